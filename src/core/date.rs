@@ -1,0 +1,655 @@
+//! Historical dates at the precision the sources give.
+//!
+//! Dates in the data are EDTF strings (ISO 8601-2, levels 0 and 1): `2019`,
+//! `2019-11`, `2019-11-07`, seasons `2020-23`, approximate `~`, uncertain `?`,
+//! both `%`, unspecified trailing year digits `199X`, and intervals `a/b` with
+//! open (`..`) or unknown (empty) ends. Parsing is delegated to `edtf-core`;
+//! this module narrows it to what a timeline of recent history can draw and
+//! say honestly, and adds day numbers, sort keys and human labels.
+//!
+//! Days are counted as [`Day`]: whole days since 1970-01-01 (negative before).
+
+use edtf_core::{Bound, Edtf, IntervalEndpoint, Precision as EdtfPrecision, YearKind};
+use std::fmt;
+
+/// Whole days since 1970-01-01 in the proleptic Gregorian calendar.
+pub type Day = i32;
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Days since 1970-01-01 of a proleptic Gregorian calendar date.
+///
+/// Uses Howard Hinnant's `days_from_civil`; valid for every `i32` year we
+/// accept (0..=9999).
+///
+/// ```
+/// use movement_timeline::core::date::days_from_civil;
+/// assert_eq!(days_from_civil(1970, 1, 1), 0);
+/// assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+/// ```
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> Day {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = month as i32;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The calendar date `(year, month, day)` of a day number; inverse of
+/// [`days_from_civil`].
+pub fn civil_from_days(days: Day) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i32::from(month <= 2);
+    (year, month, day)
+}
+
+/// Number of days in a month of a year.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// An ISO `YYYY-MM-DD` string for a day number, as used in DOM attributes and
+/// URLs.
+pub fn iso_day(days: Day) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A season of the year, EDTF level 1 codes 21 to 24 (northern hemisphere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// Code 21: March to May.
+    Spring,
+    /// Code 22: June to August.
+    Summer,
+    /// Code 23: September to November.
+    Autumn,
+    /// Code 24: December to February of the next year.
+    Winter,
+}
+
+impl Season {
+    fn from_code(code: u8) -> Option<Season> {
+        match code {
+            21 => Some(Season::Spring),
+            22 => Some(Season::Summer),
+            23 => Some(Season::Autumn),
+            24 => Some(Season::Winter),
+            _ => None,
+        }
+    }
+
+    /// The lower-case English name, as used in labels ("autumn 2020").
+    pub fn name(self) -> &'static str {
+        match self {
+            Season::Spring => "spring",
+            Season::Summer => "summer",
+            Season::Autumn => "autumn",
+            Season::Winter => "winter",
+        }
+    }
+}
+
+/// How finely a single date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DatePrecision {
+    /// A span of years written with unspecified digits: `199X` is a decade
+    /// (`unspecified_digits` = 1), `19XX` a century (2).
+    Years {
+        /// How many trailing year digits are unspecified (1 to 3).
+        unspecified_digits: u8,
+    },
+    /// A calendar year.
+    Year,
+    /// A season of a year.
+    Season,
+    /// A calendar month.
+    Month,
+    /// A calendar day.
+    Day,
+}
+
+/// One EDTF date (not an interval) with its day bounds and qualifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatePoint {
+    /// First day the date may denote (inclusive).
+    pub earliest: Day,
+    /// Last day the date may denote (inclusive).
+    pub latest: Day,
+    /// How finely the date is known.
+    pub precision: DatePrecision,
+    /// `~`: the source gives an estimate ("mid-January", "about").
+    pub approximate: bool,
+    /// `?`: the date is inferred or doubtful (for example a year the text
+    /// implies but does not state).
+    pub uncertain: bool,
+    year: i32,
+    month: u8,
+    day: u8,
+    season: Option<Season>,
+}
+
+/// The end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntervalEnd {
+    /// A known (possibly imprecise) end date.
+    Date(DatePoint),
+    /// `..`: still going on (open-ended).
+    Open,
+    /// Empty: the end is not known.
+    Unknown,
+}
+
+/// A parsed event date: a single date at some precision, or an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDate {
+    /// The date, or the interval's start.
+    pub start: DatePoint,
+    /// `Some` for intervals.
+    pub end: Option<IntervalEnd>,
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    /// The offending input.
+    pub input: String,
+    /// What is wrong, in plain words.
+    pub reason: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid date \"{}\": {}", self.input, self.reason)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+fn bound_day(bound: Bound) -> Option<Day> {
+    match bound {
+        Bound::Date(b) => {
+            let year = i32::try_from(b.year).ok()?;
+            Some(days_from_civil(year, u32::from(b.month), u32::from(b.day)))
+        }
+        _ => None,
+    }
+}
+
+impl DatePoint {
+    fn from_edtf(d: &edtf_core::Date, input: &str) -> Result<DatePoint, DateError> {
+        let err = |reason: &str| DateError {
+            input: input.to_owned(),
+            reason: reason.to_owned(),
+        };
+        if d.year.significant_digits.is_some() {
+            return Err(err("significant-digit years are not supported"));
+        }
+        let YearKind::Standard { negative, digits } = d.year.kind else {
+            return Err(err("years beyond 9999 are not supported"));
+        };
+        if negative {
+            return Err(err("years before year 0 are not supported"));
+        }
+        // Only trailing unspecified year digits (199X, 19XX) read as a span of
+        // years; anything else (1X9X, 2020-XX) has no honest single label.
+        let unspecified = digits.iter().rev().take_while(|x| x.is_none()).count();
+        if digits.iter().filter(|x| x.is_none()).count() != unspecified {
+            return Err(err(
+                "only trailing unspecified year digits (like 199X) are supported",
+            ));
+        }
+        if unspecified == 4 {
+            return Err(err("a year with no known digit says nothing"));
+        }
+        if d.month.is_some_and(|m| m.has_unspecified())
+            || d.day.is_some_and(|x| x.has_unspecified())
+        {
+            return Err(err("unspecified month or day digits are not supported"));
+        }
+        let year_prefix: i32 = digits
+            .iter()
+            .take(4 - unspecified)
+            .fold(0, |acc, x| acc * 10 + i32::from(x.unwrap_or(0)));
+        let year = year_prefix * 10_i32.pow(unspecified as u32);
+        let month_code = d.month.and_then(|m| m.value()).unwrap_or(0);
+        let season =
+            if month_code >= 21 {
+                Some(Season::from_code(month_code).ok_or_else(|| {
+                    err("only the seasons 21 (spring) to 24 (winter) are supported")
+                })?)
+            } else {
+                None
+            };
+        let precision = if unspecified > 0 {
+            DatePrecision::Years {
+                unspecified_digits: unspecified as u8,
+            }
+        } else {
+            match d.precision() {
+                EdtfPrecision::Year => DatePrecision::Year,
+                EdtfPrecision::Season => DatePrecision::Season,
+                EdtfPrecision::Month => DatePrecision::Month,
+                EdtfPrecision::Day => DatePrecision::Day,
+            }
+        };
+        let bounds = Edtf::Date(*d).bounds();
+        let (Some(mut earliest), Some(mut latest)) =
+            (bound_day(bounds.earliest), bound_day(bounds.latest))
+        else {
+            return Err(err("the date has no calendar bounds"));
+        };
+        let approximate = d.is_approximate();
+        let day = d.day.and_then(|x| x.value()).unwrap_or(0);
+        if approximate && precision == DatePrecision::Day {
+            // An approximate day ("mid-January") is honestly a third of its
+            // month: early (1-10), mid (11-20) or late (21-end). Draw it so.
+            let (y, m, _) = civil_from_days(earliest);
+            let (lo, hi) = match day {
+                1..=10 => (1, 10),
+                11..=20 => (11, 20),
+                _ => (21, days_in_month(y, m)),
+            };
+            earliest = days_from_civil(y, m, lo);
+            latest = days_from_civil(y, m, hi);
+        }
+        Ok(DatePoint {
+            earliest,
+            latest,
+            precision,
+            approximate,
+            uncertain: d.is_uncertain(),
+            year,
+            month: if season.is_some() { 0 } else { month_code },
+            day,
+            season,
+        })
+    }
+
+    /// The calendar year of the date (the first year of a decade or century).
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The date at its precision, without qualifiers: "7 November 2019",
+    /// "June 2020", "autumn 2020", "2019", "1990s".
+    pub fn plain_label(&self) -> String {
+        let month_name = |m: u8| {
+            MONTH_NAMES
+                .get(usize::from(m).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?")
+        };
+        match self.precision {
+            DatePrecision::Years { .. } => format!("{}s", self.year),
+            DatePrecision::Year => self.year.to_string(),
+            DatePrecision::Season => {
+                let name = self.season.map_or("?", Season::name);
+                format!("{name} {}", self.year)
+            }
+            DatePrecision::Month => format!("{} {}", month_name(self.month), self.year),
+            DatePrecision::Day if self.approximate => {
+                let part = match self.day {
+                    1..=10 => "early",
+                    11..=20 => "mid-",
+                    _ => "late",
+                };
+                let sep = if part.ends_with('-') { "" } else { " " };
+                format!("{part}{sep}{} {}", month_name(self.month), self.year)
+            }
+            DatePrecision::Day => {
+                format!("{} {} {}", self.day, month_name(self.month), self.year)
+            }
+        }
+    }
+
+    /// The date in words with its qualifiers: "c. mid-January 2020",
+    /// "3 July 2021?", "c. 1997?".
+    pub fn label(&self) -> String {
+        let mut s = String::new();
+        if self.approximate {
+            s.push_str("c. ");
+        }
+        s.push_str(&self.plain_label());
+        if self.uncertain {
+            s.push('?');
+        }
+        s
+    }
+}
+
+impl EventDate {
+    /// Parse an EDTF string (levels 0 and 1) into a date the timeline can draw.
+    ///
+    /// ```
+    /// use movement_timeline::core::date::EventDate;
+    /// let d = EventDate::parse("2020-23").unwrap();
+    /// assert_eq!(d.label(), "autumn 2020");
+    /// assert!(EventDate::parse("2020-02-30").is_err());
+    /// ```
+    pub fn parse(input: &str) -> Result<EventDate, DateError> {
+        let text = input.trim();
+        let err = |reason: String| DateError {
+            input: input.to_owned(),
+            reason,
+        };
+        if text.is_empty() {
+            return Err(err("the date is empty".into()));
+        }
+        let edtf = Edtf::parse(text).map_err(|e| err(describe_parse_error(text, e)))?;
+        // edtf-core counts an interval of masked years (199X/200X) as level 2;
+        // we accept any interval whose two ends are each level 0 or 1.
+        let level_ok = |e: &Edtf| match e {
+            Edtf::Interval(_) => text.split('/').all(|side| {
+                matches!(side, "" | "..") || edtf_core::level(side).is_some_and(|l| l <= 1)
+            }),
+            other => other.level() <= 1,
+        };
+        if !level_ok(&edtf) {
+            return Err(err(
+                "EDTF level 2 features are not supported (levels 0 and 1 only)".into(),
+            ));
+        }
+        match edtf {
+            Edtf::Date(d) => Ok(EventDate {
+                start: DatePoint::from_edtf(&d, input)?,
+                end: None,
+            }),
+            Edtf::Interval(iv) => {
+                let start = match iv.start {
+                    IntervalEndpoint::Date(d) => DatePoint::from_edtf(&d, input)?,
+                    _ => {
+                        return Err(err(
+                            "an interval needs a known start date (open or unknown starts are not supported)"
+                                .into(),
+                        ))
+                    }
+                };
+                let end = match iv.end {
+                    IntervalEndpoint::Date(d) => {
+                        IntervalEnd::Date(DatePoint::from_edtf(&d, input)?)
+                    }
+                    IntervalEndpoint::Open => IntervalEnd::Open,
+                    IntervalEndpoint::Unknown => IntervalEnd::Unknown,
+                    _ => return Err(err("on-or-after interval ends are not supported".into())),
+                };
+                if let IntervalEnd::Date(e) = end {
+                    if e.latest < start.earliest {
+                        return Err(err("the interval ends before it starts".into()));
+                    }
+                }
+                Ok(EventDate {
+                    start,
+                    end: Some(end),
+                })
+            }
+            Edtf::DateTime(_) => Err(err(
+                "times of day are not supported; give a date (YYYY-MM-DD)".into(),
+            )),
+            Edtf::Set(_) => Err(err("sets of dates are not supported".into())),
+        }
+    }
+
+    /// First day the date may denote.
+    pub fn earliest(&self) -> Day {
+        self.start.earliest
+    }
+
+    /// Last day the date may denote; an open or unknown interval end gives
+    /// `None` (the caller decides how far to draw it, for example to today).
+    pub fn latest(&self) -> Option<Day> {
+        match self.end {
+            None => Some(self.start.latest),
+            Some(IntervalEnd::Date(e)) => Some(e.latest),
+            Some(IntervalEnd::Open | IntervalEnd::Unknown) => None,
+        }
+    }
+
+    /// Last day, with open/unknown ends drawn until `open_until` (but never
+    /// before the start).
+    pub fn latest_or(&self, open_until: Day) -> Day {
+        self.latest()
+            .unwrap_or_else(|| open_until.max(self.start.latest))
+    }
+
+    /// True for `start/end` dates.
+    pub fn is_interval(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// True when any part of the date is approximate.
+    pub fn is_approximate(&self) -> bool {
+        self.start.approximate || matches!(self.end, Some(IntervalEnd::Date(e)) if e.approximate)
+    }
+
+    /// True when any part of the date is uncertain.
+    pub fn is_uncertain(&self) -> bool {
+        self.start.uncertain || matches!(self.end, Some(IntervalEnd::Date(e)) if e.uncertain)
+    }
+
+    /// Sort key: by earliest day, then the more precise (shorter) date first.
+    pub fn sort_key(&self) -> (Day, Day) {
+        (self.start.earliest, self.latest().unwrap_or(Day::MAX))
+    }
+
+    /// The date in words at its precision: "7 November 2019", "autumn 2020",
+    /// "1990s–2000s", "June 2020 – ?", "29 January 2019 – present".
+    pub fn label(&self) -> String {
+        let start = self.start.label();
+        match self.end {
+            None => start,
+            Some(IntervalEnd::Open) => format!("{start} – present"),
+            Some(IntervalEnd::Unknown) => format!("{start} – ?"),
+            Some(IntervalEnd::Date(end)) => {
+                let end = end.label();
+                // Single words (years, decades) join with a bare en dash.
+                if start.contains(' ') || end.contains(' ') {
+                    format!("{start} – {end}")
+                } else {
+                    format!("{start}–{end}")
+                }
+            }
+        }
+    }
+}
+
+fn describe_parse_error(text: &str, e: edtf_core::ParseError) -> String {
+    // Name impossible calendar values in words a data editor recognises.
+    let parts: Vec<&str> = text
+        .trim_end_matches(['?', '~', '%'])
+        .split(['-', '/'])
+        .collect();
+    if let [y, m, rest @ ..] = parts.as_slice() {
+        if y.len() == 4 && m.len() == 2 {
+            if let (Ok(year), Ok(month)) = (y.parse::<i32>(), m.parse::<u32>()) {
+                if month == 0 || (13..=20).contains(&month) {
+                    return format!("month {month} does not exist");
+                }
+                if let Some(Ok(day)) = rest.first().map(|d| d.parse::<u32>()) {
+                    if (1..=12).contains(&month) && (day == 0 || day > days_in_month(year, month)) {
+                        return format!(
+                            "{} {year} has no day {day}",
+                            MONTH_NAMES.get(month as usize - 1).copied().unwrap_or("?")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if e.message.contains("precedes") {
+        return "the interval ends before it starts".into();
+    }
+    format!("{} (at character {})", e.message, e.offset + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> String {
+        match EventDate::parse(s) {
+            Ok(d) => d.label(),
+            Err(e) => format!("ERR {e}"),
+        }
+    }
+
+    #[test]
+    fn day_numbers_round_trip_across_leap_years_and_centuries() {
+        for days in (-800_000..800_000).step_by(97) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(iso_day(days_from_civil(2000, 2, 29)), "2000-02-29");
+    }
+
+    #[test]
+    fn every_precision_gets_its_own_words() {
+        let cases = [
+            ("2019-11-07", "7 November 2019"),
+            ("2020-06", "June 2020"),
+            ("2020-23", "autumn 2020"),
+            ("2020-21", "spring 2020"),
+            ("2019", "2019"),
+            ("2020-01-15~", "c. mid-January 2020"),
+            ("2020-03-02~", "c. early March 2020"),
+            ("2021-07-03?", "3 July 2021?"),
+            ("1997~", "c. 1997"),
+            ("1997%", "c. 1997?"),
+            ("199X/200X", "1990s–2000s"),
+            ("2011/2024", "2011–2024"),
+            ("2020-06/2020-08", "June 2020 – August 2020"),
+            ("2019-01-29/..", "29 January 2019 – present"),
+            ("2020-06/", "June 2020 – ?"),
+            ("19XX", "1900s"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(label(input), want, "label of {input}");
+        }
+    }
+
+    #[test]
+    fn bounds_cover_exactly_what_the_precision_allows() {
+        let b = |s: &str| {
+            let d = EventDate::parse(s).unwrap();
+            (iso_day(d.earliest()), d.latest().map(iso_day))
+        };
+        assert_eq!(
+            b("2020-06"),
+            ("2020-06-01".into(), Some("2020-06-30".into()))
+        );
+        assert_eq!(
+            b("2020-02"),
+            ("2020-02-01".into(), Some("2020-02-29".into())),
+            "leap year"
+        );
+        assert_eq!(
+            b("2020-23"),
+            ("2020-09-01".into(), Some("2020-11-30".into())),
+            "autumn"
+        );
+        assert_eq!(
+            b("2020-24"),
+            ("2020-12-01".into(), Some("2021-02-28".into())),
+            "winter wraps"
+        );
+        assert_eq!(b("199X"), ("1990-01-01".into(), Some("1999-12-31".into())));
+        assert_eq!(
+            b("199X/200X"),
+            ("1990-01-01".into(), Some("2009-12-31".into()))
+        );
+        assert_eq!(
+            b("2020-01-15~"),
+            ("2020-01-11".into(), Some("2020-01-20".into())),
+            "mid-month"
+        );
+        assert_eq!(b("2019-01-29/.."), ("2019-01-29".into(), None), "open end");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_in_plain_words() {
+        assert_eq!(
+            label("2020-02-30"),
+            "ERR invalid date \"2020-02-30\": February 2020 has no day 30"
+        );
+        assert_eq!(
+            label("2019-02-29"),
+            "ERR invalid date \"2019-02-29\": February 2019 has no day 29"
+        );
+        assert_eq!(
+            label("2020-13"),
+            "ERR invalid date \"2020-13\": month 13 does not exist"
+        );
+        assert_eq!(
+            label("2020-00-10"),
+            "ERR invalid date \"2020-00-10\": month 0 does not exist"
+        );
+        assert!(
+            label("2024/2011").contains("ends before it starts"),
+            "{}",
+            label("2024/2011")
+        );
+        assert!(label("").contains("empty"));
+        assert!(label("yesterday").starts_with("ERR"));
+        assert!(label("2020-06-01T10:00:00").contains("times of day"));
+        assert!(label("1X9X").contains("level 2"), "{}", label("1X9X"));
+        assert!(
+            label("2020-XX").contains("unspecified month"),
+            "{}",
+            label("2020-XX")
+        );
+        assert!(label("{2020,2021}").starts_with("ERR"));
+    }
+
+    #[test]
+    fn sort_key_puts_earlier_then_more_precise_first() {
+        let mut v: Vec<EventDate> = ["2020", "2020-06", "2019-11-07", "2020-01-29"]
+            .iter()
+            .map(|s| EventDate::parse(s).unwrap())
+            .collect();
+        v.sort_by_key(EventDate::sort_key);
+        let labels: Vec<String> = v.iter().map(EventDate::label).collect();
+        assert_eq!(
+            labels,
+            ["7 November 2019", "2020", "29 January 2020", "June 2020"]
+        );
+        // 2020 and 29 January 2020 both start on or before 29 January; the
+        // year starts earlier, so it sorts first even though it is coarser.
+    }
+
+    #[test]
+    fn qualifiers_are_reported() {
+        let d = EventDate::parse("2021-07-03?").unwrap();
+        assert!(d.is_uncertain() && !d.is_approximate());
+        let d = EventDate::parse("2020-01-15~").unwrap();
+        assert!(d.is_approximate() && !d.is_uncertain());
+        assert!(EventDate::parse("2011/2024").unwrap().is_interval());
+    }
+}

@@ -1,0 +1,8 @@
+//! Pure logic: dates, data validation, scales, ticks. Nothing here touches the
+//! browser, so all of it is tested with plain `cargo test`.
+
+pub mod data;
+pub mod date;
+pub mod error;
+pub mod scale;
+pub mod ticks;

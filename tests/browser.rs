@@ -1,0 +1,124 @@
+//! Browser tests: the widget mounted in headless Chromium, its DOM read back.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use movement_timeline::view::{DataSource, Timeline, TimelineProps};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATA: &str = include_str!("../static/data/movements.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container of a given width, attached to the body.
+fn container(width_px: u32) -> web_sys::Element {
+    let el = document().create_element("div").unwrap();
+    el.unchecked_ref::<web_sys::HtmlElement>()
+        .style()
+        .set_property("width", &format!("{width_px}px"))
+        .unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls until `query` finds an element, for at most five seconds.
+async fn wait_for(root: &web_sys::Element, query: &str) -> web_sys::Element {
+    for _ in 0..250 {
+        if let Ok(Some(el)) = root.query_selector(query) {
+            return el;
+        }
+        sleep_ms(20).await;
+    }
+    panic!("timed out waiting for {query}; DOM: {}", root.inner_html());
+}
+
+fn mount(json: &str, width_px: u32) -> web_sys::Element {
+    let host = container(width_px);
+    yew::Renderer::<Timeline>::with_root_and_props(
+        host.clone(),
+        TimelineProps {
+            source: DataSource::Json(Rc::from(json)),
+        },
+    )
+    .render();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn the_shipped_data_renders_a_lane_per_organisation_and_an_axis() {
+    let host = mount(DATA, 900);
+    let root = wait_for(&host, "[data-testid=timeline-root][data-state=ready]").await;
+    let lanes = root.query_selector_all("[data-testid=lane]").unwrap();
+    assert_eq!(lanes.length(), 2);
+    let orgs: Vec<String> = (0..lanes.length())
+        .filter_map(|i| {
+            lanes
+                .item(i)?
+                .dyn_into::<web_sys::Element>()
+                .ok()?
+                .get_attribute("data-org")
+        })
+        .collect();
+    assert_eq!(orgs, ["dzns", "rsm"]);
+    // The window covers the data: the predecessor in the 1990s to RSM's end.
+    let start = root.get_attribute("data-window-start").unwrap();
+    let end = root.get_attribute("data-window-end").unwrap();
+    assert!(start.as_str() < "1990-01-01", "window starts {start}");
+    assert!(end.as_str() > "2024-05-08", "window ends {end}");
+    let ticks = root.query_selector_all("[data-testid=tick]").unwrap();
+    assert!(ticks.length() >= 3, "{} ticks", ticks.length());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Russian Socialist Movement (RSM)"));
+}
+
+#[wasm_bindgen_test]
+async fn zoom_in_button_narrows_the_window() {
+    let host = mount(DATA, 900);
+    let root = wait_for(&host, "[data-testid=timeline-root][data-state=ready]").await;
+    let before = root.get_attribute("data-window-start").unwrap();
+    root.query_selector("[data-testid=zoom-in]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    for _ in 0..100 {
+        if root.get_attribute("data-window-start").unwrap() != before {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    let after = root.get_attribute("data-window-start").unwrap();
+    assert!(
+        after > before,
+        "window start moved from {before} to {after}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_data_shows_a_located_error_instead_of_a_blank_box() {
+    let broken = DATA.replacen("\"2019-11-07\"", "\"2019-11-31\"", 1);
+    let host = mount(&broken, 600);
+    let root = wait_for(&host, "[data-testid=timeline-root][data-state=error]").await;
+    let panel = wait_for(&root, "[data-testid=error-panel]").await;
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("November 2019 has no day 31"), "{text}");
+    assert!(text.contains("dzns-first-congress"), "{text}");
+    assert!(text.contains("line "), "{text}");
+}

@@ -1,0 +1,67 @@
+// A small static file server for the built widget, on loopback only.
+// Used by scripts/serve.sh and by the end-to-end tests (which add headers
+// such as a Content-Security-Policy per test).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 picks a free port).
+ * `headers(path)` may return extra response headers for a path;
+ * `routes` maps a path to a handler `(req, res) => void` for test fixtures.
+ */
+export async function startServer({ root, port = 0, headers = () => ({}), routes = {} }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      const route = routes[url.pathname];
+      if (route) return route(req, res);
+      let path = normalize(decodeURIComponent(url.pathname));
+      if (path.endsWith("/")) path += "index.html";
+      const file = join(base, path);
+      if (!file.startsWith(base)) {
+        res.writeHead(403).end("forbidden");
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+        res.end("<!doctype html><title>404</title><h1>Not found</h1>");
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] || "application/octet-stream",
+        "cache-control": "no-cache",
+        ...headers(url.pathname),
+      });
+      res.end(body);
+    } catch (err) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(err));
+    }
+  });
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const { port: actual } = server.address();
+  return { server, url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root = "dist", port = "8080"] = process.argv.slice(2);
+  const { url } = await startServer({ root, port: Number(port) });
+  console.log(`serving ${root} on ${url}`);
+}

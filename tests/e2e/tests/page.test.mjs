@@ -1,0 +1,61 @@
+// The built full page: loads, becomes ready with no console errors, shows a
+// lane per organisation over an axis spanning the data.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the built page becomes ready with no console errors", async () => {
+  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  await tl.waitReady();
+  assert.equal(await tl.state(), "ready");
+  assert.deepEqual(await tl.lanes().evaluateAll((ls) => ls.map((l) => l.getAttribute("data-org"))), ["dzns", "rsm"]);
+  const ticks = await tl.ticks().allTextContents();
+  assert.ok(ticks.length >= 4, `ticks: ${ticks}`);
+  const { start, end } = await tl.window();
+  assert.ok(start < "1990-01-01" && end > "2024-05-08", `window ${start}..${end}`);
+  assert.deepEqual(tl.consoleErrors, []);
+  if (process.env.SCREENSHOT_DIR) {
+    mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+    await tl.page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/page-1280-light.png` });
+  }
+  await tl.close();
+});
+
+test("the zoom buttons narrow and restore the window", async () => {
+  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  await tl.waitReady();
+  const fit = await tl.window();
+  await tl.root.locator('[data-testid="zoom-in"]').click();
+  const zoomed = await tl.waitWindowChange(fit);
+  assert.ok(zoomed.start > fit.start && zoomed.end < fit.end, JSON.stringify({ fit, zoomed }));
+  await tl.root.locator('[data-testid="zoom-fit"]').click();
+  const back = await tl.waitWindowChange(zoomed);
+  assert.deepEqual(back, fit);
+  await tl.close();
+});
+
+test("a data URL that answers 404 shows an error panel, not a blank box", async () => {
+  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  await tl.waitReady();
+  // Point the page at a missing file by rewriting its mount attribute, then reload.
+  await tl.page.route("**/data/movements.json", (route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+  );
+  await tl.page.reload();
+  const panel = tl.page.locator('[data-testid="error-panel"]');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /Could not load data.*HTTP 404/s);
+  assert.equal(await tl.state(), "error");
+  await tl.close();
+});
