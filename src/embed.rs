@@ -27,6 +27,7 @@ pub fn start() {
         root,
         TimelineProps {
             source: DataSource::Url(data_url.into()),
+            ..TimelineProps::default_for_page()
         },
     )
     .render();

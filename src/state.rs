@@ -1,4 +1,5 @@
-//! One reducer per widget instance: the loaded data and the visible window.
+//! One reducer per widget instance: the loaded data, the visible window, the
+//! selected and focused event, and the view toggles.
 //!
 //! Every transition delegates its arithmetic to `core`; this module only
 //! decides which core function an action calls.
@@ -6,9 +7,50 @@
 use crate::core::data::Dataset;
 use crate::core::date::Day;
 use crate::core::error::DataError;
+use crate::core::layout::LaneIndex;
+use crate::core::navigate::{self, Step};
 use crate::core::scale::{ScaleLimits, TimeScale};
+use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::Reducible;
+
+/// Shared, immutable data compared by identity: a new dataset is a new
+/// `Rc`, so comparing pointers is both right and O(1), even at 100,000
+/// events.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Shared(..)")
+    }
+}
 
 /// Why there is nothing to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +67,7 @@ pub enum Load {
     /// Waiting for the data.
     Loading,
     /// The data is shown.
-    Ready(Rc<Dataset>),
+    Ready(Shared<Dataset>),
     /// Loading failed; the message says why.
     Failed(LoadError),
 }
@@ -41,29 +83,122 @@ impl Load {
     }
 }
 
+/// Colour theme: follow the system, or forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Parses `auto`, `light` or `dark`.
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The next theme of the toggle: auto, light, dark, auto…
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    /// The identifier, as in options and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// Everything one widget instance shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// Data loading status.
     pub load: Load,
+    /// Per-organisation lane indexes of the shown events.
+    pub lanes: Shared<Vec<LaneIndex>>,
+    /// The shown events in time order (indexes into the dataset's events).
+    pub shown: Shared<Vec<usize>>,
     /// The visible window.
     pub scale: TimeScale,
     /// How far the window may zoom and pan.
     pub limits: ScaleLimits,
     /// Today's day number, where open-ended lifespans stop.
     pub today: Day,
+    /// The event whose details are open.
+    pub selected: Option<usize>,
+    /// The event that has (or last had) keyboard focus.
+    pub focused: Option<usize>,
+    /// Bumped when focus must move to `focused` in the DOM.
+    pub focus_request: u32,
+    /// The accessible list view is open.
+    pub list_open: bool,
+    /// The colour theme.
+    pub theme: Theme,
 }
 
 impl State {
     /// A widget waiting for data, knowing today's date.
-    pub fn new(today: Day) -> State {
+    pub fn new(today: Day, theme: Theme) -> State {
         let limits = ScaleLimits::around(f64::from(today - 3650), f64::from(today));
         State {
             load: Load::Loading,
+            lanes: Shared::new(Vec::new()),
+            shown: Shared::new(Vec::new()),
             scale: TimeScale::fit(&limits, 0.0),
             limits,
             today,
+            selected: None,
+            focused: None,
+            focus_request: 0,
+            list_open: false,
+            theme,
         }
+    }
+
+    /// The dataset, when loaded.
+    pub fn data(&self) -> Option<&Dataset> {
+        match &self.load {
+            Load::Ready(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Moves the window (same zoom) so that `event` is on screen, if it is not.
+    fn follow(&mut self, event: usize) {
+        let Some(e) = self.data().and_then(|d| d.events.get(event)) else {
+            return;
+        };
+        let start = f64::from(e.date.earliest());
+        let end = f64::from(e.date.latest_or(self.today)) + 1.0;
+        let margin = self.scale.span_days() * 0.08;
+        if start >= self.scale.start_day + margin && start <= self.scale.end_day - margin {
+            return;
+        }
+        let span = self.scale.span_days();
+        let centre = if end - start < span {
+            (start + end) / 2.0
+        } else {
+            start + span * 0.4
+        };
+        self.scale = self
+            .scale
+            .show(centre - span / 2.0, centre + span / 2.0, &self.limits);
     }
 }
 
@@ -74,7 +209,7 @@ pub enum Action {
     Loaded(Rc<Dataset>),
     /// The data could not be loaded.
     Failed(LoadError),
-    /// Loading starts again (retry, or new data URL).
+    /// Loading starts again (retry, or new data).
     Reload,
     /// The plot area has a new width.
     Resize {
@@ -88,8 +223,35 @@ pub enum Action {
         /// How much to zoom.
         factor: f64,
     },
+    /// Move the content right by a number of pixels (a drag).
+    PanBy {
+        /// Pixels; positive moves the content right (earlier dates into view).
+        dx_px: f64,
+    },
+    /// Show a range of days.
+    ShowRange {
+        /// First day.
+        start_day: f64,
+        /// Last day.
+        end_day: f64,
+    },
     /// Show everything.
     Fit,
+    /// Move the window to the start (`true`) or end of the data, same zoom.
+    ToEdge {
+        /// `true` for the start.
+        start: bool,
+    },
+    /// Open (or with `None` close) an event's details.
+    Select(Option<usize>),
+    /// Give an event keyboard focus and bring it into view.
+    Focus(usize),
+    /// Move focus from the focused event.
+    Step(Step),
+    /// Show or hide the list view.
+    ToggleList,
+    /// Switch to the next theme.
+    CycleTheme,
 }
 
 impl Reducible for State {
@@ -103,7 +265,14 @@ impl Reducible for State {
                     next.limits = ScaleLimits::around(f64::from(first), f64::from(last));
                 }
                 next.scale = TimeScale::fit(&next.limits, next.scale.width_px);
-                next.load = Load::Ready(data);
+                let lanes = (0..data.organisations.len())
+                    .map(|org| LaneIndex::build(&data, org, next.today, |_| true))
+                    .collect();
+                next.lanes = Shared::new(lanes);
+                next.shown = Shared::new((0..data.events.len()).collect());
+                next.selected = None;
+                next.focused = None;
+                next.load = Load::Ready(Shared(data));
             }
             Action::Failed(err) => next.load = Load::Failed(err),
             Action::Reload => next.load = Load::Loading,
@@ -116,7 +285,44 @@ impl Reducible for State {
             Action::ZoomAt { anchor_px, factor } => {
                 next.scale = next.scale.zoom_at(anchor_px, factor, &next.limits);
             }
+            Action::PanBy { dx_px } => next.scale = next.scale.pan_by(dx_px, &next.limits),
+            Action::ShowRange { start_day, end_day } => {
+                next.scale = next.scale.show(start_day, end_day, &next.limits);
+            }
             Action::Fit => next.scale = TimeScale::fit(&next.limits, next.scale.width_px),
+            Action::ToEdge { start } => {
+                let span = next.scale.span_days();
+                let (a, b) = if start {
+                    (next.limits.min_day, next.limits.min_day + span)
+                } else {
+                    (next.limits.max_day - span, next.limits.max_day)
+                };
+                next.scale = next.scale.show(a, b, &next.limits);
+            }
+            Action::Select(event) => {
+                next.selected = event;
+                if let Some(e) = event {
+                    next.focused = Some(e);
+                    next.follow(e);
+                }
+            }
+            Action::Focus(event) => {
+                next.focused = Some(event);
+                next.focus_request = next.focus_request.wrapping_add(1);
+                next.follow(event);
+            }
+            Action::Step(step) => {
+                let target = next.data().and_then(|data| {
+                    navigate::step(data, &next.shown, next.focused, step, next.scale.start_day)
+                });
+                if let Some(e) = target {
+                    next.focused = Some(e);
+                    next.focus_request = next.focus_request.wrapping_add(1);
+                    next.follow(e);
+                }
+            }
+            Action::ToggleList => next.list_open = !next.list_open,
+            Action::CycleTheme => next.theme = next.theme.next(),
         }
         if next == *self {
             self

@@ -53,6 +53,7 @@ fn mount(json: &str, width_px: u32) -> web_sys::Element {
         host.clone(),
         TimelineProps {
             source: DataSource::Json(Rc::from(json)),
+            ..TimelineProps::default_for_page()
         },
     )
     .render();
@@ -121,4 +122,27 @@ async fn bad_data_shows_a_located_error_instead_of_a_blank_box() {
     assert!(text.contains("November 2019 has no day 31"), "{text}");
     assert!(text.contains("dzns-first-congress"), "{text}");
     assert!(text.contains("line "), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_event_opens_its_details_with_the_verbatim_quote() {
+    let host = mount(DATA, 1200);
+    let root = wait_for(&host, "[data-testid=timeline-root][data-state=ready]").await;
+    let mark = wait_for(&root, "[data-testid=event][data-event-id=rsm-founded]").await;
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    mark.dispatch_event(&click).unwrap();
+    let details = wait_for(
+        &root,
+        "[data-testid=event-details][data-event-id=rsm-founded]",
+    )
+    .await;
+    let text = details.text_content().unwrap();
+    assert!(
+        text.contains("officially founded on 7 March 2011 as a merger"),
+        "{text}"
+    );
+    assert!(text.contains("7 March 2011"), "{text}");
+    assert_eq!(mark.get_attribute("aria-pressed").as_deref(), Some("true"));
 }

@@ -267,6 +267,20 @@ pub struct Event {
     pub source: Source,
 }
 
+impl Event {
+    /// The accessible name of the event's mark:
+    /// "Congress — 7 November 2019 — For a New Socialism — First congress…".
+    pub fn accessible_name(&self, org: &Organisation) -> String {
+        format!(
+            "{} — {} — {} — {}",
+            self.kind.label(),
+            self.date.label(),
+            org.name,
+            self.title
+        )
+    }
+}
+
 /// A published membership count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MembershipCount {
@@ -632,6 +646,15 @@ mod tests {
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(d.events[0].org, 1);
         assert_eq!(d.org_index("dzns"), Some(0));
+    }
+
+    #[test]
+    fn accessible_names_say_kind_date_organisation_and_title() {
+        let d = parse_dataset(&doc(&[event("b", "dzns", "2019-11-07")])).unwrap();
+        assert_eq!(
+            d.events[0].accessible_name(&d.organisations[0]),
+            "Congress — 7 November 2019 — For a New Socialism — T"
+        );
     }
 
     #[test]

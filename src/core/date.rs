@@ -433,11 +433,15 @@ impl EventDate {
         }
     }
 
-    /// Last day, with open/unknown ends drawn until `open_until` (but never
-    /// before the start).
+    /// Last day the date is known to reach: an open end (`..`, still going
+    /// on) reaches `open_until`; an unknown end reaches only as far as the
+    /// start, since nothing is claimed beyond it.
     pub fn latest_or(&self, open_until: Day) -> Day {
-        self.latest()
-            .unwrap_or_else(|| open_until.max(self.start.latest))
+        match self.end {
+            Some(IntervalEnd::Open) => open_until.max(self.start.latest),
+            Some(IntervalEnd::Unknown) => self.start.latest,
+            _ => self.latest().unwrap_or(self.start.latest),
+        }
     }
 
     /// True for `start/end` dates.
@@ -591,6 +595,19 @@ mod tests {
             "mid-month"
         );
         assert_eq!(b("2019-01-29/.."), ("2019-01-29".into(), None), "open end");
+        let today = days_from_civil(2026, 1, 1);
+        let open = EventDate::parse("2019-01-29/..").unwrap();
+        assert_eq!(
+            open.latest_or(today),
+            today,
+            "still going on: reaches today"
+        );
+        let unknown = EventDate::parse("2020-06/").unwrap();
+        assert_eq!(
+            iso_day(unknown.latest_or(today)),
+            "2020-06-30",
+            "unknown end: no claim past the start"
+        );
     }
 
     #[test]

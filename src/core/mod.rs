@@ -4,5 +4,7 @@
 pub mod data;
 pub mod date;
 pub mod error;
+pub mod layout;
+pub mod navigate;
 pub mod scale;
 pub mod ticks;

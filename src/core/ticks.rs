@@ -155,7 +155,7 @@ pub fn choose_step(scale: &TimeScale, max_ticks: usize) -> TickStep {
 /// let s = TimeScale { start_day: days_from_civil(2011, 1, 1) as f64,
 ///                     end_day: days_from_civil(2025, 1, 1) as f64, width_px: 1000.0 };
 /// let t = ticks(&s, 20);
-/// assert_eq!(t.first().unwrap().label, "2011");
+/// assert_eq!(t.first().unwrap().label, "2012"); // 2011 would be cut by the edge
 /// assert!(t.len() <= 20);
 /// ```
 pub fn ticks(scale: &TimeScale, max_ticks: usize) -> Vec<Tick> {
@@ -171,11 +171,17 @@ pub fn ticks(scale: &TimeScale, max_ticks: usize) -> Vec<Tick> {
     let hi = scale.end_day.floor().clamp(-3_000_000.0, 3_000_000.0) as Day;
     let mut out = Vec::new();
     let mut day = step.first_at_or_after(lo);
+    // A label centred on its tick needs half its width free on each side;
+    // ticks closer to an edge would be cut off, so they are left out.
+    let edge_px = step.label_px() * 0.4;
     while day <= hi && out.len() < max_ticks {
-        out.push(Tick {
-            day,
-            label: step.label(day),
-        });
+        let x = scale.map(f64::from(day));
+        if x >= edge_px && x <= scale.width_px - edge_px {
+            out.push(Tick {
+                day,
+                label: step.label(day),
+            });
+        }
         let next = step.next(day);
         if next <= day {
             break;
@@ -204,24 +210,28 @@ mod tests {
     #[test]
     fn three_decades_on_a_wide_screen_are_labelled_by_years() {
         let l = labels(&scale((1990, 1, 1), (2025, 1, 1), 1280.0));
-        assert_eq!(l.first().map(String::as_str), Some("1990"), "{l:?}");
+        assert_eq!(
+            l.first().map(String::as_str),
+            Some("1992"),
+            "1990 sits on the edge: {l:?}"
+        );
         assert!(l.contains(&"2020".to_string()), "{l:?}");
     }
 
     #[test]
     fn a_narrow_width_falls_back_to_decades() {
         let l = labels(&scale((1990, 1, 1), (2025, 1, 1), 200.0));
-        assert_eq!(l, ["1990s", "2000s", "2010s", "2020s"]);
+        assert_eq!(l, ["2000s", "2010s", "2020s"], "1990s sits on the edge");
     }
 
     #[test]
     fn one_year_shows_months_and_a_fortnight_shows_days() {
         let l = labels(&scale((2020, 1, 1), (2020, 12, 31), 1280.0));
-        assert_eq!(l.first().map(String::as_str), Some("Jan 2020"), "{l:?}");
+        assert_eq!(l.first().map(String::as_str), Some("Feb 2020"), "{l:?}");
         assert!(l.contains(&"Oct 2020".to_string()), "{l:?}");
         let l = labels(&scale((2020, 10, 10), (2020, 10, 24), 1280.0));
-        assert_eq!(l.first().map(String::as_str), Some("10 Oct"), "{l:?}");
-        assert_eq!(l.len(), 15);
+        assert_eq!(l.first().map(String::as_str), Some("11 Oct"), "{l:?}");
+        assert_eq!(l.len(), 13, "every day but the two on the edges: {l:?}");
     }
 
     #[test]

@@ -79,3 +79,81 @@ where
         }
     });
 }
+
+/// Listens to the wheel on `node` without the passive flag, so zooming can
+/// stop the page from scrolling. With `modifier_only`, the wheel zooms only
+/// while Ctrl or ⌘ is held, and otherwise scrolls the page as usual.
+/// `onwheel(client_x, zoom_factor, pan_px)`.
+#[hook]
+pub fn use_wheel<F>(node: NodeRef, modifier_only: bool, onwheel: F)
+where
+    F: Fn(i32, f64, f64) + 'static,
+{
+    use_effect_with((node, modifier_only), move |(node, modifier_only)| {
+        let modifier_only = *modifier_only;
+        let element = node.cast::<web_sys::Element>();
+        let listener = element.as_ref().and_then(|target| {
+            let callback =
+                Closure::<dyn FnMut(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+                    if modifier_only && !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    e.prevent_default();
+                    let unit = match e.delta_mode() {
+                        1 => 16.0,
+                        2 => 400.0,
+                        _ => 1.0,
+                    };
+                    let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
+                    if dx.abs() > dy.abs() {
+                        onwheel(e.client_x(), 1.0, dx);
+                    } else {
+                        // 100 px of wheel zooms by about 1.22; clamp runaway deltas.
+                        onwheel(e.client_x(), (-dy.clamp(-600.0, 600.0) * 0.002).exp(), 0.0);
+                    }
+                });
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_passive(false);
+            target
+                .add_event_listener_with_callback_and_add_event_listener_options(
+                    "wheel",
+                    callback.as_ref().unchecked_ref(),
+                    &options,
+                )
+                .ok()?;
+            Some((web_sys::EventTarget::from(target.clone()), callback))
+        });
+        move || {
+            if let Some((target, callback)) = listener {
+                let _ = target.remove_event_listener_with_callback(
+                    "wheel",
+                    callback.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// The dataset index of the event mark an event target belongs to.
+pub fn event_index_of(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    element
+        .closest("[data-index]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
+/// Moves DOM focus to the mark of `event` inside `root`.
+pub fn focus_event(root: &NodeRef, event: Option<usize>) {
+    let (Some(root), Some(event)) = (root.cast::<web_sys::Element>(), event) else {
+        return;
+    };
+    let selector = format!("[data-index=\"{event}\"]");
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+            let _ = el.focus();
+        }
+    }
+}

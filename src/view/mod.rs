@@ -1,25 +1,43 @@
-//! Thin Yew components. Layout, scale and tick arithmetic live in `core`;
-//! these components read browser facts (width, today, the network) and draw.
+//! Thin Yew components. Layout, scale, tick and navigation arithmetic live in
+//! `core`; these components read browser facts (width, pointer positions,
+//! keys, today, the network) and draw.
 
 mod axis;
+mod details;
 mod error_panel;
+mod glyph;
 mod hooks;
 mod lanes;
+mod legend;
+mod list;
 
 pub use axis::{TimeAxis, TimeAxisProps};
+pub use details::{EventDetails, EventDetailsProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
 pub use lanes::{Lanes, LanesProps};
+pub use legend::{Legend, LegendProps};
+pub use list::{EventList, EventListProps};
 
 use crate::core::data::parse_dataset;
 use crate::core::date::iso_day;
-use crate::state::{Action, Load, LoadError, State};
+use crate::core::layout::LayoutParams;
+use crate::core::navigate::Step;
+use crate::state::{Action, Load, LoadError, State, Theme};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Height of one organisation lane in pixels.
-pub const LANE_HEIGHT_PX: f64 = 72.0;
+/// Height of a lane's header (name and lifespan band).
+pub const LANE_HEADER_PX: f64 = 26.0;
+/// Height of one row of marks.
+pub const ROW_PX: f64 = 22.0;
 /// Height of the time axis in pixels.
 pub const AXIS_HEIGHT_PX: f64 = 28.0;
+
+/// Height of one organisation lane: header, rows of marks, a cluster row.
+pub fn lane_height_px() -> f64 {
+    LANE_HEADER_PX + ROW_PX * (LayoutParams::default().rows as f64 + 1.0) + 4.0
+}
 
 /// Where a widget's dataset comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,19 +48,66 @@ pub enum DataSource {
     Json(Rc<str>),
 }
 
+/// When the mouse wheel zooms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WheelZoom {
+    /// Always: the wheel over the timeline zooms it.
+    #[default]
+    Always,
+    /// Only with Ctrl or ⌘ held, so page scrolling is never trapped.
+    Modifier,
+}
+
 /// Properties of the whole widget.
 #[derive(Properties, PartialEq, Clone)]
 pub struct TimelineProps {
     /// The dataset.
     pub source: DataSource,
+    /// The initial colour theme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// When the wheel zooms.
+    #[prop_or_default]
+    pub wheel_zoom: WheelZoom,
 }
 
-/// The widget: header, lanes over a time axis, or an error panel.
+impl TimelineProps {
+    /// Defaults for a full page: automatic theme, the wheel always zooms.
+    pub fn default_for_page() -> TimelineProps {
+        TimelineProps {
+            source: DataSource::Url(crate::embed::DEFAULT_DATA_URL.into()),
+            theme: Theme::Auto,
+            wheel_zoom: WheelZoom::Always,
+        }
+    }
+}
+
+/// Pointers down on the plot, for drag and pinch.
+#[derive(Default)]
+struct Gesture {
+    /// Pointer id → last x (relative to the plot).
+    pointers: HashMap<i32, f64>,
+    /// Pixels moved since the pointer went down.
+    travel_px: f64,
+}
+
+fn plot_x(plot: &NodeRef, client_x: i32) -> f64 {
+    plot.cast::<web_sys::Element>().map_or(0.0, |el| {
+        f64::from(client_x) - el.get_bounding_client_rect().left()
+    })
+}
+
+/// The widget: header, legend, lanes over a time axis, details and list; or
+/// an error panel.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let today = hooks::today();
-    let state = use_reducer(move || State::new(today));
+    let initial_theme = props.theme;
+    let state = use_reducer(move || State::new(today, initial_theme));
     let reload = use_state(|| 0_u32);
+    let root_ref = use_node_ref();
+    let plot_ref = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
 
     {
         let dispatch = state.dispatcher();
@@ -67,17 +132,43 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
-    let plot_ref = use_node_ref();
     {
         let dispatch = state.dispatcher();
         hooks::use_width(plot_ref.clone(), move |width_px| {
             dispatch.dispatch(Action::Resize { width_px })
         });
     }
+    {
+        let dispatch = state.dispatcher();
+        let plot = plot_ref.clone();
+        hooks::use_wheel(
+            plot_ref.clone(),
+            props.wheel_zoom == WheelZoom::Modifier,
+            move |client_x, factor, pan_px| {
+                if pan_px != 0.0 {
+                    dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
+                }
+                if factor != 1.0 {
+                    dispatch.dispatch(Action::ZoomAt {
+                        anchor_px: plot_x(&plot, client_x),
+                        factor,
+                    });
+                }
+            },
+        );
+    }
+    // Move DOM focus to the focused event after each keyboard step.
+    {
+        let root = root_ref.clone();
+        let focused = state.focused;
+        use_effect_with(state.focus_request, move |_| {
+            hooks::focus_event(&root, focused);
+        });
+    }
 
+    let width = state.scale.width_px;
     let zoom = |factor: f64| {
         let dispatch = state.dispatcher();
-        let width = state.scale.width_px;
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Action::ZoomAt {
                 anchor_px: width / 2.0,
@@ -93,42 +184,232 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let reload = reload.clone();
         Callback::from(move |_: MouseEvent| reload.set(*reload + 1))
     };
+    // Focus follows selection, so the keyboard carries on from the event
+    // that was clicked (in the plot or the list).
+    let onselect = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |i: usize| {
+            dispatch.dispatch(Action::Select(Some(i)));
+            dispatch.dispatch(Action::Focus(i));
+        })
+    };
+    let onclose = {
+        let dispatch = state.dispatcher();
+        let focused = state.focused;
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Select(None));
+            if let Some(f) = focused {
+                dispatch.dispatch(Action::Focus(f));
+            }
+        })
+    };
+    let onzoomto = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(start_day, end_day): (f64, f64)| {
+            dispatch.dispatch(Action::ShowRange { start_day, end_day })
+        })
+    };
+    let toggle_list = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleList))
+    };
+    let cycle_theme = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CycleTheme))
+    };
+
+    let onkeydown = {
+        let dispatch = state.dispatcher();
+        let focused = state.focused;
+        let selected = state.selected;
+        Callback::from(move |e: KeyboardEvent| {
+            let on_event = hooks::event_index_of(e.target());
+            let action = match (e.key().as_str(), on_event) {
+                ("+" | "=", _) => Some(Action::ZoomAt {
+                    anchor_px: width / 2.0,
+                    factor: 1.5,
+                }),
+                ("-" | "_", _) => Some(Action::ZoomAt {
+                    anchor_px: width / 2.0,
+                    factor: 1.0 / 1.5,
+                }),
+                ("Escape", _) if selected.is_some() => {
+                    dispatch.dispatch(Action::Select(None));
+                    focused.map(Action::Focus)
+                }
+                ("Enter" | " ", Some(i)) => Some(Action::Select(Some(i))),
+                ("ArrowRight", Some(_)) => Some(Action::Step(Step::Next)),
+                ("ArrowLeft", Some(_)) => Some(Action::Step(Step::Prev)),
+                ("ArrowUp", Some(_)) => Some(Action::Step(Step::LaneUp)),
+                ("ArrowDown", Some(_)) => Some(Action::Step(Step::LaneDown)),
+                ("Home", Some(_)) => Some(Action::Step(Step::First)),
+                ("End", Some(_)) => Some(Action::Step(Step::Last)),
+                ("ArrowRight", None) => Some(Action::PanBy {
+                    dx_px: -width * 0.2,
+                }),
+                ("ArrowLeft", None) => Some(Action::PanBy { dx_px: width * 0.2 }),
+                ("Home", None) => Some(Action::ToEdge { start: true }),
+                ("End", None) => Some(Action::ToEdge { start: false }),
+                ("Enter" | "ArrowDown", None) => Some(match focused {
+                    Some(f) => Action::Focus(f),
+                    None => Action::Step(Step::Next),
+                }),
+                _ => None,
+            };
+            if let Some(action) = action {
+                e.prevent_default();
+                dispatch.dispatch(action);
+            }
+        })
+    };
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        let plot = plot_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let mut g = gesture.borrow_mut();
+            if g.pointers.is_empty() {
+                g.travel_px = 0.0;
+            }
+            g.pointers
+                .insert(e.pointer_id(), plot_x(&plot, e.client_x()));
+        })
+    };
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let plot = plot_ref.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: PointerEvent| {
+            let x = plot_x(&plot, e.client_x());
+            let mut g = gesture.borrow_mut();
+            let Some(&last) = g.pointers.get(&e.pointer_id()) else {
+                return;
+            };
+            if g.pointers.len() >= 2 {
+                // Pinch: the ratio of the pointer spread is the zoom factor,
+                // around their midpoint.
+                let other = g
+                    .pointers
+                    .iter()
+                    .find(|(id, _)| **id != e.pointer_id())
+                    .map(|(_, x)| *x);
+                if let Some(other) = other {
+                    let before = (last - other).abs().max(1.0);
+                    let after = (x - other).abs().max(1.0);
+                    g.travel_px += (x - last).abs();
+                    dispatch.dispatch(Action::ZoomAt {
+                        anchor_px: (x + other) / 2.0,
+                        factor: after / before,
+                    });
+                }
+            } else {
+                g.travel_px += (x - last).abs();
+                if g.travel_px > 3.0 {
+                    // Capture on the plot itself: Yew delegates events, so
+                    // capturing on the listener's element would starve it.
+                    if let Some(el) = plot.cast::<web_sys::Element>() {
+                        let _ = el.set_pointer_capture(e.pointer_id());
+                    }
+                    dispatch.dispatch(Action::PanBy { dx_px: x - last });
+                }
+            }
+            g.pointers.insert(e.pointer_id(), x);
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            gesture.borrow_mut().pointers.remove(&e.pointer_id());
+        })
+    };
+    let ondblclick = {
+        let dispatch = state.dispatcher();
+        let plot = plot_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            dispatch.dispatch(Action::ZoomAt {
+                anchor_px: plot_x(&plot, e.client_x()),
+                factor: 2.0,
+            })
+        })
+    };
 
     let scale = state.scale;
     let window_start = iso_day(scale.start_day.floor() as i32);
     let window_end = iso_day(scale.end_day.ceil() as i32);
+    let theme_class = match state.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("mt-theme-light"),
+        Theme::Dark => Some("mt-theme-dark"),
+    };
 
-    let body = match &state.load {
-        Load::Loading => {
-            html! { <p class="mt-status" role="status">{ "Loading the timeline…" }</p> }
-        }
-        Load::Failed(err) => html! { <ErrorPanel error={err.clone()} onretry={retry} /> },
+    let (legend, body, below) = match &state.load {
+        Load::Loading => (
+            html! {},
+            html! { <p class="mt-status" role="status">{ "Loading the timeline…" }</p> },
+            html! {},
+        ),
+        Load::Failed(err) => (
+            html! {},
+            html! { <ErrorPanel error={err.clone()} onretry={retry} /> },
+            html! {},
+        ),
         Load::Ready(data) => {
-            let lanes_height = LANE_HEIGHT_PX * data.organisations.len() as f64;
-            html! {
-                <svg class="mt-svg" width={fmt_px(scale.width_px)}
-                     height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}
-                     role="img" aria-label="Timeline of the organisations">
-                    <Lanes data={data.clone()} {scale} today={state.today} />
-                    <TimeAxis {scale} top_px={lanes_height} />
-                </svg>
-            }
+            let lanes_height = lane_height_px() * data.organisations.len() as f64;
+            (
+                html! { <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0} /> },
+                html! {
+                    <svg class="mt-svg" width={fmt_px(scale.width_px)}
+                         height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}>
+                        <TimeAxis {scale} top_px={lanes_height} />
+                        <Lanes data={data.clone()} lanes={state.lanes.clone()} {scale} today={state.today}
+                               selected={state.selected} focused={state.focused}
+                               onselect={onselect.clone()} onzoomto={onzoomto} />
+                    </svg>
+                },
+                html! {
+                    <>
+                        if let Some(sel) = state.selected {
+                            <EventDetails data={data.clone()} event={sel} onclose={onclose} />
+                        }
+                        if state.list_open {
+                            <EventList data={data.clone()} shown={state.shown.clone()} {scale}
+                                       today={state.today} selected={state.selected}
+                                       onselect={onselect.clone()} />
+                        }
+                    </>
+                },
+            )
         }
     };
 
     html! {
-        <section class="mt-root" data-testid="timeline-root" data-state={state.load.as_attr()}
+        <section class={classes!("mt-root", theme_class)} ref={root_ref}
+                 data-testid="timeline-root" data-state={state.load.as_attr()}
                  data-window-start={window_start} data-window-end={window_end}
-                 aria-label="Movement timeline">
+                 aria-label="Movement timeline" {onkeydown}>
             <header class="mt-header">
                 <h2 class="mt-title">{ "For a New Socialism and the Russian Socialist Movement" }</h2>
-                <div class="mt-zoom" role="group" aria-label="Zoom">
-                    <button type="button" data-testid="zoom-in" onclick={zoom(2.0)} aria-label="Zoom in">{ "+" }</button>
-                    <button type="button" data-testid="zoom-out" onclick={zoom(0.5)} aria-label="Zoom out">{ "−" }</button>
-                    <button type="button" data-testid="zoom-fit" onclick={fit}>{ "Fit" }</button>
+                <div class="mt-toolbar" role="toolbar" aria-label="Timeline controls">
+                    <button type="button" data-testid="zoom-in" onclick={zoom(2.0)} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
+                    <button type="button" data-testid="zoom-out" onclick={zoom(0.5)} aria-label="Zoom out" title="Zoom out (−)">{ "−" }</button>
+                    <button type="button" data-testid="zoom-fit" onclick={fit} title="Show everything">{ "Fit" }</button>
+                    <button type="button" data-testid="list-toggle" onclick={toggle_list}
+                            aria-pressed={state.list_open.to_string()} title="Show the visible events as a table">{ "List" }</button>
+                    <button type="button" data-testid="theme-toggle" onclick={cycle_theme}
+                            title="Colour theme: automatic, light or dark">{ format!("Theme: {}", state.theme.as_str()) }</button>
                 </div>
             </header>
-            <div class="mt-plot" ref={plot_ref}>{ body }</div>
+            { legend }
+            <div class="mt-plot" ref={plot_ref} tabindex="0" role="group"
+                 aria-label="Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details."
+                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+                 {ondblclick}>
+                { body }
+            </div>
+            { below }
         </section>
     }
 }

@@ -78,6 +78,57 @@ export class TimelinePage {
     return this.window();
   }
 
+  event(id) {
+    return this.root.locator(`[data-testid="event"][data-event-id="${id}"]`);
+  }
+
+  events() {
+    return this.root.locator('[data-testid="event"]');
+  }
+
+  plot() {
+    return this.root.locator(".mt-plot");
+  }
+
+  /** Drives the real UI (wheel zoom, then drag) until the visible window is
+   *  about [from, to]: span within 15%, start within 10% of the span. */
+  async showRange(from, to) {
+    const box = await this.plot().boundingBox();
+    const f = Date.parse(from), t = Date.parse(to), target = t - f;
+    for (let i = 0; i < 100; i++) {
+      const w = await this.window();
+      const s = Date.parse(w.start), e = Date.parse(w.end), span = e - s;
+      const pxPerMs = box.width / span;
+      const spanOk = Math.abs(span - target) / target < 0.15;
+      if (spanOk && Math.abs(s - f) < target * 0.1) return;
+      const mid = (f + t) / 2;
+      const x = box.x + (mid - s) * pxPerMs;
+      if (!spanOk && x > box.x + 2 && x < box.x + box.width - 2) {
+        await this.page.mouse.move(x, box.y + 40);
+        // About 1.27x per step in or out.
+        await this.page.mouse.wheel(0, span > target ? -120 : 120);
+      } else {
+        const dx = spanOk ? (s - f) * pxPerMs : (s + span / 2 - mid) * pxPerMs;
+        await this.drag(dx);
+      }
+      await this.waitWindowChange(w, 2000).catch(() => {});
+    }
+    throw new Error(`could not show ${from}..${to}; window is ${JSON.stringify(await this.window())}`);
+  }
+
+  /** Drags the plot horizontally by dx pixels (positive: content moves right). */
+  async drag(dx) {
+    const box = await this.plot().boundingBox();
+    const y = box.y + box.height - 20;
+    const x0 = box.x + box.width / 2;
+    const clamped = Math.max(-box.width / 2 + 5, Math.min(box.width / 2 - 5, dx));
+    await this.page.mouse.move(x0, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x0 + clamped / 2, y, { steps: 3 });
+    await this.page.mouse.move(x0 + clamped, y, { steps: 3 });
+    await this.page.mouse.up();
+  }
+
   lanes() {
     return this.root.locator('[data-testid="lane"]');
   }
