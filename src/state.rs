@@ -4,12 +4,14 @@
 //! Every transition delegates its arithmetic to `core`; this module only
 //! decides which core function an action calls.
 
-use crate::core::data::Dataset;
+use crate::core::data::{Dataset, EventKind};
 use crate::core::date::Day;
 use crate::core::error::DataError;
+use crate::core::filter::{search_text, Filter};
 use crate::core::layout::LaneIndex;
 use crate::core::navigate::{self, Step};
 use crate::core::scale::{ScaleLimits, TimeScale};
+use crate::core::url_state::ViewState;
 use std::fmt;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -150,6 +152,12 @@ pub struct State {
     pub list_open: bool,
     /// The colour theme.
     pub theme: Theme,
+    /// What is filtered out.
+    pub filter: Filter,
+    /// Folded search text of each event (see `core::filter::search_text`).
+    pub search: Shared<Vec<String>>,
+    /// A view to apply once the data has loaded (from the URL or options).
+    pub pending: Option<ViewState>,
 }
 
 impl State {
@@ -168,7 +176,149 @@ impl State {
             focus_request: 0,
             list_open: false,
             theme,
+            filter: Filter::default(),
+            search: Shared::new(Vec::new()),
+            pending: None,
         }
+    }
+
+    /// Recomputes the shown events and lane indexes from the filter, and
+    /// drops a selection or focus the filter now hides.
+    fn refilter(&mut self) {
+        let Load::Ready(data) = &self.load else {
+            return;
+        };
+        let words = self.filter.query_words();
+        let search = &self.search;
+        let filter = &self.filter;
+        let keep = |i: usize| {
+            data.events.get(i).is_some_and(|e| {
+                filter.matches(data, e, search.get(i).map_or("", String::as_str), &words)
+            })
+        };
+        let shown: Vec<usize> = (0..data.events.len()).filter(|&i| keep(i)).collect();
+        let mut mask = vec![false; data.events.len()];
+        for &i in &shown {
+            if let Some(m) = mask.get_mut(i) {
+                *m = true;
+            }
+        }
+        let lanes = (0..data.organisations.len())
+            .map(|org| {
+                LaneIndex::build(data, org, self.today, |i| {
+                    mask.get(i).copied().unwrap_or(false)
+                })
+            })
+            .collect();
+        self.lanes = Shared::new(lanes);
+        if self
+            .selected
+            .is_some_and(|i| shown.binary_search(&i).is_err())
+        {
+            self.selected = None;
+        }
+        if self
+            .focused
+            .is_some_and(|i| shown.binary_search(&i).is_err())
+        {
+            self.focused = None;
+        }
+        self.shown = Shared::new(shown);
+    }
+
+    /// The window that shows every shown event: all the data when nothing
+    /// is filtered, the filtered events' span otherwise.
+    fn fitted(&self) -> TimeScale {
+        let all = TimeScale::fit(&self.limits, self.scale.width_px);
+        let Some(data) = self.data() else {
+            return all;
+        };
+        if self.filter.is_empty() {
+            return all;
+        }
+        let span = self.shown.iter().filter_map(|&i| data.events.get(i)).fold(
+            None,
+            |acc: Option<(Day, Day)>, e| {
+                let (a, b) = (e.date.earliest(), e.date.latest_or(self.today));
+                Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+            },
+        );
+        match span {
+            Some((a, b)) => {
+                let limits = ScaleLimits::around(f64::from(a), f64::from(b));
+                self.scale
+                    .show(limits.min_day, limits.max_day, &self.limits)
+            }
+            None => all,
+        }
+    }
+
+    /// The view as a link carries it. The window is left out while it shows
+    /// everything, so a fresh page has a clean URL.
+    pub fn view_state(&self) -> ViewState {
+        let fit = TimeScale::fit(&self.limits, self.scale.width_px);
+        let is_fit = (fit.start_day - self.scale.start_day).abs() < 0.5
+            && (fit.end_day - self.scale.end_day).abs() < 0.5;
+        let event = self
+            .selected
+            .and_then(|i| self.data().and_then(|d| d.events.get(i)))
+            .map(|e| e.id.clone());
+        ViewState {
+            orgs: self.filter.orgs.clone(),
+            kinds: self.filter.kinds.clone(),
+            text: self.filter.text.clone(),
+            from: (!is_fit).then(|| self.scale.start_day.floor() as Day),
+            to: (!is_fit).then(|| self.scale.end_day.ceil() as Day - 1),
+            event,
+            theme: match self.theme {
+                Theme::Auto => None,
+                t => Some(t.as_str().to_owned()),
+            },
+            list: self.list_open,
+        }
+    }
+
+    /// Applies a view from a link: filters, window, selection, theme, list.
+    /// Organisation ids the data does not know are ignored.
+    fn apply_view(&mut self, view: ViewState) {
+        let Some(data) = self.data() else {
+            self.pending = Some(view);
+            return;
+        };
+        let orgs = view.orgs.map(|ids| {
+            ids.into_iter()
+                .filter(|id| data.org_index(id).is_some())
+                .collect::<std::collections::BTreeSet<_>>()
+        });
+        let event = view
+            .event
+            .as_deref()
+            .and_then(|id| data.events.iter().position(|e| e.id == id));
+        self.filter = Filter {
+            orgs,
+            kinds: view.kinds,
+            text: view.text,
+        };
+        self.refilter();
+        self.scale = match (view.from, view.to) {
+            (Some(a), Some(b)) => self
+                .scale
+                .show(f64::from(a), f64::from(b) + 1.0, &self.limits),
+            _ => TimeScale::fit(&self.limits, self.scale.width_px),
+        };
+        self.selected = event.filter(|i| self.shown.binary_search(i).is_ok());
+        if let Some(i) = self.selected {
+            self.focused = Some(i);
+            if view.from.is_none() {
+                self.follow(i);
+            }
+        }
+        self.theme = view
+            .theme
+            .as_deref()
+            .and_then(Theme::parse)
+            .unwrap_or(Theme::Auto);
+        self.list_open = view.list;
     }
 
     /// The dataset, when loaded.
@@ -252,6 +402,18 @@ pub enum Action {
     ToggleList,
     /// Switch to the next theme.
     CycleTheme,
+    /// Show or hide one organisation.
+    ToggleOrg(String),
+    /// Show or hide one kind.
+    ToggleKind(EventKind),
+    /// Set the search text.
+    SetText(String),
+    /// Replace the whole filter (from the embedding API).
+    SetFilter(Filter),
+    /// Clear every filter.
+    ResetFilters,
+    /// Apply a view from a link (now, or once the data has loaded).
+    ApplyView(ViewState),
 }
 
 impl Reducible for State {
@@ -265,14 +427,15 @@ impl Reducible for State {
                     next.limits = ScaleLimits::around(f64::from(first), f64::from(last));
                 }
                 next.scale = TimeScale::fit(&next.limits, next.scale.width_px);
-                let lanes = (0..data.organisations.len())
-                    .map(|org| LaneIndex::build(&data, org, next.today, |_| true))
-                    .collect();
-                next.lanes = Shared::new(lanes);
-                next.shown = Shared::new((0..data.events.len()).collect());
+                next.search =
+                    Shared::new(data.events.iter().map(|e| search_text(&data, e)).collect());
                 next.selected = None;
                 next.focused = None;
                 next.load = Load::Ready(Shared(data));
+                next.refilter();
+                if let Some(view) = next.pending.take() {
+                    next.apply_view(view);
+                }
             }
             Action::Failed(err) => next.load = Load::Failed(err),
             Action::Reload => next.load = Load::Loading,
@@ -289,7 +452,7 @@ impl Reducible for State {
             Action::ShowRange { start_day, end_day } => {
                 next.scale = next.scale.show(start_day, end_day, &next.limits);
             }
-            Action::Fit => next.scale = TimeScale::fit(&next.limits, next.scale.width_px),
+            Action::Fit => next.scale = next.fitted(),
             Action::ToEdge { start } => {
                 let span = next.scale.span_days();
                 let (a, b) = if start {
@@ -323,6 +486,32 @@ impl Reducible for State {
             }
             Action::ToggleList => next.list_open = !next.list_open,
             Action::CycleTheme => next.theme = next.theme.next(),
+            Action::ToggleOrg(id) => {
+                let all: Vec<String> = next
+                    .data()
+                    .map(|d| d.organisations.iter().map(|o| o.id.clone()).collect())
+                    .unwrap_or_default();
+                let all: Vec<&str> = all.iter().map(String::as_str).collect();
+                next.filter.toggle_org(&id, &all);
+                next.refilter();
+            }
+            Action::ToggleKind(kind) => {
+                next.filter.toggle_kind(kind);
+                next.refilter();
+            }
+            Action::SetText(text) => {
+                next.filter.text = text;
+                next.refilter();
+            }
+            Action::SetFilter(filter) => {
+                next.filter = filter;
+                next.refilter();
+            }
+            Action::ResetFilters => {
+                next.filter = Filter::default();
+                next.refilter();
+            }
+            Action::ApplyView(view) => next.apply_view(view),
         }
         if next == *self {
             self

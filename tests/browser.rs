@@ -53,6 +53,8 @@ fn mount(json: &str, width_px: u32) -> web_sys::Element {
         host.clone(),
         TimelineProps {
             source: DataSource::Json(Rc::from(json)),
+            // Many widgets share this test page: none may own its URL.
+            url_state: false,
             ..TimelineProps::default_for_page()
         },
     )

@@ -120,6 +120,14 @@ impl EventKind {
         }
     }
 
+    /// The kind's position in [`EventKind::ALL`].
+    pub fn index(self) -> usize {
+        EventKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or_default()
+    }
+
     /// The kind named by `s`, if it is in the vocabulary.
     pub fn parse(s: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == s)

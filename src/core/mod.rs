@@ -4,7 +4,9 @@
 pub mod data;
 pub mod date;
 pub mod error;
+pub mod filter;
 pub mod layout;
 pub mod navigate;
 pub mod scale;
 pub mod ticks;
+pub mod url_state;

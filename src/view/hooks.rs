@@ -157,3 +157,120 @@ pub fn focus_event(root: &NodeRef, event: Option<usize>) {
         }
     }
 }
+
+fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+fn read_fragment() -> crate::core::url_state::ViewState {
+    let (view, warnings) = crate::core::url_state::ViewState::from_fragment(&current_fragment());
+    for w in warnings {
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "movement-timeline: ignored \"{}\" in the URL: {}",
+            w.key, w.reason
+        )));
+    }
+    view
+}
+
+/// Keeps the view in the page's URL fragment: reads it on mount and on
+/// back/forward (calling `onapply`), and writes `view` whenever it changes
+/// once `ready` — a new history entry when more than the window changed, a
+/// replacement otherwise, so back and forward walk through meaningful steps
+/// rather than every wheel tick.
+#[hook]
+pub fn use_url_state(
+    enabled: bool,
+    ready: bool,
+    view: crate::core::url_state::ViewState,
+    onapply: Callback<crate::core::url_state::ViewState>,
+) {
+    let last = use_mut_ref(|| None::<crate::core::url_state::ViewState>);
+    {
+        let last = last.clone();
+        use_effect_with(enabled, move |enabled| {
+            let listener = (*enabled)
+                .then(|| {
+                    onapply.emit(read_fragment());
+                    let window = web_sys::window()?;
+                    let callback =
+                        Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                            let view = read_fragment();
+                            *last.borrow_mut() = Some(view.clone());
+                            onapply.emit(view);
+                        });
+                    window
+                        .add_event_listener_with_callback(
+                            "popstate",
+                            callback.as_ref().unchecked_ref(),
+                        )
+                        .ok()?;
+                    Some((window, callback))
+                })
+                .flatten();
+            move || {
+                if let Some((window, callback)) = listener {
+                    let _ = window.remove_event_listener_with_callback(
+                        "popstate",
+                        callback.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    use_effect_with((enabled, ready, view), move |(enabled, ready, view)| {
+        if !*enabled || !*ready {
+            return;
+        }
+        let fragment = view.to_fragment();
+        let previous = last.borrow().clone();
+        *last.borrow_mut() = Some(view.clone());
+        if fragment == current_fragment() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let location = window.location();
+        let url = if fragment.is_empty() {
+            format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            )
+        } else {
+            format!("#{fragment}")
+        };
+        let meaningful = previous
+            .as_ref()
+            .is_some_and(|p| crate::core::url_state::is_meaningful_change(p, view));
+        let _ = if meaningful {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    });
+}
+
+/// Copies the page's address to the clipboard; calls `done` with a short
+/// status for the user.
+pub fn copy_page_url(done: Callback<String>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let href = window.location().href().unwrap_or_default();
+    let promise = window.navigator().clipboard().write_text(&href);
+    wasm_bindgen_futures::spawn_local(async move {
+        let status = match JsFuture::from(promise).await {
+            Ok(_) => "Link copied".to_string(),
+            Err(_) => format!("Copy this link: {href}"),
+        };
+        done.emit(status);
+    });
+}

@@ -17,6 +17,8 @@ pub struct LanesProps {
     pub data: Shared<Dataset>,
     /// Lane indexes of the shown events, one per organisation.
     pub lanes: Shared<Vec<LaneIndex>>,
+    /// The organisations whose lanes are shown, top to bottom.
+    pub visible: Vec<usize>,
     /// The visible window.
     pub scale: TimeScale,
     /// Where open-ended lifespans stop.
@@ -52,15 +54,16 @@ pub fn Lanes(props: &LanesProps) -> Html {
     let scale = props.scale;
     html! {
         <g class="mt-lanes">
-            { for props.data.organisations.iter().enumerate().map(|(o, org)| {
-                let top = lane_height_px() * o as f64;
+            { for props.visible.iter().enumerate().filter_map(|(slot, &o)| {
+                let org = props.data.organisations.get(o)?;
+                let top = lane_height_px() * slot as f64;
                 let band = org.lifespan(props.today).map(|(a, b)| {
                     let x0 = scale.map(f64::from(a)).max(-10.0);
                     let x1 = scale.map(f64::from(b + 1)).min(scale.width_px + 10.0);
                     (x0, (x1 - x0).max(0.0))
                 });
                 let layout = layouts.get(o);
-                html! {
+                Some(html! {
                     <g class="mt-lane" data-testid="lane" data-org={org.id.clone()} key={org.id.clone()}>
                         <rect class="mt-lane-bg" x="0" y={fmt_px(top)} width={fmt_px(scale.width_px)} height={fmt_px(lane_height_px())} />
                         if let Some((x, w)) = band {
@@ -80,7 +83,7 @@ pub fn Lanes(props: &LanesProps) -> Html {
                             { for layout.clusters.iter().map(|c| cluster(c, top, props)) }
                         }
                     </g>
-                }
+                })
             }) }
         </g>
     }

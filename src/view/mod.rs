@@ -5,6 +5,7 @@
 mod axis;
 mod details;
 mod error_panel;
+mod filter_bar;
 mod glyph;
 mod hooks;
 mod lanes;
@@ -14,14 +15,18 @@ mod list;
 pub use axis::{TimeAxis, TimeAxisProps};
 pub use details::{EventDetails, EventDetailsProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use filter_bar::{FilterBar, FilterBarProps};
 pub use lanes::{Lanes, LanesProps};
 pub use legend::{Legend, LegendProps};
 pub use list::{EventList, EventListProps};
 
 use crate::core::data::parse_dataset;
+use crate::core::data::EventKind;
 use crate::core::date::iso_day;
+use crate::core::filter::count;
 use crate::core::layout::LayoutParams;
 use crate::core::navigate::Step;
+use crate::core::url_state::ViewState;
 use crate::state::{Action, Load, LoadError, State, Theme};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -69,6 +74,13 @@ pub struct TimelineProps {
     /// When the wheel zooms.
     #[prop_or_default]
     pub wheel_zoom: WheelZoom,
+    /// Keep the view in the page's URL fragment (the full page does; embeds
+    /// do not, since the host's URL is not theirs).
+    #[prop_or_default]
+    pub url_state: bool,
+    /// A view to start from (initial filters and window from the embedder).
+    #[prop_or_default]
+    pub initial_view: Option<ViewState>,
 }
 
 impl TimelineProps {
@@ -78,6 +90,8 @@ impl TimelineProps {
             source: DataSource::Url(crate::embed::DEFAULT_DATA_URL.into()),
             theme: Theme::Auto,
             wheel_zoom: WheelZoom::Always,
+            url_state: true,
+            initial_view: None,
         }
     }
 }
@@ -103,7 +117,12 @@ fn plot_x(plot: &NodeRef, client_x: i32) -> f64 {
 pub fn Timeline(props: &TimelineProps) -> Html {
     let today = hooks::today();
     let initial_theme = props.theme;
-    let state = use_reducer(move || State::new(today, initial_theme));
+    let initial_view = props.initial_view.clone();
+    let state = use_reducer(move || State {
+        pending: initial_view,
+        ..State::new(today, initial_theme)
+    });
+    let copy_status = use_state(AttrValue::default);
     let reload = use_state(|| 0_u32);
     let root_ref = use_node_ref();
     let plot_ref = use_node_ref();
@@ -166,6 +185,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
     }
 
+    {
+        let dispatch = state.dispatcher();
+        hooks::use_url_state(
+            props.url_state,
+            matches!(state.load, Load::Ready(_)),
+            state.view_state(),
+            Callback::from(move |view: ViewState| dispatch.dispatch(Action::ApplyView(view))),
+        );
+    }
+
     let width = state.scale.width_px;
     let zoom = |factor: f64| {
         let dispatch = state.dispatcher();
@@ -209,6 +238,44 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             dispatch.dispatch(Action::ShowRange { start_day, end_day })
         })
     };
+    let ontoggleorg = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id: String| dispatch.dispatch(Action::ToggleOrg(id)))
+    };
+    let ontogglekind = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |kind: EventKind| dispatch.dispatch(Action::ToggleKind(kind)))
+    };
+    let onsearch = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |text: String| dispatch.dispatch(Action::SetText(text)))
+    };
+    let onreset = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetFilters))
+    };
+    let oncopylink = props.url_state.then(|| {
+        let copy_status = copy_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy_status = copy_status.clone();
+            hooks::copy_page_url(Callback::from(move |s: String| copy_status.set(s.into())));
+        })
+    });
+    let data_for_counts = match &state.load {
+        Load::Ready(d) => Some(d.clone()),
+        _ => None,
+    };
+    let total_counts = use_memo(data_for_counts.clone(), |d| {
+        d.as_ref()
+            .map(|d| count(d, 0..d.events.len()))
+            .unwrap_or_default()
+    });
+    let shown_counts = use_memo((data_for_counts, state.shown.clone()), |(d, shown)| {
+        d.as_ref()
+            .map(|d| count(d, shown.iter().copied()))
+            .unwrap_or_default()
+    });
+
     let toggle_list = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleList))
@@ -357,20 +424,45 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             html! {},
         ),
         Load::Ready(data) => {
-            let lanes_height = lane_height_px() * data.organisations.len() as f64;
+            let visible: Vec<usize> = data
+                .organisations
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| state.filter.shows_org(&o.id))
+                .map(|(i, _)| i)
+                .collect();
+            let lanes_height = lane_height_px() * visible.len() as f64;
             (
-                html! { <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0} /> },
                 html! {
-                    <svg class="mt-svg" width={fmt_px(scale.width_px)}
-                         height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}>
-                        <TimeAxis {scale} top_px={lanes_height} />
-                        <Lanes data={data.clone()} lanes={state.lanes.clone()} {scale} today={state.today}
-                               selected={state.selected} focused={state.focused}
-                               onselect={onselect.clone()} onzoomto={onzoomto} />
-                    </svg>
+                    <>
+                        <FilterBar data={data.clone()} filter={state.filter.clone()}
+                                   shown={(*shown_counts).clone()} total={(*total_counts).clone()}
+                                   {ontoggleorg} {onsearch} onreset={onreset.clone()} {oncopylink}
+                                   copy_status={(*copy_status).clone()} />
+                    </>
                 },
                 html! {
                     <>
+                    if state.shown.is_empty() {
+                        <div class="mt-empty" role="status">
+                            { "No events match these filters. " }
+                            <button type="button" onclick={onreset}>{ "Reset filters" }</button>
+                        </div>
+                    }
+                    <svg class="mt-svg" width={fmt_px(scale.width_px)}
+                         height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}>
+                        <TimeAxis {scale} top_px={lanes_height} />
+                        <Lanes data={data.clone()} lanes={state.lanes.clone()} {visible} {scale} today={state.today}
+                               selected={state.selected} focused={state.focused}
+                               onselect={onselect.clone()} onzoomto={onzoomto} />
+                    </svg>
+                    </>
+                },
+                html! {
+                    <>
+                        <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
+                                filter={state.filter.clone()} shown={(*shown_counts).clone()}
+                                total={(*total_counts).clone()} {ontogglekind} />
                         if let Some(sel) = state.selected {
                             <EventDetails data={data.clone()} event={sel} onclose={onclose} />
                         }

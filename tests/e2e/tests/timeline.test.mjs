@@ -144,7 +144,7 @@ test("clicking the dissolution of RSM shows its verbatim source quote", async ()
 test("keyboard only: Tab into the timeline, arrows move between events, Enter opens, Escape closes", async () => {
   const tl = await open();
   // Tab from the top of the page until the plot has focus.
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 40; i++) {
     await tl.page.keyboard.press("Tab");
     if (await tl.plot().evaluate((el) => el === document.activeElement)) break;
   }

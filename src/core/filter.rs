@@ -1,0 +1,300 @@
+//! Which events are shown: by organisation, by kind, and by text.
+//!
+//! Text search folds case and diacritics (Latin and Cyrillic: "Ё" finds
+//! "е", "é" finds "e") and requires every word of the query to appear in an
+//! event's title, summary, people, or its organisation's names.
+
+use super::data::{Dataset, Event, EventKind};
+use std::collections::BTreeSet;
+
+/// The filter a user set. `None` for a set means "all".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Organisation ids to show; `None` shows every organisation.
+    pub orgs: Option<BTreeSet<String>>,
+    /// Kinds to show; `None` shows every kind.
+    pub kinds: Option<BTreeSet<EventKind>>,
+    /// Search text as typed.
+    pub text: String,
+}
+
+impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        self.orgs.is_none() && self.kinds.is_none() && self.text.trim().is_empty()
+    }
+
+    /// True when the organisation's lane is shown.
+    pub fn shows_org(&self, id: &str) -> bool {
+        self.orgs.as_ref().is_none_or(|s| s.contains(id))
+    }
+
+    /// True when events of this kind are shown.
+    pub fn shows_kind(&self, kind: EventKind) -> bool {
+        self.kinds.as_ref().is_none_or(|s| s.contains(&kind))
+    }
+
+    /// Turns one organisation on or off. Turning every one on again clears
+    /// the set back to "all", so new data shows all its organisations.
+    pub fn toggle_org(&mut self, id: &str, all: &[&str]) {
+        let mut set: BTreeSet<String> = match &self.orgs {
+            Some(s) => s.clone(),
+            None => all.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        if !set.remove(id) {
+            set.insert(id.to_owned());
+        }
+        self.orgs = if all.iter().all(|a| set.contains(*a)) {
+            None
+        } else {
+            Some(set)
+        };
+    }
+
+    /// Turns one kind on or off, like [`Filter::toggle_org`].
+    pub fn toggle_kind(&mut self, kind: EventKind) {
+        let mut set: BTreeSet<EventKind> = match &self.kinds {
+            Some(s) => s.clone(),
+            None => EventKind::ALL.into_iter().collect(),
+        };
+        if !set.remove(&kind) {
+            set.insert(kind);
+        }
+        self.kinds = if set.len() == EventKind::ALL.len() {
+            None
+        } else {
+            Some(set)
+        };
+    }
+
+    /// The query folded into words, ready for [`Filter::matches`].
+    pub fn query_words(&self) -> Vec<String> {
+        fold(&self.text)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// True when `event` passes the organisation and kind filters and its
+    /// folded search text (see [`search_text`]) holds every query word.
+    pub fn matches(&self, data: &Dataset, event: &Event, folded: &str, words: &[String]) -> bool {
+        let org_ok = data
+            .organisations
+            .get(event.org)
+            .is_some_and(|o| self.shows_org(&o.id));
+        org_ok && self.shows_kind(event.kind) && words.iter().all(|w| folded.contains(w.as_str()))
+    }
+}
+
+/// How many events each organisation and each kind has.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Per organisation, by index.
+    pub by_org: Vec<usize>,
+    /// Per kind, by [`EventKind::index`].
+    pub by_kind: [usize; EventKind::ALL.len()],
+}
+
+/// Counts the events `events` (indexes into the dataset's events).
+pub fn count(data: &Dataset, events: impl IntoIterator<Item = usize>) -> Counts {
+    let mut c = Counts {
+        by_org: vec![0; data.organisations.len()],
+        ..Counts::default()
+    };
+    for e in events.into_iter().filter_map(|i| data.events.get(i)) {
+        if let Some(n) = c.by_org.get_mut(e.org) {
+            *n += 1;
+        }
+        if let Some(n) = c.by_kind.get_mut(e.kind.index()) {
+            *n += 1;
+        }
+    }
+    c
+}
+
+/// The folded text an event is searched by: title, summary, people, and its
+/// organisation's name, abbreviation and native name.
+pub fn search_text(data: &Dataset, event: &Event) -> String {
+    let mut s = String::with_capacity(event.title.len() + event.summary.len() + 64);
+    s.push_str(&event.title);
+    s.push(' ');
+    s.push_str(&event.summary);
+    for p in &event.people {
+        s.push(' ');
+        s.push_str(p);
+    }
+    if let Some(org) = data.organisations.get(event.org) {
+        s.push(' ');
+        s.push_str(&org.name);
+        s.push(' ');
+        s.push_str(&org.abbreviation);
+        if let Some(native) = &org.native_name {
+            s.push(' ');
+            s.push_str(native);
+        }
+    }
+    fold(&s)
+}
+
+/// Lower-cases and strips diacritics, and turns punctuation into spaces, so
+/// that "Ё", "ё" and "е" match, as do "É" and "e", and "foreign-agent" and
+/// "foreign agent".
+///
+/// ```
+/// use movement_timeline::core::filter::fold;
+/// assert_eq!(fold("Ёлка Café"), "елка cafe");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let base = strip_diacritic(c);
+        if base.is_alphanumeric() {
+            out.push(base);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The base letter of a lower-case letter with a diacritic (Latin-1, Latin
+/// Extended-A, and the Cyrillic ё and й).
+fn strip_diacritic(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ё' => 'е',
+        'й' => 'и',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::data::parse_dataset;
+
+    fn data() -> Dataset {
+        parse_dataset(include_str!("../../static/data/movements.json")).unwrap()
+    }
+
+    fn shown(d: &Dataset, f: &Filter) -> Vec<String> {
+        let words = f.query_words();
+        d.events
+            .iter()
+            .filter(|e| f.matches(d, e, &search_text(d, e), &words))
+            .map(|e| e.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn no_filter_shows_everything() {
+        let d = data();
+        assert_eq!(shown(&d, &Filter::default()).len(), d.events.len());
+        assert!(Filter::default().is_empty());
+    }
+
+    #[test]
+    fn foreign_agent_finds_only_the_designation() {
+        let d = data();
+        let f = Filter {
+            text: "foreign agent".into(),
+            ..Filter::default()
+        };
+        assert_eq!(shown(&d, &f), ["rsm-foreign-agent"]);
+    }
+
+    #[test]
+    fn search_ignores_case_diacritics_and_script_variants() {
+        let d = data();
+        for q in ["PLATOSHKIN house", "plátoshkin HOUSE", "ПЛАТОШКИН"] {
+            let f = Filter {
+                text: q.into(),
+                ..Filter::default()
+            };
+            let got = shown(&d, &f);
+            if q.starts_with('П') {
+                assert!(
+                    got.is_empty(),
+                    "no Cyrillic Platoshkin in the data: {got:?}"
+                );
+            } else {
+                assert_eq!(got, ["dzns-platoshkin-house-arrest"], "{q}");
+            }
+        }
+        // The native name is searchable, with ё folded to е.
+        let f = Filter {
+            text: "социалистическое движение".into(),
+            ..Filter::default()
+        };
+        assert!(shown(&d, &f).iter().all(|id| id.starts_with("rsm-")));
+        assert!(!shown(&d, &f).is_empty());
+        assert_eq!(fold("Ёж и йод"), "еж и иод");
+    }
+
+    #[test]
+    fn organisation_and_kind_toggles_combine() {
+        let d = data();
+        let all = ["dzns", "rsm"];
+        let mut f = Filter::default();
+        f.toggle_org("dzns", &all);
+        assert!(shown(&d, &f).iter().all(|id| id.starts_with("rsm-")));
+        f.toggle_kind(EventKind::Congress);
+        assert!(!shown(&d, &f).contains(&"rsm-vpered-sixth-congress".to_string()));
+        f.toggle_org("dzns", &all);
+        f.toggle_kind(EventKind::Congress);
+        assert_eq!(f, Filter::default(), "toggling back clears to 'all'");
+    }
+
+    #[test]
+    fn counts_split_by_organisation_and_kind() {
+        let d = data();
+        let all = count(&d, 0..d.events.len());
+        assert_eq!(all.by_org.iter().sum::<usize>(), d.events.len());
+        assert_eq!(all.by_kind.iter().sum::<usize>(), d.events.len());
+        assert_eq!(all.by_kind[EventKind::Dissolution.index()], 1);
+        let rsm = d.org_index("rsm").unwrap();
+        let only_rsm: Vec<usize> = (0..d.events.len())
+            .filter(|&i| d.events[i].org == rsm)
+            .collect();
+        let c = count(&d, only_rsm);
+        assert_eq!(c.by_org[d.org_index("dzns").unwrap()], 0);
+        assert_eq!(c.by_org[rsm], 8);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let d = data();
+        let f = Filter {
+            text: "congress 1997".into(),
+            ..Filter::default()
+        };
+        assert!(
+            shown(&d, &f).is_empty(),
+            "the year is not in the searched text"
+        );
+        let f = Filter {
+            text: "first congress".into(),
+            ..Filter::default()
+        };
+        let got = shown(&d, &f);
+        assert!(got.contains(&"dzns-first-congress".to_string()), "{got:?}");
+    }
+}

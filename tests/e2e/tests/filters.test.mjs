@@ -1,0 +1,153 @@
+// Filtering by organisation, kind and text, and the view kept in the URL.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = "", options) {
+  const tl = await TimelinePage.open(browser, `${server.url}/${hash}`, options);
+  await tl.waitReady();
+  return tl;
+}
+const ids = (tl) => tl.events().evaluateAll((es) => es.map((e) => e.getAttribute("data-event-id")));
+const orgsOf = (tl) => tl.events().evaluateAll((es) => [...new Set(es.map((e) => e.getAttribute("data-org")))]);
+const laneOrgs = (tl) => tl.lanes().evaluateAll((ls) => ls.map((l) => l.getAttribute("data-org")));
+const toggle = (tl, org) => tl.root.locator(`[data-testid="org-toggle"][data-org="${org}"]`);
+
+test("turning DZNS off leaves only RSM marks, lanes and counts", async () => {
+  const tl = await open();
+  assert.match(await toggle(tl, "dzns").textContent(), /DZNS\s+19\/19/);
+  await toggle(tl, "dzns").click();
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 1);
+  assert.deepEqual(await laneOrgs(tl), ["rsm"]);
+  assert.deepEqual(await orgsOf(tl), ["rsm"]);
+  assert.equal(await toggle(tl, "dzns").getAttribute("aria-pressed"), "false");
+  assert.match(await toggle(tl, "dzns").textContent(), /0\/19/);
+  assert.match(await toggle(tl, "rsm").textContent(), /8\/8/);
+  assert.match(tl.page.url(), /#orgs=rsm/);
+  assert.deepEqual(tl.consoleErrors, []);
+  await tl.close();
+});
+
+test("typing “foreign agent” leaves only the designation event", async () => {
+  const tl = await open();
+  await tl.root.locator('[data-testid="search"]').fill("foreign agent");
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length === 1);
+  assert.deepEqual(await ids(tl), ["rsm-foreign-agent"]);
+  assert.match(tl.page.url(), /q=foreign%20agent/);
+  await tl.close();
+});
+
+test("kinds filter through the legend, and counts follow", async () => {
+  const tl = await open();
+  const congress = tl.root.locator('[data-testid="kind-toggle"][data-kind="congress"]');
+  assert.equal(await congress.getAttribute("aria-pressed"), "true");
+  const congresses = Number((await congress.textContent()).match(/(\d+)\/(\d+)/)[2]);
+  await congress.click();
+  await tl.page.waitForFunction(() => !document.querySelector('[data-testid="event"][data-kind="congress"]'));
+  assert.equal(await congress.getAttribute("aria-pressed"), "false");
+  assert.match(await congress.textContent(), /0\/\d+/);
+  const clusters = await tl.root.locator('[data-testid="cluster"]').evaluateAll((cs) =>
+    cs.reduce((n, c) => n + Number(c.getAttribute("data-count")), 0));
+  const marks = await tl.events().count();
+  assert.equal(marks + clusters, 27 - congresses, "every event but the congresses is drawn or counted");
+  await tl.close();
+});
+
+test("when nothing matches the widget says so and reset brings everything back", async () => {
+  const tl = await open();
+  await tl.root.locator('[data-testid="search"]').fill("no such thing anywhere");
+  const empty = tl.root.locator(".mt-empty");
+  await empty.waitFor();
+  assert.match(await empty.textContent(), /No events match/);
+  await empty.locator("button").click();
+  await empty.waitFor({ state: "detached" });
+  assert.equal(await tl.root.locator('[data-testid="search"]').inputValue(), "");
+  assert.ok((await tl.events().count()) > 10);
+  await tl.close();
+});
+
+test("#orgs=rsm&from=2024-01&to=2024-12 opened fresh shows RSM's 2024 events only", async () => {
+  const tl = await open("#orgs=rsm&from=2024-01&to=2024-12");
+  assert.deepEqual(await laneOrgs(tl), ["rsm"]);
+  assert.deepEqual(await ids(tl), ["rsm-foreign-agent", "rsm-dissolution"]);
+  const w = await tl.window();
+  assert.ok(w.start >= "2023-12-01" && w.start <= "2024-01-15" && w.end >= "2024-12-15" && w.end <= "2025-02-01", JSON.stringify(w));
+  assert.deepEqual(tl.consoleErrors, []);
+  await tl.close();
+});
+
+test("with a filter on, Fit shows the span of the shown events", async () => {
+  const tl = await open("#orgs=rsm");
+  await tl.root.locator('[data-testid="zoom-fit"]').click();
+  await tl.page.waitForFunction(() =>
+    document.querySelector('[data-testid="timeline-root"]').getAttribute("data-window-start") > "2010-01-01");
+  const w = await tl.window();
+  assert.ok(w.start < "2011-03-06" && w.end > "2024-05-08" && w.end < "2025-06-01", JSON.stringify(w));
+  await tl.close();
+});
+
+test("a link restores the selected event, list and theme", async () => {
+  const tl = await open("#from=2024-01&to=2024-12&event=rsm-dissolution&list=1&theme=dark");
+  const details = tl.root.locator('[data-testid="event-details"]');
+  await details.waitFor();
+  assert.equal(await details.getAttribute("data-event-id"), "rsm-dissolution");
+  await tl.root.locator('[data-testid="event-list"]').waitFor();
+  assert.match(await tl.root.getAttribute("class"), /mt-theme-dark/);
+  await tl.close();
+});
+
+test("back restores the previous view, forward redoes it", async () => {
+  const tl = await open();
+  await toggle(tl, "dzns").click();
+  await tl.page.waitForFunction(() => location.hash.includes("orgs=rsm"));
+  await tl.page.goBack();
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 2);
+  assert.equal(await toggle(tl, "dzns").getAttribute("aria-pressed"), "true");
+  await tl.page.goForward();
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 1);
+  assert.deepEqual(await laneOrgs(tl), ["rsm"]);
+  await tl.close();
+});
+
+test("wheel zooming replaces the history entry instead of adding one per tick", async () => {
+  const tl = await open();
+  const length = () => tl.page.evaluate(() => history.length);
+  const before = await length();
+  const box = await tl.plot().boundingBox();
+  await tl.page.mouse.move(box.x + box.width * 0.8, box.y + 50);
+  for (let i = 0; i < 5; i++) await tl.page.mouse.wheel(0, -100);
+  await tl.page.waitForFunction(() => location.hash.includes("from="));
+  assert.equal(await length(), before);
+  await tl.close();
+});
+
+test("a garbage fragment still renders the default view", async () => {
+  const tl = await open("#%%%&orgs=<script>&from=nonsense&to=2020-13&kinds=bogus&zzz");
+  assert.deepEqual(await laneOrgs(tl), ["dzns", "rsm"]);
+  assert.ok((await tl.events().count()) > 10);
+  assert.deepEqual(tl.consoleErrors, [], "warnings only, no errors");
+  await tl.close();
+});
+
+test("copy link puts the current view's address on the clipboard", async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const page = await context.newPage();
+  const tl = new TimelinePage(page);
+  await page.goto(`${server.url}/#orgs=rsm`);
+  await tl.waitReady();
+  await tl.root.locator('[data-testid="copy-link"]').click();
+  await tl.root.locator(".mt-copy-status", { hasText: "Link copied" }).waitFor();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#orgs=rsm$/);
+  await context.close();
+});
