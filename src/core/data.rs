@@ -296,6 +296,8 @@ pub struct MembershipCount {
     pub org: usize,
     /// When the count holds, at its precision.
     pub date: EventDate,
+    /// The EDTF text of the date, as written in the file.
+    pub date_text: String,
     /// Number of members.
     pub members: u32,
     /// Where it comes from.
@@ -609,6 +611,7 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
         membership.push(MembershipCount {
             org,
             date,
+            date_text: c.date,
             // Checked above: whole, non-negative and at most 1e9.
             members: m as u32,
             source: c.source,

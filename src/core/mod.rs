@@ -6,6 +6,7 @@ pub mod date;
 pub mod error;
 pub mod filter;
 pub mod layout;
+pub mod membership;
 pub mod navigate;
 pub mod scale;
 pub mod ticks;

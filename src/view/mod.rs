@@ -3,6 +3,7 @@
 //! keys, today, the network) and draw.
 
 mod axis;
+mod chart;
 mod details;
 mod error_panel;
 mod filter_bar;
@@ -13,6 +14,7 @@ mod legend;
 mod list;
 
 pub use axis::{TimeAxis, TimeAxisProps};
+pub use chart::{MembershipChart, MembershipChartProps};
 pub use details::{EventDetails, EventDetailsProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
 pub use filter_bar::{FilterBar, FilterBarProps};
@@ -276,6 +278,27 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .unwrap_or_default()
     });
 
+    let onbrush = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(start_day, end_day): (f64, f64)| {
+            dispatch.dispatch(Action::ShowRange { start_day, end_day })
+        })
+    };
+    let onchartwheel = {
+        let dispatch = state.dispatcher();
+        let plot = plot_ref.clone();
+        Callback::from(move |(client_x, factor, pan_px): (i32, f64, f64)| {
+            if pan_px != 0.0 {
+                dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
+            }
+            if factor != 1.0 {
+                dispatch.dispatch(Action::ZoomAt {
+                    anchor_px: plot_x(&plot, client_x),
+                    factor,
+                });
+            }
+        })
+    };
     let toggle_list = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleList))
@@ -452,7 +475,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <svg class="mt-svg" width={fmt_px(scale.width_px)}
                          height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}>
                         <TimeAxis {scale} top_px={lanes_height} />
-                        <Lanes data={data.clone()} lanes={state.lanes.clone()} {visible} {scale} today={state.today}
+                        <Lanes data={data.clone()} lanes={state.lanes.clone()} visible={visible.clone()} {scale} today={state.today}
                                selected={state.selected} focused={state.focused}
                                onselect={onselect.clone()} onzoomto={onzoomto} />
                     </svg>
@@ -460,6 +483,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 },
                 html! {
                     <>
+                        <MembershipChart data={data.clone()} lanes={state.lanes.clone()} shown={state.shown.clone()}
+                                         visible={visible.clone()} {scale} limits={state.limits} today={state.today}
+                                         onbrush={onbrush.clone()} onwheel={onchartwheel.clone()} />
                         <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
                                 filter={state.filter.clone()} shown={(*shown_counts).clone()}
                                 total={(*total_counts).clone()} {ontogglekind} />

@@ -1,0 +1,373 @@
+//! Membership series for the chart, on the timeline's time scale.
+//!
+//! A count holds over its date's extent: a month-level count covers its
+//! month, the year-level infobox figure its year. Points are joined in date
+//! order; growth is the change between consecutive counts per month of time
+//! between them (mid-date to mid-date), which says clearly when counts are
+//! unevenly spaced. Nothing is interpolated into data that was not published.
+
+use super::data::Dataset;
+use super::date::Day;
+use super::layout::LaneIndex;
+use super::scale::TimeScale;
+use std::collections::HashSet;
+
+/// One published count, placed on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountPoint {
+    /// Index into [`Dataset::membership`].
+    pub index: usize,
+    /// First day the count's date covers.
+    pub start_day: f64,
+    /// Day after the last day it covers.
+    pub end_day: f64,
+    /// The middle of that span: where the point is drawn.
+    pub mid_day: f64,
+    /// Number of members.
+    pub members: u32,
+}
+
+/// The counts of one organisation, in date order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Index into [`Dataset::organisations`].
+    pub org: usize,
+    /// Its counts.
+    pub points: Vec<CountPoint>,
+}
+
+/// Growth between two consecutive counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Growth {
+    /// Index into [`Dataset::membership`] of the earlier count.
+    pub from_index: usize,
+    /// Index of the later count.
+    pub to_index: usize,
+    /// Mid-day of the earlier count.
+    pub from_day: f64,
+    /// Mid-day of the later count.
+    pub to_day: f64,
+    /// Members gained (negative when lost).
+    pub delta: i64,
+    /// Months between the two counts (mid to mid, 30.44 days a month).
+    pub months: f64,
+    /// `delta / months`.
+    pub per_month: f64,
+}
+
+/// Days in an average month.
+pub const DAYS_PER_MONTH: f64 = 30.436_875;
+
+/// The membership series of every organisation that published counts.
+pub fn series(data: &Dataset, today: Day) -> Vec<Series> {
+    let mut out: Vec<Series> = Vec::new();
+    for (index, c) in data.membership.iter().enumerate() {
+        let start = f64::from(c.date.earliest());
+        let end = f64::from(c.date.latest_or(today)) + 1.0;
+        let point = CountPoint {
+            index,
+            start_day: start,
+            end_day: end,
+            mid_day: (start + end) / 2.0,
+            members: c.members,
+        };
+        match out.iter_mut().find(|s| s.org == c.org) {
+            Some(s) => s.points.push(point),
+            None => out.push(Series {
+                org: c.org,
+                points: vec![point],
+            }),
+        }
+    }
+    for s in &mut out {
+        s.points.sort_by(|a, b| a.mid_day.total_cmp(&b.mid_day));
+    }
+    out.sort_by_key(|s| s.org);
+    out
+}
+
+/// Growth between consecutive counts of a series.
+pub fn growth(series: &Series) -> Vec<Growth> {
+    series
+        .points
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (w.first()?, w.get(1)?);
+            let months = ((b.mid_day - a.mid_day) / DAYS_PER_MONTH).max(1e-9);
+            let delta = i64::from(b.members) - i64::from(a.members);
+            Some(Growth {
+                from_index: a.index,
+                to_index: b.index,
+                from_day: a.mid_day,
+                to_day: b.mid_day,
+                delta,
+                months,
+                per_month: delta as f64 / months,
+            })
+        })
+        .collect()
+}
+
+/// True when the gaps between counts differ by more than a quarter, so a
+/// reader must not compare the bars as if they covered equal time.
+pub fn unevenly_spaced(growth: &[Growth]) -> bool {
+    let (lo, hi) = growth.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), g| {
+        (lo.min(g.months), hi.max(g.months))
+    });
+    growth.len() > 1 && hi > lo * 1.25
+}
+
+/// Thin event markers for the chart: `(event, x_px)` of the shown events in
+/// the window, at most one per pixel column and organisation, so their
+/// number is bounded by the width whatever the number of events.
+pub fn event_markers(
+    lanes: &[LaneIndex],
+    visible: &[usize],
+    scale: &TimeScale,
+) -> Vec<(usize, f64)> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for &org in visible {
+        let Some(lane) = lanes.get(org) else { continue };
+        for item in lane.visible(scale.start_day, scale.end_day) {
+            let x = scale.map(item.start_day);
+            if x >= 0.0 && x <= scale.width_px && seen.insert((org, x.round() as i64)) {
+                out.push((item.event, x));
+            }
+        }
+    }
+    out
+}
+
+/// Countable presence facts (events with a measure) among `shown`, placed
+/// at their date's middle: `(event, x_px)`, those near the window only.
+pub fn presence_facts(
+    data: &Dataset,
+    shown: &[usize],
+    scale: &TimeScale,
+    today: Day,
+) -> Vec<(usize, f64)> {
+    shown
+        .iter()
+        .filter_map(|&i| data.events.get(i).map(|e| (i, e)))
+        .filter(|(_, e)| e.measure.is_some())
+        .map(|(i, e)| {
+            let mid =
+                (f64::from(e.date.earliest()) + f64::from(e.date.latest_or(today)) + 1.0) / 2.0;
+            (i, scale.map(mid))
+        })
+        .filter(|(_, x)| *x >= -40.0 && *x <= scale.width_px + 40.0)
+        .collect()
+}
+
+/// A value axis: its range and round tick values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueAxis {
+    /// Bottom of the axis.
+    pub min: f64,
+    /// Top of the axis.
+    pub max: f64,
+    /// Tick values, bottom to top, each a round number.
+    pub ticks: Vec<f64>,
+}
+
+/// Round ticks (1, 2 or 5 × 10^k apart) covering `[lo, hi]`, at most
+/// `max_ticks` of them (at least 2). Always finite, with `max > min`, even
+/// for a single value, for zero, or for huge values.
+///
+/// ```
+/// use movement_timeline::core::membership::nice_axis;
+/// let a = nice_axis(0.0, 78_987.0, 6);
+/// assert_eq!(a.ticks, vec![0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0]);
+/// ```
+pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> ValueAxis {
+    let max_ticks = max_ticks.max(2);
+    let (mut lo, mut hi) = match (lo.is_finite(), hi.is_finite()) {
+        (true, true) if lo <= hi => (lo, hi),
+        (true, true) => (hi, lo),
+        _ => (0.0, 1.0),
+    };
+    if hi - lo < f64::EPSILON * hi.abs().max(1.0) {
+        // All values equal: give them room above (and below when not zero).
+        let pad = (hi.abs() * 0.1).max(1.0);
+        if lo != 0.0 {
+            lo -= pad;
+        }
+        hi += pad;
+    }
+    let raw_step = (hi - lo) / (max_ticks - 1) as f64;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    // Counts are whole numbers: no step below one.
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| (m * magnitude).max(1.0))
+        .find(|s| (((hi / s).ceil() - (lo / s).floor()) as usize) < max_ticks)
+        .unwrap_or((magnitude * 10.0).max(1.0));
+    let min = (lo / step).floor() * step;
+    let max = (hi / step).ceil() * step;
+    let count = ((max - min) / step).round() as usize + 1;
+    let ticks = (0..count.min(max_ticks + 1))
+        .map(|i| ((min / step).round() + i as f64) * step)
+        .collect();
+    ValueAxis { min, max, ticks }
+}
+
+/// An integer with thousands grouped by commas: `78,987`, `-1,200`.
+pub fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A tick label: whole numbers with grouped thousands, compact above a
+/// million ("4.3M", "4.3B").
+pub fn tick_label(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    for (scale, suffix) in [(1e9, "B"), (1e6, "M")] {
+        if value.abs() >= scale {
+            let s = format!("{:.1}", value / scale);
+            return format!("{}{suffix}", s.trim_end_matches(".0"));
+        }
+    }
+    group_thousands(value.round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::data::parse_dataset;
+
+    fn data() -> Dataset {
+        parse_dataset(include_str!("../../static/data/movements.json")).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_counts_form_one_dzns_series_in_date_order() {
+        let d = data();
+        let s = series(&d, 20_000);
+        assert_eq!(s.len(), 1, "RSM published no counts");
+        assert_eq!(s[0].org, d.org_index("dzns").unwrap());
+        let members: Vec<u32> = s[0].points.iter().map(|p| p.members).collect();
+        assert_eq!(members, [35_000, 40_000, 52_000, 62_000, 78_000, 78_987]);
+        let year = s[0].points.last().unwrap();
+        assert!(
+            year.end_day - year.start_day >= 365.0,
+            "the 2021 figure spans its year"
+        );
+    }
+
+    #[test]
+    fn growth_is_per_month_and_flags_uneven_gaps() {
+        let d = data();
+        let s = &series(&d, 20_000)[0];
+        let g = growth(s);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g[0].delta, 5_000);
+        assert!(
+            (g[0].months - 1.0).abs() < 0.05,
+            "December to January: {}",
+            g[0].months
+        );
+        assert!((g[0].per_month - 5_000.0).abs() < 250.0);
+        assert!(
+            (g[3].months - 2.0).abs() < 0.1,
+            "March to May: {}",
+            g[3].months
+        );
+        assert!(g[4].months > 12.0, "May 2020 to mid-2021: {}", g[4].months);
+        assert!(unevenly_spaced(&g));
+        assert!(
+            !unevenly_spaced(&g[..3]),
+            "monthly counts are evenly spaced"
+        );
+    }
+
+    #[test]
+    fn axes_are_finite_round_and_labelled_for_edge_cases() {
+        for (lo, hi) in [
+            (0.0, 0.0),
+            (0.0, 35_000.0),
+            (35_000.0, 35_000.0),
+            (0.0, f64::from(u32::MAX)),
+            (-5_000.0, 16_000.0),
+            (f64::NAN, 3.0),
+            (0.0, f64::INFINITY),
+            (7.0, 7.0),
+        ] {
+            let a = nice_axis(lo, hi, 6);
+            assert!(
+                a.min.is_finite() && a.max.is_finite() && a.max > a.min,
+                "{lo}..{hi}: {a:?}"
+            );
+            assert!(
+                a.ticks.len() >= 2 && a.ticks.len() <= 7,
+                "{lo}..{hi}: {a:?}"
+            );
+            if lo.is_finite() && hi.is_finite() {
+                assert!(
+                    a.min <= lo.min(hi) && a.max >= hi.max(lo),
+                    "{lo}..{hi}: {a:?}"
+                );
+            }
+            for t in &a.ticks {
+                assert!(t.is_finite());
+                assert!(!tick_label(*t).is_empty());
+            }
+        }
+        assert_eq!(nice_axis(0.0, 0.0, 6).ticks, vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn markers_are_bounded_by_width_and_presence_lists_measured_events() {
+        let d = data();
+        let today = 20_000;
+        let lanes: Vec<LaneIndex> = (0..d.organisations.len())
+            .map(|o| LaneIndex::build(&d, o, today, |_| true))
+            .collect();
+        let (a, b) = d.span(today).unwrap();
+        let fit = TimeScale {
+            start_day: f64::from(a),
+            end_day: f64::from(b),
+            width_px: 300.0,
+        };
+        let m = event_markers(&lanes, &[0, 1], &fit);
+        assert!(m.len() <= 2 * 301, "{}", m.len());
+        assert!(!m.is_empty());
+        let narrow = TimeScale {
+            width_px: 3.0,
+            ..fit
+        };
+        assert!(event_markers(&lanes, &[0, 1], &narrow).len() <= 2 * 4);
+        let shown: Vec<usize> = (0..d.events.len()).collect();
+        let ids: Vec<&str> = presence_facts(&d, &shown, &fit, today)
+            .iter()
+            .map(|(i, _)| d.events[*i].id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 4, "{ids:?}");
+        assert!(
+            ids.contains(&"dzns-offices-74-settlements") && ids.contains(&"rsm-regional-branches")
+        );
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(78_987), "78,987");
+        assert_eq!(group_thousands(-1_234_567), "-1,234,567");
+        assert_eq!(group_thousands(i64::from(u32::MAX)), "4,294,967,295");
+        assert_eq!(tick_label(4_294_967_295.0), "4.3B");
+        assert_eq!(tick_label(2_000_000.0), "2M");
+    }
+}

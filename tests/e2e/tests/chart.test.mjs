@@ -1,0 +1,113 @@
+// The membership chart on the timeline's time axis.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = "", options) {
+  const tl = await TimelinePage.open(browser, `${server.url}/${hash}`, options);
+  await tl.waitReady();
+  return tl;
+}
+const chart = (tl) => tl.root.locator('[data-testid="membership-chart"]');
+const points = (tl) => chart(tl).locator('[data-testid="chart-point"]');
+const ms = (iso) => Date.parse(iso);
+
+test("the chart shows the six DZNS counts with their exact values", async () => {
+  const tl = await open();
+  const got = await points(tl).evaluateAll((ps) =>
+    ps.map((p) => [p.closest("[data-org]").getAttribute("data-org"), p.getAttribute("data-date"), Number(p.getAttribute("data-members"))]));
+  assert.deepEqual(got, [
+    ["dzns", "2019-12", 35000], ["dzns", "2020-01", 40000], ["dzns", "2020-02", 52000],
+    ["dzns", "2020-03", 62000], ["dzns", "2020-05", 78000], ["dzns", "2021", 78987],
+  ]);
+  assert.deepEqual(tl.consoleErrors, []);
+  await tl.close();
+});
+
+test("zooming the timeline to 2019-10..2020-06 zooms the chart the same", async () => {
+  const tl = await open();
+  await tl.showRange("2019-10-01", "2020-06-30");
+  const w = await tl.window();
+  assert.equal(await chart(tl).getAttribute("data-window-start"), w.start);
+  assert.equal(await chart(tl).getAttribute("data-window-end"), w.end);
+  // The March 2020 point sits where mid-March falls on the timeline's axis.
+  const svg = await chart(tl).locator("svg.mt-chart-svg").boundingBox();
+  const dot = await points(tl).nth(3).locator("circle").boundingBox();
+  const expected = svg.x + ((ms("2020-03-16T12:00:00Z") - ms(w.start)) / (ms(w.end) - ms(w.start))) * svg.width;
+  assert.ok(Math.abs(dot.x + dot.width / 2 - expected) < 8, `${dot.x + dot.width / 2} vs ${expected}`);
+  // And the timeline's plot has the same width and left edge.
+  const plot = await tl.root.locator("svg.mt-svg").boundingBox();
+  assert.ok(Math.abs(plot.x - svg.x) < 1 && Math.abs(plot.width - svg.width) < 1);
+  await tl.close();
+});
+
+test("brushing January to March 2020 on the chart sets the timeline window to it", async () => {
+  const tl = await open();
+  await tl.showRange("2019-09-01", "2020-09-30");
+  const w = await tl.window();
+  const svg = await chart(tl).locator("svg.mt-chart-svg").boundingBox();
+  const x = (iso) => svg.x + ((ms(iso) - ms(w.start)) / (ms(w.end) - ms(w.start))) * svg.width;
+  const y = svg.y + svg.height - 30;
+  await tl.page.mouse.move(x("2020-01-01"), y);
+  await tl.page.mouse.down();
+  await tl.page.mouse.move(x("2020-02-15"), y, { steps: 4 });
+  await tl.page.mouse.move(x("2020-03-31"), y, { steps: 4 });
+  await tl.page.mouse.up();
+  const after = await tl.waitWindowChange(w);
+  const near = (a, b) => Math.abs(ms(a) - ms(b)) <= 3 * 86400000;
+  assert.ok(near(after.start, "2020-01-01") && near(after.end, "2020-03-31"), JSON.stringify(after));
+  await tl.close();
+});
+
+test("filtering to RSM only says no membership figures were published", async () => {
+  const tl = await open();
+  await tl.root.locator('[data-testid="org-toggle"][data-org="dzns"]').click();
+  const note = chart(tl).locator('[data-testid="no-figures"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /Russian Socialist Movement: no membership figures published/);
+  assert.equal(await points(tl).count(), 0, "no invented series");
+  await tl.close();
+});
+
+test("hovering or focusing a point gives its number, date and source quote", async () => {
+  const tl = await open("#from=2019-10&to=2020-08");
+  await points(tl).nth(0).hover();
+  const readout = chart(tl).locator(".mt-readout");
+  await tl.page.waitForFunction(() => document.querySelector(".mt-readout strong"));
+  assert.match(await readout.textContent(), /35,000 members — December 2019 — For a New Socialism/);
+  assert.match(await readout.textContent(), /Amount \| 35,000 \| 40,000/);
+  await points(tl).nth(4).focus();
+  await tl.page.waitForFunction(() => document.querySelector(".mt-readout strong").textContent.startsWith("78,000"));
+  assert.match(await points(tl).nth(4).getAttribute("aria-label"), /^78,000 members — May 2020 — For a New Socialism$/);
+  await tl.close();
+});
+
+test("the growth view shows members per month and warns that counts are unevenly spaced", async () => {
+  const tl = await open();
+  await chart(tl).locator('[data-testid="chart-growth"]').click();
+  await chart(tl).locator('[data-testid="uneven-note"]').waitFor();
+  const bars = await chart(tl).locator(".mt-growth-bar").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  assert.equal(bars.length, 5);
+  assert.match(bars[0], /^\+4,9\d\d\/month, December 2019 to January 2020 \(1\.0 months\)$/);
+  assert.match(bars[4], /May 2020 to 2021 \(1[3-4]\.\d months\)/);
+  await tl.close();
+});
+
+test("the chart has a table alternative", async () => {
+  const tl = await open();
+  await chart(tl).locator('[data-testid="chart-table-toggle"]').click();
+  const rows = await chart(tl).locator('[data-testid="membership-table"] tbody tr').allTextContents();
+  assert.equal(rows.length, 6);
+  assert.match(rows[5], /2021.*DZNS.*78,987/);
+  await tl.close();
+});
