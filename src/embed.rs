@@ -1,23 +1,37 @@
 //! The JavaScript-facing entry points.
 //!
-//! On a page that has an element with the id `movement-timeline`, the widget
-//! mounts itself there on start, reading the data URL from its `data-src`
-//! attribute (default `data/movements.json`).
+//! - The full page (`index.html`) has an element with the id
+//!   `movement-timeline-page`; [`start`] mounts the widget there.
+//! - Embedding pages use the ES module `movement-timeline.js`, which calls
+//!   [`mount_widget`] for each instance: the widget renders into the
+//!   element's own shadow root, styled only by an external stylesheet and
+//!   the documented `--mt-*` custom properties, and is driven through the
+//!   returned [`WidgetHandle`].
 
-use crate::view::{DataSource, Timeline, TimelineProps};
+use crate::core::data::EventKind;
+use crate::core::date::iso_day;
+use crate::core::filter::Filter;
+use crate::core::url_state::{parse_url_date, ViewState};
+use crate::state::{Action, State, Theme};
+use crate::view::{DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::{AppHandle, Callback, UseReducerDispatcher};
 
 /// Default location of the dataset, relative to the page.
 pub const DEFAULT_DATA_URL: &str = "data/movements.json";
 
 /// Runs when the module is instantiated: mounts the full-page widget if the
-/// page asks for it.
+/// page has an element with the id `movement-timeline-page`.
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(root) = document.get_element_by_id("movement-timeline") else {
+    let Some(root) = document.get_element_by_id("movement-timeline-page") else {
         return;
     };
     let data_url = root
@@ -31,4 +45,352 @@ pub fn start() {
         },
     )
     .render();
+}
+
+type Listeners = Rc<RefCell<HashMap<String, Vec<js_sys::Function>>>>;
+type Dispatcher = Rc<RefCell<Option<UseReducerDispatcher<State>>>>;
+
+/// One mounted widget, as JavaScript holds it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<AppHandle<Timeline>>,
+    props: TimelineProps,
+    dispatcher: Dispatcher,
+    listeners: Listeners,
+    shadow: web_sys::ShadowRoot,
+    container: web_sys::Element,
+}
+
+fn get(options: &JsValue, key: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn get_string(options: &JsValue, key: &str) -> Option<String> {
+    get(options, key).and_then(|v| v.as_string())
+}
+
+/// A list option: an array of strings, or one comma-separated string.
+fn get_list(options: &JsValue, key: &str) -> Option<Vec<String>> {
+    let value = get(options, key)?;
+    if let Some(s) = value.as_string() {
+        return Some(
+            s.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    let array = value.dyn_into::<js_sys::Array>().ok()?;
+    Some(array.iter().filter_map(|v| v.as_string()).collect())
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("movement-timeline: {message}")));
+}
+
+fn kinds_of(list: Vec<String>) -> BTreeSet<EventKind> {
+    list.iter()
+        .filter_map(|k| {
+            let kind = EventKind::parse(k);
+            if kind.is_none() {
+                warn(&format!("unknown kind \"{k}\" ignored"));
+            }
+            kind
+        })
+        .collect()
+}
+
+/// A CSS length for the `height` option: a number of pixels, or a number
+/// with px, em, rem, vh or %.
+fn css_length(value: &JsValue) -> Option<String> {
+    if let Some(n) = value.as_f64() {
+        return (n.is_finite() && n > 0.0).then(|| format!("{n}px"));
+    }
+    let s = value.as_string()?;
+    let s = s.trim();
+    let unit = ["px", "rem", "em", "vh", "%"]
+        .into_iter()
+        .find(|u| s.ends_with(u))?;
+    let number = s.strip_suffix(unit)?;
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n > 0.0)
+        .map(|_| s.to_owned())
+}
+
+/// Reads the mount options: `data` (JSON text) or `dataUrl`, `orgs`,
+/// `kinds`, `window: { start, end }` (or `from` / `to`), `theme`,
+/// `wheelZoom` (`"always"` or `"modifier"`, the default), `urlState`.
+fn props_from_options(options: &JsValue) -> Result<TimelineProps, JsValue> {
+    let source = match (get_string(options, "data"), get_string(options, "dataUrl")) {
+        (Some(text), _) => DataSource::Json(Rc::from(text.as_str())),
+        (None, Some(url)) => DataSource::Url(url.into()),
+        (None, None) => {
+            return Err(JsValue::from_str(
+                "movement-timeline: give the data as `dataUrl` or as JSON text in `data`",
+            ))
+        }
+    };
+    let theme = get_string(options, "theme")
+        .map(|t| {
+            Theme::parse(&t).unwrap_or_else(|| {
+                warn(&format!("unknown theme \"{t}\"; using auto"));
+                Theme::Auto
+            })
+        })
+        .unwrap_or_default();
+    let wheel_zoom = match get_string(options, "wheelZoom").as_deref() {
+        Some("always") => WheelZoom::Always,
+        _ => WheelZoom::Modifier,
+    };
+    let window = get(options, "window");
+    let date = |key: &str, end: bool| {
+        let text = window
+            .as_ref()
+            .and_then(|w| get_string(w, if end { "end" } else { "start" }))
+            .or_else(|| get_string(options, key))?;
+        let day = parse_url_date(&text, end);
+        if day.is_none() {
+            warn(&format!(
+                "\"{text}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            ));
+        }
+        day
+    };
+    let initial_view = ViewState {
+        orgs: get_list(options, "orgs").map(|l| l.into_iter().collect()),
+        kinds: get_list(options, "kinds").map(kinds_of),
+        from: date("from", false),
+        to: date("to", true),
+        theme: (theme != Theme::Auto).then(|| theme.as_str().to_owned()),
+        ..ViewState::default()
+    };
+    Ok(TimelineProps {
+        source,
+        theme,
+        wheel_zoom,
+        url_state: get(options, "urlState")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        initial_view: Some(initial_view),
+        onready: None,
+        onevent: None,
+    })
+}
+
+fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
+    let object = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(k), &v);
+    };
+    let name = match event {
+        WidgetEvent::Select {
+            id,
+            title,
+            date,
+            org,
+            kind,
+        } => {
+            set("id", JsValue::from_str(id));
+            set("title", JsValue::from_str(title));
+            set("date", JsValue::from_str(date));
+            set("org", JsValue::from_str(org));
+            set("kind", JsValue::from_str(kind));
+            "select"
+        }
+        WidgetEvent::Deselect => "select",
+        WidgetEvent::RangeChange { start_day, end_day } => {
+            set("start", JsValue::from_str(&iso_day(*start_day)));
+            set("end", JsValue::from_str(&iso_day(*end_day)));
+            "rangechange"
+        }
+        WidgetEvent::Error { message, location } => {
+            set("message", JsValue::from_str(message));
+            set("location", JsValue::from_str(location));
+            "error"
+        }
+        WidgetEvent::Ready { events } => {
+            set("events", JsValue::from_f64(*events as f64));
+            "ready"
+        }
+    };
+    if matches!(event, WidgetEvent::Deselect) {
+        return (name, JsValue::NULL);
+    }
+    (name, object.into())
+}
+
+/// Removes every child of a node (without touching HTML parsing).
+fn clear(node: &web_sys::Node) {
+    while let Some(child) = node.first_child() {
+        if node.remove_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
+/// Mounts a widget into `element`'s shadow root. `options` are described
+/// in the README (`dataUrl` or `data`, `orgs`, `kinds`, `window`, `theme`,
+/// `wheelZoom`, `height`, `urlState`, and `stylesheet`: the URL of
+/// `timeline.css`, set by the loader module).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
+    let mut props = props_from_options(&options)?;
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("movement-timeline: the element has no document"))?;
+    let shadow = match element.shadow_root() {
+        Some(s) => s,
+        None => {
+            element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
+    };
+    clear(&shadow);
+    if let Some(href) = get_string(&options, "stylesheet") {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", &href)?;
+        shadow.append_child(&link)?;
+    }
+    let container = document.create_element("div")?;
+    container.set_attribute("class", "mt-host")?;
+    if let Some(height) = get(&options, "height").as_ref().and_then(css_length) {
+        // CSSOM, not a style attribute: allowed under a strict style-src.
+        if let Some(el) = container.dyn_ref::<web_sys::HtmlElement>() {
+            let style = el.style();
+            style.set_property("max-height", &height)?;
+            style.set_property("overflow", "auto")?;
+        }
+    }
+    shadow.append_child(&container)?;
+
+    let dispatcher: Dispatcher = Rc::new(RefCell::new(None));
+    let listeners: Listeners = Rc::new(RefCell::new(HashMap::new()));
+    {
+        let dispatcher = dispatcher.clone();
+        props.onready = Some(Callback::from(move |d: UseReducerDispatcher<State>| {
+            *dispatcher.borrow_mut() = Some(d);
+        }));
+    }
+    {
+        let listeners = listeners.clone();
+        let host = element.clone();
+        props.onevent = Some(Callback::from(move |event: WidgetEvent| {
+            let (name, detail) = event_to_js(&event);
+            let callbacks = listeners.borrow().get(name).cloned().unwrap_or_default();
+            for f in callbacks {
+                if let Err(e) = f.call1(&host, &detail) {
+                    web_sys::console::error_2(
+                        &JsValue::from_str("movement-timeline: a listener failed"),
+                        &e,
+                    );
+                }
+            }
+        }));
+    }
+    let app =
+        yew::Renderer::<Timeline>::with_root_and_props(container.clone(), props.clone()).render();
+    Ok(WidgetHandle {
+        app: Some(app),
+        props,
+        dispatcher,
+        listeners,
+        shadow,
+        container,
+    })
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    fn dispatch(&self, action: Action) {
+        if let Some(d) = self.dispatcher.borrow().as_ref() {
+            d.dispatch(action);
+        }
+    }
+
+    /// Replaces the data with JSON text.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&mut self, json: String) {
+        self.props.source = DataSource::Json(Rc::from(json.as_str()));
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Loads the data from a URL.
+    #[wasm_bindgen(js_name = setDataUrl)]
+    pub fn set_data_url(&mut self, url: String) {
+        self.props.source = DataSource::Url(url.into());
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Sets the filter: `{ orgs, kinds, text }`; a missing key shows all.
+    #[wasm_bindgen(js_name = setFilter)]
+    pub fn set_filter(&self, filter: JsValue) {
+        self.dispatch(Action::SetFilter(Filter {
+            orgs: get_list(&filter, "orgs").map(|l| l.into_iter().collect()),
+            kinds: get_list(&filter, "kinds").map(kinds_of),
+            text: get_string(&filter, "text").unwrap_or_default(),
+        }));
+    }
+
+    /// Shows the window from `start` to `end` (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[wasm_bindgen(js_name = setWindow)]
+    pub fn set_window(&self, start: String, end: String) -> Result<(), JsValue> {
+        let (Some(a), Some(b)) = (parse_url_date(&start, false), parse_url_date(&end, true)) else {
+            return Err(JsValue::from_str(
+                "movement-timeline: setWindow takes dates as YYYY, YYYY-MM or YYYY-MM-DD",
+            ));
+        };
+        self.dispatch(Action::ShowRange {
+            start_day: f64::from(a),
+            end_day: f64::from(b) + 1.0,
+        });
+        Ok(())
+    }
+
+    /// Sets the theme: `auto`, `light` or `dark`.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: String) {
+        match Theme::parse(&theme) {
+            Some(t) => self.dispatch(Action::SetTheme(t)),
+            None => warn(&format!("unknown theme \"{theme}\"")),
+        }
+    }
+
+    /// Listens to `select`, `rangechange`, `error` or `ready`.
+    pub fn on(&self, event: String, callback: js_sys::Function) {
+        self.listeners
+            .borrow_mut()
+            .entry(event)
+            .or_default()
+            .push(callback);
+    }
+
+    /// Stops listening.
+    pub fn off(&self, event: String, callback: js_sys::Function) {
+        if let Some(list) = self.listeners.borrow_mut().get_mut(&event) {
+            list.retain(|f| f != &callback);
+        }
+    }
+
+    /// Unmounts the widget, drops its listeners and empties its shadow root.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.listeners.borrow_mut().clear();
+        *self.dispatcher.borrow_mut() = None;
+        self.container.remove();
+        clear(&self.shadow);
+    }
 }

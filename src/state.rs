@@ -228,7 +228,7 @@ impl State {
 
     /// The window that shows every shown event: all the data when nothing
     /// is filtered, the filtered events' span otherwise.
-    fn fitted(&self) -> TimeScale {
+    pub fn fitted(&self) -> TimeScale {
         let all = TimeScale::fit(&self.limits, self.scale.width_px);
         let Some(data) = self.data() else {
             return all;
@@ -256,7 +256,7 @@ impl State {
     /// The view as a link carries it. The window is left out while it shows
     /// everything, so a fresh page has a clean URL.
     pub fn view_state(&self) -> ViewState {
-        let fit = TimeScale::fit(&self.limits, self.scale.width_px);
+        let fit = self.fitted();
         let is_fit = (fit.start_day - self.scale.start_day).abs() < 0.5
             && (fit.end_day - self.scale.end_day).abs() < 0.5;
         let event = self
@@ -304,7 +304,7 @@ impl State {
             (Some(a), Some(b)) => self
                 .scale
                 .show(f64::from(a), f64::from(b) + 1.0, &self.limits),
-            _ => TimeScale::fit(&self.limits, self.scale.width_px),
+            _ => self.fitted(),
         };
         self.selected = event.filter(|i| self.shown.binary_search(i).is_ok());
         if let Some(i) = self.selected {
@@ -319,6 +319,24 @@ impl State {
             .and_then(Theme::parse)
             .unwrap_or(Theme::Auto);
         self.list_open = view.list;
+    }
+
+    /// The widget's heading: the shown organisations' names.
+    pub fn title(&self) -> String {
+        let Some(data) = self.data() else {
+            return "Movement timeline".into();
+        };
+        let names: Vec<&str> = data
+            .organisations
+            .iter()
+            .filter(|o| self.filter.shows_org(&o.id))
+            .map(|o| o.name.as_str())
+            .collect();
+        match names.as_slice() {
+            [] => "Movement timeline".into(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} and the {last}", init.join(", ")),
+        }
     }
 
     /// The dataset, when loaded.
@@ -402,6 +420,8 @@ pub enum Action {
     ToggleList,
     /// Switch to the next theme.
     CycleTheme,
+    /// Use this theme.
+    SetTheme(Theme),
     /// Show or hide one organisation.
     ToggleOrg(String),
     /// Show or hide one kind.
@@ -486,6 +506,7 @@ impl Reducible for State {
             }
             Action::ToggleList => next.list_open = !next.list_open,
             Action::CycleTheme => next.theme = next.theme.next(),
+            Action::SetTheme(theme) => next.theme = theme,
             Action::ToggleOrg(id) => {
                 let all: Vec<String> = next
                     .data()

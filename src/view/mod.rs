@@ -33,6 +33,7 @@ use crate::state::{Action, Load, LoadError, State, Theme};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::UseReducerDispatcher;
 
 /// Height of a lane's header (name and lifespan band).
 pub const LANE_HEADER_PX: f64 = 26.0;
@@ -83,6 +84,52 @@ pub struct TimelineProps {
     /// A view to start from (initial filters and window from the embedder).
     #[prop_or_default]
     pub initial_view: Option<ViewState>,
+    /// Receives the widget's dispatcher once mounted (the embedding API
+    /// drives the widget through it).
+    #[prop_or_default]
+    pub onready: Option<Callback<UseReducerDispatcher<State>>>,
+    /// Receives what happens, for the embedding page.
+    #[prop_or_default]
+    pub onevent: Option<Callback<WidgetEvent>>,
+}
+
+/// What a widget tells the page that embeds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// The data loaded and is shown.
+    Ready {
+        /// Number of events.
+        events: usize,
+    },
+    /// An event was selected.
+    Select {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// Its date in words.
+        date: String,
+        /// Its organisation's id.
+        org: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// The selection was cleared.
+    Deselect,
+    /// The visible window changed.
+    RangeChange {
+        /// First visible day.
+        start_day: i32,
+        /// Last visible day.
+        end_day: i32,
+    },
+    /// Loading failed.
+    Error {
+        /// What went wrong.
+        message: String,
+        /// Where, when known.
+        location: String,
+    },
 }
 
 impl TimelineProps {
@@ -94,6 +141,8 @@ impl TimelineProps {
             wheel_zoom: WheelZoom::Always,
             url_state: true,
             initial_view: None,
+            onready: None,
+            onevent: None,
         }
     }
 }
@@ -195,6 +244,83 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             state.view_state(),
             Callback::from(move |view: ViewState| dispatch.dispatch(Action::ApplyView(view))),
         );
+    }
+
+    // The embedding API: hand over the dispatcher, and report selection,
+    // window, load and error changes.
+    {
+        let dispatch = state.dispatcher();
+        let onready = props.onready.clone();
+        use_effect_with((), move |_| {
+            if let Some(cb) = onready {
+                cb.emit(dispatch);
+            }
+        });
+    }
+    {
+        let onevent = props.onevent.clone();
+        let event = state.selected.and_then(|i| {
+            let data = state.data()?;
+            let e = data.events.get(i)?;
+            Some(WidgetEvent::Select {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                date: e.date.label(),
+                org: data
+                    .organisations
+                    .get(e.org)
+                    .map(|o| o.id.clone())
+                    .unwrap_or_default(),
+                kind: e.kind.as_str().to_owned(),
+            })
+        });
+        let first = use_mut_ref(|| true);
+        use_effect_with(event, move |event| {
+            let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if let Some(cb) = onevent {
+                match event {
+                    Some(e) => cb.emit(e.clone()),
+                    None if !was_first => cb.emit(WidgetEvent::Deselect),
+                    None => {}
+                }
+            }
+        });
+    }
+    {
+        let onevent = props.onevent.clone();
+        let ready = matches!(state.load, Load::Ready(_));
+        let range = (
+            state.scale.start_day.floor() as i32,
+            state.scale.end_day.ceil() as i32 - 1,
+        );
+        use_effect_with((ready, range), move |(ready, (start_day, end_day))| {
+            if let (true, Some(cb)) = (*ready, onevent) {
+                cb.emit(WidgetEvent::RangeChange {
+                    start_day: *start_day,
+                    end_day: *end_day,
+                });
+            }
+        });
+    }
+    {
+        let onevent = props.onevent.clone();
+        let outcome = match &state.load {
+            Load::Ready(d) => Some(Ok(d.events.len())),
+            Load::Failed(LoadError::Network(m)) => Some(Err((m.clone(), String::new()))),
+            Load::Failed(LoadError::Data(e)) => Some(Err((e.message.clone(), e.location()))),
+            Load::Loading => None,
+        };
+        use_effect_with(outcome, move |outcome| {
+            if let (Some(cb), Some(outcome)) = (onevent, outcome) {
+                cb.emit(match outcome {
+                    Ok(events) => WidgetEvent::Ready { events: *events },
+                    Err((message, location)) => WidgetEvent::Error {
+                        message: message.clone(),
+                        location: location.clone(),
+                    },
+                });
+            }
+        });
     }
 
     let width = state.scale.width_px;
@@ -509,7 +635,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                  data-window-start={window_start} data-window-end={window_end}
                  aria-label="Movement timeline" {onkeydown}>
             <header class="mt-header">
-                <h2 class="mt-title">{ "For a New Socialism and the Russian Socialist Movement" }</h2>
+                <h2 class="mt-title">{ state.title() }</h2>
                 <div class="mt-toolbar" role="toolbar" aria-label="Timeline controls">
                     <button type="button" data-testid="zoom-in" onclick={zoom(2.0)} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
                     <button type="button" data-testid="zoom-out" onclick={zoom(0.5)} aria-label="Zoom out" title="Zoom out (−)">{ "−" }</button>

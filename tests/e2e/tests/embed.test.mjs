@@ -1,0 +1,217 @@
+// Embedding: embed.html under a strict Content-Security-Policy, two
+// independent instances in shadow roots, host events, isolation from host
+// CSS, destroy(), and a visible fallback where WebAssembly cannot run.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, serveDist } from "../lib.mjs";
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+let browser, strict, noWasm;
+
+const hostile = (req, res) => {
+  res.writeHead(200, { "content-type": "text/css" });
+  // Everything inside the article's figures, the widget hosts included.
+  res.end(".embed * { display: none !important; color: red !important; }");
+};
+const blank = (req, res) => {
+  res.writeHead(200, { "content-type": "text/html" });
+  res.end("<!doctype html><title>blank</title><p>blank</p>");
+};
+
+before(async () => {
+  const routes = { "/hostile.css": hostile, "/blank.html": blank };
+  strict = await serveDist({ headers: () => ({ "content-security-policy": STRICT }), routes });
+  noWasm = await serveDist({ headers: () => ({ "content-security-policy": NO_WASM }), routes });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await strict?.close();
+  await noWasm?.close();
+});
+
+async function openEmbed(server, { width = 1100, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.url}/embed.html`);
+  return { page, errors, context };
+}
+
+const hosts = '#rsm-timeline, #dzns-timeline';
+async function waitBothReady(page) {
+  await page.waitForFunction((sel) => {
+    const hs = [...document.querySelectorAll(sel)];
+    return hs.length === 2 && hs.every((h) => h.shadowRoot?.querySelector('[data-testid="timeline-root"][data-state="ready"]'));
+  }, hosts, { timeout: 20000 });
+}
+const inShadow = (page, host, sel) => page.locator(`${host} >> css=${sel}`);
+
+test("under a strict CSP both instances get ready with zero violations", async () => {
+  const { page, errors, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  const lanes = async (host) => inShadow(page, host, '[data-testid="lane"]').evaluateAll((ls) => ls.map((l) => l.dataset.org));
+  assert.deepEqual(await lanes("#rsm-timeline"), ["rsm"]);
+  assert.deepEqual(await lanes("#dzns-timeline"), ["dzns"]);
+  // Each instance lives in its own shadow root; nothing leaks into the page.
+  assert.equal(await page.locator('[data-testid="timeline-root"]').evaluateAll((els) =>
+    els.filter((e) => e.getRootNode() === document).length), 0);
+  await context.close();
+});
+
+test("filtering one instance leaves the other untouched", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const count = (host) => inShadow(page, host, '[data-testid="event"]').count();
+  const dznsBefore = await count("#dzns-timeline");
+  const dznsWindow = await inShadow(page, "#dzns-timeline", '[data-testid="timeline-root"]').getAttribute("data-window-start");
+  await inShadow(page, "#rsm-timeline", '[data-testid="search"]').fill("foreign agent");
+  await page.waitForFunction(() =>
+    document.querySelector("#rsm-timeline").shadowRoot.querySelectorAll('[data-testid="event"]').length === 1);
+  assert.equal(await count("#dzns-timeline"), dznsBefore);
+  assert.equal(await inShadow(page, "#dzns-timeline", '[data-testid="timeline-root"]').getAttribute("data-window-start"), dznsWindow);
+  assert.equal(page.url().includes("#"), false, "embeds never write the host's URL");
+  await context.close();
+});
+
+test("the host page receives select events from both instances", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  await inShadow(page, "#dzns-timeline", '[data-testid="event"][data-event-id="dzns-first-congress"]').click();
+  await page.waitForFunction(() => document.getElementById("last-selected").dataset.eventId === "dzns-first-congress");
+  assert.match(await page.locator("#last-selected").textContent(), /First congress of the movement \(7 November 2019\)/);
+  await inShadow(page, "#rsm-timeline", '[data-testid="event"][data-event-id="rsm-founded"]').click();
+  await page.waitForFunction(() => document.getElementById("last-selected").dataset.eventId === "rsm-founded");
+  await context.close();
+});
+
+test("a hostile host rule does not hide or restyle the widget", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  await page.evaluate(() => new Promise((ok) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = "/hostile.css";
+    link.onload = ok;
+    document.head.append(link);
+  }));
+  // The rule applies on the page: the captions are gone...
+  assert.equal(await page.locator(".embed figcaption").first().isVisible(), false);
+  // ...but both widgets are still there, with their own colours.
+  for (const host of ["#rsm-timeline", "#dzns-timeline"]) {
+    const root = inShadow(page, host, '[data-testid="timeline-root"]');
+    assert.ok(await root.isVisible(), `${host} is visible`);
+    const box = await root.boundingBox();
+    assert.ok(box.height > 200, `${host} has its height: ${box.height}`);
+    const color = await inShadow(page, host, ".mt-title").evaluate((el) => getComputedStyle(el).color);
+    assert.notEqual(color, "rgb(255, 0, 0)");
+  }
+  await context.close();
+});
+
+test("the wheel scrolls the page unless Ctrl is held; with Ctrl it zooms", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const root = inShadow(page, "#rsm-timeline", '[data-testid="timeline-root"]');
+  const before = await root.getAttribute("data-window-start");
+  const plot = await inShadow(page, "#rsm-timeline", ".mt-plot").boundingBox();
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + 40);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => window.scrollY > 0);
+  assert.equal(await root.getAttribute("data-window-start"), before, "no zoom without Ctrl");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const p2 = await inShadow(page, "#rsm-timeline", ".mt-plot").boundingBox();
+  await page.mouse.move(p2.x + p2.width / 2, p2.y + 40);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up("Control");
+  await page.waitForFunction((b) =>
+    document.querySelector("#rsm-timeline").shadowRoot.querySelector('[data-testid="timeline-root"]').dataset.windowStart !== b, before);
+  await context.close();
+});
+
+test("mount() and destroy(): the instance and its listeners go away", async () => {
+  const { page, errors, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const result = await page.evaluate(async () => {
+    const { mount } = await import("/movement-timeline.js");
+    const el = document.createElement("div");
+    document.querySelector(".article").append(el);
+    const events = [];
+    const tl = await mount(el, { dataUrl: "data/movements.json", theme: "dark", wheelZoom: "always" });
+    tl.on("rangechange", (r) => events.push(r));
+    await new Promise((ok) => {
+      const check = () => el.shadowRoot.querySelector('[data-state="ready"]') ? ok() : setTimeout(check, 20);
+      check();
+    });
+    tl.setWindow("2020-01", "2020-12");
+    await new Promise((ok) => setTimeout(ok, 50));
+    const seen = events.length;
+    const last = events.at(-1);
+    const plot = el.shadowRoot.querySelector(".mt-plot");
+    tl.destroy();
+    const childrenAfter = el.shadowRoot.childNodes.length;
+    // A wheel on the detached plot must do nothing and report nothing.
+    plot.dispatchEvent(new WheelEvent("wheel", { deltaY: -300, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new Event("resize"));
+    await new Promise((ok) => setTimeout(ok, 50));
+    tl.setFilter({ orgs: ["rsm"] });
+    tl.destroy();
+    return { seen, last, childrenAfter, after: events.length, destroyed: tl.destroyed,
+             dark: el.isConnected };
+  });
+  assert.ok(result.seen >= 1, "rangechange fired");
+  assert.ok(result.last.start >= "2019-12-01" && result.last.start <= "2020-01-15", JSON.stringify(result.last));
+  assert.equal(result.childrenAfter, 0, "the shadow root is empty");
+  assert.equal(result.after, result.seen, "no events after destroy");
+  assert.equal(result.destroyed, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("removing the custom element destroys its widget", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const left = await page.evaluate(() => {
+    const el = document.getElementById("rsm-timeline");
+    el.remove();
+    return el.shadowRoot.childNodes.length;
+  });
+  assert.equal(left, 0);
+  await context.close();
+});
+
+test("the module adds nothing to window", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const names = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  const blankPage = await context.newPage();
+  await blankPage.goto(`${strict.url}/blank.html`);
+  const baseline = new Set(await blankPage.evaluate(() => Object.getOwnPropertyNames(window)));
+  const added = names.filter((n) => !baseline.has(n) && n !== "__violations");
+  assert.deepEqual(added, []);
+  await context.close();
+});
+
+test("without 'wasm-unsafe-eval' each instance shows a short message and a link", async () => {
+  const { page, context } = await openEmbed(noWasm);
+  await page.waitForFunction((sel) =>
+    [...document.querySelectorAll(sel)].every((h) => h.shadowRoot?.querySelector('[data-testid="fallback"]')), hosts);
+  for (const host of ["#rsm-timeline", "#dzns-timeline"]) {
+    const box = inShadow(page, host, '[data-testid="fallback"]');
+    assert.match(await box.textContent(), /cannot start here \(WebAssembly is blocked on this page\)/);
+    assert.match(await box.locator("a").getAttribute("href"), /data\/movements\.json$/);
+    assert.ok(await box.isVisible());
+  }
+  await context.close();
+});
