@@ -1,12 +1,15 @@
 //! The JavaScript-facing entry points.
 //!
 //! - The full page (`index.html`) has an element with the id
-//!   `movement-timeline-page`; [`start`] mounts the widget there.
+//!   `movement-timeline-page`; the loader calls [`mount_page`] on it.
 //! - Embedding pages use the ES module `movement-timeline.js`, which calls
 //!   [`mount_widget`] for each instance: the widget renders into the
 //!   element's own shadow root, styled only by an external stylesheet and
 //!   the documented `--mt-*` custom properties, and is driven through the
 //!   returned [`WidgetHandle`].
+//! - The loader gives every widget its own instance of this wasm module, so
+//!   a panic (which leaves Yew's scheduler unusable) stops only that widget:
+//!   the panic hook replaces it with a static error message.
 
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
@@ -24,19 +27,78 @@ use yew::{AppHandle, Callback, UseReducerDispatcher};
 /// Default location of the dataset, relative to the page.
 pub const DEFAULT_DATA_URL: &str = "data/movements.json";
 
-/// Runs when the module is instantiated: mounts the full-page widget if the
-/// page has an element with the id `movement-timeline-page`.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+thread_local! {
+    /// The element this wasm instance's widget renders into. The loader gives
+    /// every widget its own instance, so a panic can only concern this one.
+    static HOST: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    /// Set once this instance has panicked: it must not be used again.
+    static CRASHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs the panic hook of this wasm instance: report to the console, and
+/// replace this instance's widget with a static error, built without Yew
+/// (whose scheduler cannot run again after a panic).
+fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        CRASHED.with(|c| c.set(true));
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "movement-timeline: internal error, this timeline has stopped: {info}"
+        )));
+        HOST.with(|host| {
+            if let Some(host) = host.borrow().as_ref() {
+                show_crash(host);
+            }
+        });
+    }));
+}
+
+fn show_crash(host: &web_sys::Element) {
+    let Some(document) = host.owner_document() else {
         return;
     };
-    let Some(root) = document.get_element_by_id("movement-timeline-page") else {
-        return;
+    let build = || -> Result<web_sys::Element, JsValue> {
+        let root = document.create_element("section")?;
+        root.set_attribute("class", "mt-root")?;
+        root.set_attribute("data-testid", "timeline-root")?;
+        root.set_attribute("data-state", "error")?;
+        let panel = document.create_element("div")?;
+        panel.set_attribute("class", "mt-error")?;
+        panel.set_attribute("data-testid", "error-panel")?;
+        panel.set_attribute("role", "alert")?;
+        let heading = document.create_element("p")?;
+        heading.set_attribute("class", "mt-error-heading")?;
+        heading.set_text_content(Some("This timeline stopped because of an internal error"));
+        let detail = document.create_element("p")?;
+        detail.set_text_content(Some(
+            "The details are in the browser console. Reload the page to try again; other timelines on the page are not affected.",
+        ));
+        panel.append_child(&heading)?;
+        panel.append_child(&detail)?;
+        root.append_child(&panel)?;
+        Ok(root)
     };
+    if let Ok(root) = build() {
+        clear(host);
+        let _ = host.append_child(&root);
+    }
+}
+
+/// True once this wasm instance has panicked.
+#[wasm_bindgen(js_name = isCrashed)]
+pub fn is_crashed() -> bool {
+    CRASHED.with(|c| c.get())
+}
+
+/// Mounts the full-page widget into `root` (reading its `data-src`), with
+/// the URL fragment kept in sync.
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page(root: web_sys::Element) {
+    install_panic_hook();
+    HOST.with(|h| *h.borrow_mut() = Some(root.clone()));
     let data_url = root
         .get_attribute("data-src")
         .unwrap_or_else(|| DEFAULT_DATA_URL.to_string());
+    clear(&root);
     yew::Renderer::<Timeline>::with_root_and_props(
         root,
         TimelineProps {
@@ -261,6 +323,8 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
     }
     let container = document.create_element("div")?;
     container.set_attribute("class", "mt-host")?;
+    install_panic_hook();
+    HOST.with(|h| *h.borrow_mut() = Some(container.clone()));
     if let Some(height) = get(&options, "height").as_ref().and_then(css_length) {
         // CSSOM, not a style attribute: allowed under a strict style-src.
         if let Some(el) = container.dyn_ref::<web_sys::HtmlElement>() {
@@ -365,6 +429,14 @@ impl WidgetHandle {
             Some(t) => self.dispatch(Action::SetTheme(t)),
             None => warn(&format!("unknown theme \"{theme}\"")),
         }
+    }
+
+    /// Makes this widget panic, to exercise the crash path in tests: the
+    /// widget shows a static error and other widgets keep working. Never
+    /// needed in normal use.
+    #[wasm_bindgen(js_name = simulateCrash)]
+    pub fn simulate_crash(&self) {
+        self.dispatch(Action::SimulateCrash);
     }
 
     /// Listens to `select`, `rangechange`, `error` or `ready`.

@@ -57,8 +57,13 @@ impl<T> fmt::Debug for Shared<T> {
 /// Why there is nothing to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The data could not be fetched (status or network message).
-    Network(String),
+    /// The data could not be fetched.
+    Network {
+        /// The HTTP status, or the network failure as the browser reports it.
+        reason: String,
+        /// The address that failed.
+        url: String,
+    },
     /// The data was fetched but is not a valid dataset.
     Data(DataError),
 }
@@ -434,6 +439,8 @@ pub enum Action {
     ResetFilters,
     /// Apply a view from a link (now, or once the data has loaded).
     ApplyView(ViewState),
+    /// Panic on purpose, to test that a crash stays inside one widget.
+    SimulateCrash,
 }
 
 impl Reducible for State {
@@ -533,6 +540,12 @@ impl Reducible for State {
                 next.refilter();
             }
             Action::ApplyView(view) => next.apply_view(view),
+            Action::SimulateCrash => {
+                #[allow(clippy::panic)]
+                {
+                    panic!("simulated crash (asked for through simulateCrash)")
+                }
+            }
         }
         if next == *self {
             self

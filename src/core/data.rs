@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
 /// Most events accepted in one dataset.
 pub const MAX_EVENTS: usize = 250_000;
+/// Deepest nesting of arrays and objects accepted (the format needs 4).
+pub const MAX_DEPTH: usize = 32;
 /// Largest membership count accepted; larger numbers are data-entry errors.
 pub const MAX_MEMBERS: f64 = 1.0e9;
 
@@ -144,6 +146,53 @@ pub struct Source {
     pub section: String,
     /// The sentence(s) the fact is taken from, copied verbatim.
     pub quote: String,
+    /// A link to the article: kept only when it is an `http:` or `https:`
+    /// URL (see [`safe_link`]); anything else is dropped with a warning.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A problem in the data that does not stop the widget: it is listed for
+/// the reader, not hidden.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataWarning {
+    /// What is odd, and what the widget did about it.
+    pub message: String,
+    /// JSON path of the value.
+    pub path: String,
+}
+
+/// Longest title shown in full; longer ones are accepted and clipped.
+pub const LONG_TITLE_CHARS: usize = 300;
+
+/// `Some(url)` when `s` is an absolute `http:` or `https:` URL with a host,
+/// written without surrounding whitespace or control characters; `None` for
+/// anything else (`javascript:`, `JaVaScRiPt:`, ` javascript:`, `data:`,
+/// `vbscript:`, relative or protocol-relative URLs).
+///
+/// ```
+/// use movement_timeline::core::data::safe_link;
+/// assert!(safe_link("https://example.org/a?b#c").is_some());
+/// assert!(safe_link(" javascript:alert(1)").is_none());
+/// ```
+pub fn safe_link(s: &str) -> Option<String> {
+    if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let (scheme, rest) = s.split_once(':')?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.strip_prefix("//")?;
+    let host_end = authority.find(['/', '?', '#']).unwrap_or(authority.len());
+    let host = authority.get(..host_end)?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let valid_host = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
+    valid_host.then(|| format!("{scheme}:{rest}"))
 }
 
 /// How a counted number relates to the truth.
@@ -307,6 +356,8 @@ pub struct MembershipCount {
 /// A validated dataset, events sorted by date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
+    /// Problems that did not stop the data from being shown.
+    pub warnings: Vec<DataWarning>,
     /// Organisations in file order (lane order).
     pub organisations: Vec<Organisation>,
     /// Events sorted by [`EventDate::sort_key`], ties in file order.
@@ -345,16 +396,47 @@ impl Dataset {
 /// A leading byte-order mark is ignored. Errors carry the JSON path, the item
 /// id and the line and column.
 pub fn parse_dataset(text: &str) -> Result<Dataset, DataError> {
-    if text.len() > MAX_DATA_BYTES {
+    parse_dataset_within(text, &Limits::default())
+}
+
+/// How much data a widget accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest text, checked before parsing.
+    pub max_bytes: usize,
+    /// Most events.
+    pub max_events: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: MAX_DATA_BYTES,
+            max_events: MAX_EVENTS,
+        }
+    }
+}
+
+/// [`parse_dataset`] with explicit limits.
+pub fn parse_dataset_within(text: &str, limits: &Limits) -> Result<Dataset, DataError> {
+    if text.len() > limits.max_bytes {
         return Err(DataError::whole(format!(
-            "the data is {} bytes; the limit is {MAX_DATA_BYTES} bytes",
-            text.len()
+            "the data is {} bytes, more than the limit of {} bytes; it was not read",
+            text.len(),
+            limits.max_bytes
         )));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DataError::whole("the data file is empty"));
     }
+    if text.trim_start().starts_with('<') {
+        return Err(DataError::whole(
+            "the data is an HTML page, not JSON (is the data URL right?)",
+        )
+        .line_column(1, 1));
+    }
+    check_depth(text, MAX_DEPTH)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -364,6 +446,17 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, DataError> {
         if let Some(cut) = message.rfind(" at line ") {
             message.truncate(cut);
         }
+        if message == "expected value" {
+            let at = offset_of(text, inner.line(), inner.column());
+            let rest = text.get(at.saturating_sub(1)..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+            if ["NaN", "Infinity", "-Infinity"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            {
+                message = "NaN and Infinity are not JSON numbers".into();
+            }
+        }
         let path = if path == "." { String::new() } else { path };
         let err = DataError::at(path, message);
         if inner.line() > 0 {
@@ -372,7 +465,66 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, DataError> {
             err
         }
     })?;
-    validate(raw, text)
+    validate(raw, text, limits)
+}
+
+/// Refuses text whose arrays and objects nest deeper than `max`, before
+/// parsing, naming where the limit is crossed.
+fn check_depth(text: &str, max: usize) -> Result<(), DataError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    let (l, c) = line_column_of(text, i);
+                    return Err(DataError::whole(format!(
+                        "the data nests arrays and objects more than {max} levels deep"
+                    ))
+                    .line_column(l, c));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Byte offset of a 1-based line and column (characters) in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line_text = text.get(start..).unwrap_or("");
+    start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+/// Places an error at the `nth` occurrence of `key` (a quoted JSON key).
+fn locate_key(err: DataError, text: &str, key: &str, nth: usize) -> DataError {
+    match text.match_indices(key).nth(nth) {
+        Some((offset, _)) => {
+            let (l, c) = line_column_of(text, offset);
+            err.line_column(l, c)
+        }
+        None => err,
+    }
 }
 
 fn is_hex_color(s: &str) -> bool {
@@ -399,6 +551,22 @@ fn locate(err: DataError, text: &str, id: &str, nth: usize) -> DataError {
     }
 }
 
+/// Keeps a source link only when it is safe to open; warns otherwise.
+fn clean_url(url: Option<String>, path: &str, warnings: &mut Vec<DataWarning>) -> Option<String> {
+    let url = url?;
+    let safe = safe_link(&url);
+    if safe.is_none() {
+        warnings.push(DataWarning {
+            message: format!(
+                "the link \"{}\" is not an http or https address; it was dropped",
+                url.chars().take(60).collect::<String>()
+            ),
+            path: path.to_owned(),
+        });
+    }
+    safe
+}
+
 fn check_source(source: &Source, path: &str) -> Result<(), DataError> {
     for (field, value) in [
         ("article", &source.article),
@@ -415,19 +583,20 @@ fn check_source(source: &Source, path: &str) -> Result<(), DataError> {
     Ok(())
 }
 
-fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
+fn validate(raw: RawDataset, text: &str, limits: &Limits) -> Result<Dataset, DataError> {
     if raw.organisations.is_empty() {
         return Err(DataError::at("organisations", "there are no organisations"));
     }
     if raw.events.is_empty() {
         return Err(DataError::at("events", "there are no events"));
     }
-    if raw.events.len() > MAX_EVENTS {
+    if raw.events.len() > limits.max_events {
         return Err(DataError::at(
             "events",
             format!(
-                "{} events is more than the limit of {MAX_EVENTS}",
-                raw.events.len()
+                "{} events is more than the limit of {} events",
+                raw.events.len(),
+                limits.max_events
             ),
         ));
     }
@@ -504,8 +673,10 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
             .join(", ")
     };
 
+    let mut warnings = Vec::new();
     let mut events = Vec::with_capacity(raw.events.len());
     let mut event_ids: HashMap<String, usize> = HashMap::with_capacity(raw.events.len());
+    let mut facts: HashMap<(String, String, String), usize> = HashMap::new();
     for (i, e) in raw.events.into_iter().enumerate() {
         let path = format!("events[{i}]");
         let occurrence = usize::from(event_ids.contains_key(&e.id));
@@ -561,6 +732,28 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
             return Err(fail("title", "event title is empty".into()));
         }
         check_source(&e.source, &path).map_err(|err| locate(err.item(&e.id), text, &e.id, 0))?;
+        let title_chars = e.title.chars().count();
+        if title_chars > LONG_TITLE_CHARS {
+            warnings.push(DataWarning {
+                message: format!(
+                    "event \"{}\" has a {title_chars}-character title; it is shown clipped",
+                    e.id
+                ),
+                path: format!("{path}.title"),
+            });
+        }
+        let fact = (e.org.clone(), e.date.clone(), e.title.clone());
+        if let Some(first) = facts.insert(fact, i) {
+            warnings.push(DataWarning {
+                message: format!(
+                    "events[{first}] and events[{i}] (\"{}\") have the same organisation, date and title",
+                    e.id
+                ),
+                path: path.clone(),
+            });
+        }
+        let mut source = e.source;
+        source.url = clean_url(source.url, &format!("{path}.source.url"), &mut warnings);
         event_ids.insert(e.id.clone(), i);
         events.push(Event {
             id: e.id,
@@ -572,7 +765,7 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
             summary: e.summary,
             people: e.people,
             measure: e.measure,
-            source: e.source,
+            source,
         });
     }
     // Stable sort keeps file order for equal dates.
@@ -594,7 +787,14 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
         let date = EventDate::parse(&c.date)
             .map_err(|err| DataError::at(format!("{path}.date"), err.to_string()))?;
         let m = c.members;
-        let bad = |msg: &str| DataError::at(format!("{path}.members"), format!("{msg}: {m}"));
+        let bad = |msg: &str| {
+            locate_key(
+                DataError::at(format!("{path}.members"), format!("{msg}: {m}")),
+                text,
+                "\"members\"",
+                i,
+            )
+        };
         if !m.is_finite() {
             return Err(bad("membership must be a finite number"));
         }
@@ -608,18 +808,21 @@ fn validate(raw: RawDataset, text: &str) -> Result<Dataset, DataError> {
             return Err(bad("membership is implausibly large (over 1,000,000,000)"));
         }
         check_source(&c.source, &path)?;
+        let mut source = c.source;
+        source.url = clean_url(source.url, &format!("{path}.source.url"), &mut warnings);
         membership.push(MembershipCount {
             org,
             date,
             date_text: c.date,
             // Checked above: whole, non-negative and at most 1e9.
             members: m as u32,
-            source: c.source,
+            source,
         });
     }
     membership.sort_by_key(|c| (c.org, c.date.sort_key()));
 
     Ok(Dataset {
+        warnings,
         organisations,
         events,
         membership,
@@ -666,6 +869,64 @@ mod tests {
             d.events[0].accessible_name(&d.organisations[0]),
             "Congress — 7 November 2019 — For a New Socialism — T"
         );
+    }
+
+    #[test]
+    fn only_http_and_https_links_survive() {
+        for good in [
+            "https://en.wikipedia.org/wiki/X",
+            "http://example.org",
+            "HTTPS://EXAMPLE.ORG/a#b",
+        ] {
+            assert!(safe_link(good).is_some(), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "javascript :alert(1)",
+            "\tjavascript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "https://",
+            "//evil.example/x",
+            "/relative",
+            "https://exa mple.org",
+            "https:evil.example",
+            "",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn bad_links_and_long_titles_are_warnings_not_errors() {
+        let long = "T".repeat(100_000);
+        let text = doc(&[event("a", "rsm", "2011"), event("b", "rsm", "2012")])
+            .replacen(
+                "\"quote\": \"Q\"",
+                "\"quote\": \"Q\", \"url\": \"javascript:alert(1)\"",
+                1,
+            )
+            .replacen("\"title\": \"T\"", &format!("\"title\": \"{long}\""), 1);
+        let d = parse_dataset(&text).unwrap();
+        assert!(d.events.iter().all(|e| e.source.url.is_none()));
+        let messages: Vec<&str> = d.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(d.warnings.len(), 2, "{messages:?}");
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("not an http or https address")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("100000-character title")));
+    }
+
+    #[test]
+    fn an_html_page_instead_of_json_is_named_as_such() {
+        let err = parse_dataset("<!doctype html><h1>Not found</h1>").unwrap_err();
+        assert!(err.message.contains("HTML page, not JSON"), "{err}");
+        assert_eq!((err.line, err.column), (Some(1), Some(1)));
     }
 
     #[test]

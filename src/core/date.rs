@@ -511,7 +511,11 @@ fn describe_parse_error(text: &str, e: edtf_core::ParseError) -> String {
     if e.message.contains("precedes") {
         return "the interval ends before it starts".into();
     }
-    format!("{} (at character {})", e.message, e.offset + 1)
+    format!(
+        "{} (at character {}); dates are EDTF, like 2019, 2019-11, 2019-11-07 or 2011/2024",
+        e.message,
+        e.offset + 1
+    )
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 
 use super::data::Dataset;
 use super::date::{Day, IntervalEnd};
-use super::scale::TimeScale;
+use super::scale::{clamp_f64, TimeScale};
 
 /// One event reduced to what layout needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +229,7 @@ pub fn layout_lane<'t>(
     let margin_days = params.max_label_px / scale.px_per_day().max(1e-12);
     let from = scale.start_day - margin_days;
     let to = scale.end_day;
-    let clamp_px = |x: f64| x.clamp(-1000.0, scale.width_px + 1000.0);
+    let clamp_px = |x: f64| clamp_f64(x, -1000.0, scale.width_px + 1000.0);
 
     let mut candidates: Vec<Candidate> = index
         .visible(from, to)
@@ -328,9 +328,7 @@ pub fn layout_lane<'t>(
     // takes every later one within `cluster_px` of that start.
     for c in overflow {
         // Keep the badge inside the plot.
-        let x = c
-            .mark
-            .clamp(0.0, (scale.width_px - params.cluster_px).max(0.0));
+        let x = clamp_f64(c.mark, 0.0, (scale.width_px - params.cluster_px).max(0.0));
         match out.clusters.last_mut() {
             Some(cl) if x < cl.x_px + params.cluster_px => {
                 cl.count += 1;

@@ -182,9 +182,11 @@ pub struct ValueAxis {
 /// ```
 pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> ValueAxis {
     let max_ticks = max_ticks.max(2);
+    // Counts stay far below 1e15; clamping there keeps every step finite.
+    const LIMIT: f64 = 1e15;
     let (mut lo, mut hi) = match (lo.is_finite(), hi.is_finite()) {
-        (true, true) if lo <= hi => (lo, hi),
-        (true, true) => (hi, lo),
+        (true, true) if lo <= hi => (lo.clamp(-LIMIT, LIMIT), hi.clamp(-LIMIT, LIMIT)),
+        (true, true) => (hi.clamp(-LIMIT, LIMIT), lo.clamp(-LIMIT, LIMIT)),
         _ => (0.0, 1.0),
     };
     if hi - lo < f64::EPSILON * hi.abs().max(1.0) {
@@ -205,7 +207,7 @@ pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> ValueAxis {
         .unwrap_or((magnitude * 10.0).max(1.0));
     let min = (lo / step).floor() * step;
     let max = (hi / step).ceil() * step;
-    let count = ((max - min) / step).round() as usize + 1;
+    let count = (((max - min) / step).round() as usize).saturating_add(1);
     let ticks = (0..count.min(max_ticks + 1))
         .map(|i| ((min / step).round() + i as f64) * step)
         .collect();

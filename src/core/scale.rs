@@ -39,7 +39,7 @@ impl ScaleLimits {
     }
 
     fn min_span(&self, width_px: f64) -> f64 {
-        (width_px / self.max_px_per_day).clamp(1.0, self.max_span())
+        clamp_f64(width_px / self.max_px_per_day, 1.0, self.max_span())
     }
 }
 
@@ -52,6 +52,38 @@ pub struct TimeScale {
     pub end_day: f64,
     /// Width of the plot area in CSS pixels.
     pub width_px: f64,
+}
+
+/// `x` limited to `[lo, hi]`, without `f64::clamp`'s panics: crossed bounds
+/// (one float step apart after rounding) give `lo`, a NaN bound is ignored,
+/// and a NaN `x` gives `lo` (or `hi`, or 0).
+///
+/// ```
+/// use movement_timeline::core::scale::clamp_f64;
+/// assert_eq!(clamp_f64(5.0, 0.0, 1.0), 1.0);
+/// assert_eq!(clamp_f64(5.0, 2.0, 1.0), 2.0);
+/// assert_eq!(clamp_f64(f64::NAN, 0.0, 1.0), 0.0);
+/// ```
+pub fn clamp_f64(x: f64, lo: f64, hi: f64) -> f64 {
+    let x = if x.is_nan() {
+        if lo.is_nan() {
+            if hi.is_nan() {
+                0.0
+            } else {
+                hi
+            }
+        } else {
+            lo
+        }
+    } else {
+        x
+    };
+    let x = if hi.is_nan() { x } else { x.min(hi) };
+    if lo.is_nan() {
+        x
+    } else {
+        x.max(lo)
+    }
 }
 
 fn finite_or(x: f64, fallback: f64) -> f64 {
@@ -114,10 +146,17 @@ impl TimeScale {
         } else {
             1.0
         };
-        let anchor_px = finite_or(anchor_px, self.width_px / 2.0).clamp(0.0, self.width_px);
+        let anchor_px = clamp_f64(
+            finite_or(anchor_px, self.width_px / 2.0),
+            0.0,
+            self.width_px,
+        );
         let anchor_day = self.unmap(anchor_px);
-        let span =
-            (self.span_days() / factor).clamp(limits.min_span(self.width_px), limits.max_span());
+        let span = clamp_f64(
+            self.span_days() / factor,
+            limits.min_span(self.width_px),
+            limits.max_span(),
+        );
         let frac = if self.width_px > 0.0 {
             anchor_px / self.width_px
         } else {
@@ -154,7 +193,7 @@ impl TimeScale {
             finite_or(end_day, self.end_day),
         );
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        let span = (b - a).clamp(limits.min_span(self.width_px), limits.max_span());
+        let span = clamp_f64(b - a, limits.min_span(self.width_px), limits.max_span());
         let mid = (a + b) / 2.0;
         TimeScale {
             start_day: mid - span / 2.0,
@@ -166,12 +205,17 @@ impl TimeScale {
 
     /// Keep the span within limits and slide the window inside them.
     pub fn clamped(self, limits: &ScaleLimits) -> TimeScale {
-        let span = self
-            .span_days()
-            .clamp(limits.min_span(self.width_px), limits.max_span());
+        let span = clamp_f64(
+            self.span_days(),
+            limits.min_span(self.width_px),
+            limits.max_span(),
+        );
         let span = finite_or(span, limits.max_span());
-        let start =
-            finite_or(self.start_day, limits.min_day).clamp(limits.min_day, limits.max_day - span);
+        let start = clamp_f64(
+            finite_or(self.start_day, limits.min_day),
+            limits.min_day,
+            limits.max_day - span,
+        );
         TimeScale {
             start_day: start,
             end_day: start + span,

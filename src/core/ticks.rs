@@ -5,7 +5,7 @@
 //! (1 January, the first of a month, Mondays are not used: days 1, 8, 15, 22).
 
 use super::date::{civil_from_days, days_from_civil, Day};
-use super::scale::TimeScale;
+use super::scale::{clamp_f64, TimeScale};
 
 const MONTH_ABBR: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -167,8 +167,8 @@ pub fn ticks(scale: &TimeScale, max_ticks: usize) -> Vec<Tick> {
         return Vec::new();
     }
     let step = choose_step(scale, max_ticks);
-    let lo = scale.start_day.ceil().clamp(-3_000_000.0, 3_000_000.0) as Day;
-    let hi = scale.end_day.floor().clamp(-3_000_000.0, 3_000_000.0) as Day;
+    let lo = clamp_f64(scale.start_day.ceil(), -3_000_000.0, 3_000_000.0) as Day;
+    let hi = clamp_f64(scale.end_day.floor(), -3_000_000.0, 3_000_000.0) as Day;
     let mut out = Vec::new();
     let mut day = step.first_at_or_after(lo);
     // A label centred on its tick needs half its width free on each side;

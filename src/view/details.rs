@@ -67,7 +67,15 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
             }
             <figure class="mt-source">
                 <blockquote>{ event.source.quote.clone() }</blockquote>
-                <figcaption>{ format!("Source: “{}”, {}", event.source.article, event.source.section) }</figcaption>
+                <figcaption>
+                    { "Source: " }
+                    if let Some(url) = &event.source.url {
+                        <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ format!("“{}”", event.source.article) }</a>
+                    } else {
+                        { format!("“{}”", event.source.article) }
+                    }
+                    { format!(", {}", event.source.section) }
+                </figcaption>
             </figure>
         </aside>
     }

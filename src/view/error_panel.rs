@@ -16,8 +16,16 @@ pub struct ErrorPanelProps {
 #[component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let (heading, detail, location) = match &props.error {
-        LoadError::Network(msg) => ("Could not load data", msg.clone(), String::new()),
-        LoadError::Data(err) => ("The data has an error", err.message.clone(), err.location()),
+        LoadError::Network { reason, url } => (
+            format!("Could not load data ({reason})"),
+            "The timeline will appear once the data can be read.".to_string(),
+            url.clone(),
+        ),
+        LoadError::Data(err) => (
+            "The data has an error".to_string(),
+            err.message.clone(),
+            err.location(),
+        ),
     };
     html! {
         <div class="mt-error" data-testid="error-panel" role="alert">

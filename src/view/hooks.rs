@@ -19,31 +19,64 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Fetches `url` as text. The error says what went wrong: the HTTP status, or
-/// the network failure as the browser reports it.
+/// How long a data download may take before it is given up.
+const FETCH_TIMEOUT_MS: i32 = 30_000;
+
+/// Fetches `url` as text. The error says what went wrong: the HTTP status,
+/// the network failure as the browser reports it (a refused cross-origin
+/// request looks the same), or a time-out, so nothing waits forever.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("network error: {}", js_message(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "the fetch did not return a response".to_string())?;
-    if !response.ok() {
-        return Err(format!(
-            "HTTP {} {} for {url}",
-            response.status(),
-            response.status_text()
-        ));
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
     }
-    let text = response
-        .text()
-        .map_err(|e| format!("cannot read the response: {}", js_message(&e)))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|e| format!("cannot read the response: {}", js_message(&e)))?;
-    text.as_string()
-        .ok_or_else(|| "the response is not text".to_string())
+    let timer = controller.as_ref().and_then(|c| {
+        let c = c.clone();
+        let abort = Closure::once_into_js(move || c.abort());
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                FETCH_TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let result = async {
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|e| {
+                if controller.as_ref().is_some_and(|c| c.signal().aborted()) {
+                    format!("no answer within {} seconds", FETCH_TIMEOUT_MS / 1000)
+                } else {
+                    format!("network error: {}", js_message(&e))
+                }
+            })?;
+        let response: web_sys::Response = response
+            .dyn_into()
+            .map_err(|_| "the fetch did not return a response".to_string())?;
+        if !response.ok() {
+            let status_text = response.status_text();
+            return Err(if status_text.is_empty() {
+                format!("HTTP {}", response.status())
+            } else {
+                format!("HTTP {} {status_text}", response.status())
+            });
+        }
+        let text = response
+            .text()
+            .map_err(|e| format!("cannot read the response: {}", js_message(&e)))?;
+        let text = JsFuture::from(text)
+            .await
+            .map_err(|e| format!("cannot read the response: {}", js_message(&e)))?;
+        text.as_string()
+            .ok_or_else(|| "the response is not text".to_string())
+    }
+    .await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    result
 }
 
 /// Calls `onresize` with the element's content width now and whenever it

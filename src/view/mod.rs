@@ -12,6 +12,7 @@ mod hooks;
 mod lanes;
 mod legend;
 mod list;
+mod warnings;
 
 pub use axis::{TimeAxis, TimeAxisProps};
 pub use chart::{MembershipChart, MembershipChartProps};
@@ -21,6 +22,7 @@ pub use filter_bar::{FilterBar, FilterBarProps};
 pub use lanes::{Lanes, LanesProps};
 pub use legend::{Legend, LegendProps};
 pub use list::{EventList, EventListProps};
+pub use warnings::{DataWarnings, DataWarningsProps};
 
 use crate::core::data::parse_dataset;
 use crate::core::data::EventKind;
@@ -193,7 +195,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let action = match hooks::fetch_text(&url).await {
                             Ok(text) => parsed(&text),
-                            Err(msg) => Action::Failed(LoadError::Network(msg)),
+                            Err(reason) => Action::Failed(LoadError::Network {
+                                reason,
+                                url: url.to_string(),
+                            }),
                         };
                         dispatch.dispatch(action);
                     });
@@ -306,7 +311,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let onevent = props.onevent.clone();
         let outcome = match &state.load {
             Load::Ready(d) => Some(Ok(d.events.len())),
-            Load::Failed(LoadError::Network(m)) => Some(Err((m.clone(), String::new()))),
+            Load::Failed(LoadError::Network { reason, url }) => Some(Err((
+                format!("Could not load data ({reason})"),
+                url.clone(),
+            ))),
             Load::Failed(LoadError::Data(e)) => Some(Err((e.message.clone(), e.location()))),
             Load::Loading => None,
         };
@@ -612,6 +620,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <MembershipChart data={data.clone()} lanes={state.lanes.clone()} shown={state.shown.clone()}
                                          visible={visible.clone()} {scale} limits={state.limits} today={state.today}
                                          onbrush={onbrush.clone()} onwheel={onchartwheel.clone()} />
+                        <DataWarnings data={data.clone()} />
                         <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
                                 filter={state.filter.clone()} shown={(*shown_counts).clone()}
                                 total={(*total_counts).clone()} {ontogglekind} />

@@ -16,16 +16,40 @@
 // style-src 'self'`. Where WebAssembly cannot run, a short message and a link
 // to the data take the widget's place.
 
-import init, { mountWidget } from "./movement-timeline-core.js";
-
+const CORE = new URL("movement-timeline-core.js", import.meta.url);
 const STYLESHEET = new URL("timeline.css", import.meta.url).href;
 const WASM = new URL("movement-timeline-core_bg.wasm", import.meta.url);
 
-let booting = null;
-/** Instantiates the WebAssembly module once per page. */
-function boot() {
-  booting ??= init({ module_or_path: WASM });
-  return booting;
+// The module is compiled once per page, and every widget gets its own
+// instance of it (a fresh copy of the bindings, imported under a distinct
+// URL): a panic leaves an instance unusable, so it must not take the other
+// widgets down with it. Healthy instances are reused after destroy().
+let compiled = null;
+function compile() {
+  compiled ??= (async () => {
+    try {
+      return await WebAssembly.compileStreaming(fetch(WASM));
+    } catch (error) {
+      // A wrong MIME type breaks streaming compilation only: retry from bytes.
+      if (!(error instanceof TypeError)) throw error;
+      const response = await fetch(WASM);
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM}`);
+      return WebAssembly.compile(await response.arrayBuffer());
+    }
+  })();
+  compiled.catch(() => { compiled = null; });
+  return compiled;
+}
+
+const idle = [];
+let instances = 0;
+async function instance() {
+  const reused = idle.pop();
+  if (reused) return reused;
+  const module = await compile();
+  const core = await import(`${CORE.href}?instance=${++instances}`);
+  await core.default({ module_or_path: module });
+  return core;
 }
 
 function describe(error) {
@@ -60,52 +84,75 @@ function showFallback(element, options, error) {
   console.warn("movement-timeline:", describe(error), error);
 }
 
-function wrap(handle) {
+function wrap(core, handle, element) {
   let alive = true;
+  // After a crash the instance must not be called again; the widget already
+  // shows its error message.
+  const call = (f) => {
+    if (!alive || core.isCrashed()) return;
+    try {
+      f();
+    } catch (error) {
+      console.error("movement-timeline:", error);
+    }
+  };
   const api = {
     /** Replaces the data: JSON text, or an object to serialise. */
     setData(json) {
-      if (alive) handle.setData(typeof json === "string" ? json : JSON.stringify(json));
+      call(() => handle.setData(typeof json === "string" ? json : JSON.stringify(json)));
       return api;
     },
     /** Loads the data from a URL. */
     setDataUrl(url) {
-      if (alive) handle.setDataUrl(String(url));
+      call(() => handle.setDataUrl(String(url)));
       return api;
     },
     /** { orgs: ["rsm"], kinds: ["congress"], text: "…" }; missing keys show all. */
     setFilter(filter = {}) {
-      if (alive) handle.setFilter(filter);
+      call(() => handle.setFilter(filter));
       return api;
     },
     /** Dates as YYYY, YYYY-MM or YYYY-MM-DD. */
     setWindow(start, end) {
-      if (alive) handle.setWindow(String(start), String(end));
+      call(() => handle.setWindow(String(start), String(end)));
       return api;
     },
     /** "auto", "light" or "dark". */
     setTheme(theme) {
-      if (alive) handle.setTheme(String(theme));
+      call(() => handle.setTheme(String(theme)));
       return api;
     },
     /** "select", "rangechange", "error" or "ready". */
     on(event, listener) {
-      if (alive) handle.on(String(event), listener);
+      call(() => handle.on(String(event), listener));
       return api;
     },
     off(event, listener) {
-      if (alive) handle.off(String(event), listener);
+      call(() => handle.off(String(event), listener));
+      return api;
+    },
+    /** For tests of the crash path: makes this widget fail on purpose. */
+    simulateCrash() {
+      call(() => handle.simulateCrash());
       return api;
     },
     /** Unmounts the widget and frees everything it holds. */
     destroy() {
       if (!alive) return;
       alive = false;
+      if (core.isCrashed()) {
+        element.shadowRoot?.replaceChildren();
+        return;
+      }
       handle.destroy();
       handle.free();
+      idle.push(core);
     },
     get destroyed() {
       return !alive;
+    },
+    get crashed() {
+      return core.isCrashed();
     },
   };
   return api;
@@ -114,7 +161,7 @@ function wrap(handle) {
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
-    setTheme: () => api, on: () => api, off: () => api,
+    setTheme: () => api, on: () => api, off: () => api, simulateCrash: () => api,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
   };
@@ -130,13 +177,15 @@ function deadHandle(element) {
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount(element, options): element must be a DOM element");
+  let core;
   try {
-    await boot();
+    core = await instance();
   } catch (error) {
     showFallback(element, options, error);
     return deadHandle(element);
   }
-  return wrap(mountWidget(element, { ...options, stylesheet: options.stylesheet ?? STYLESHEET }));
+  const handle = core.mountWidget(element, { ...options, stylesheet: options.stylesheet ?? STYLESHEET });
+  return wrap(core, handle, element);
 }
 
 const ATTRIBUTES = ["src", "orgs", "kinds", "from", "to", "theme", "wheel-zoom", "height"];
@@ -227,9 +276,11 @@ if (!customElements.get("movement-timeline")) {
   customElements.define("movement-timeline", MovementTimelineElement);
 }
 
-// The full page (index.html) starts the module itself: the Rust side mounts
-// into #movement-timeline-page when the module is instantiated.
+// The full page (index.html): mount into #movement-timeline-page.
 const page = document.getElementById("movement-timeline-page");
 if (page) {
-  boot().catch((error) => showFallback(page, { dataUrl: page.getAttribute("data-src") ?? undefined }, error));
+  instance().then(
+    (core) => core.mountPage(page),
+    (error) => showFallback(page, { dataUrl: page.getAttribute("data-src") ?? undefined }, error),
+  );
 }

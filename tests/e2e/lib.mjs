@@ -4,6 +4,7 @@
 import { chromium } from "playwright-core";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
 import { startServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,8 +27,29 @@ export async function launchBrowser() {
   });
 }
 
+/** Serves dist/, plus the test fixtures under /fixtures/ and the bad-data
+ *  files under /fixtures/bad/ (all read from this repository). */
 export async function serveDist(options = {}) {
-  return startServer({ root: DIST, ...options });
+  const fixtures = resolve(here, "fixtures");
+  const bad = resolve(here, "../fixtures/bad");
+  const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+  const fixtureRoute = async (req, res) => {
+    const { pathname } = new URL(req.url, "http://x");
+    const [dir, name] = pathname.startsWith("/fixtures/bad/")
+      ? [bad, pathname.slice("/fixtures/bad/".length)]
+      : [fixtures, pathname.slice("/fixtures/".length)];
+    if (name.includes("/") || name.includes("..")) return res.writeHead(403).end();
+    try {
+      const body = await readFile(resolve(dir, name));
+      const ext = name.slice(name.lastIndexOf("."));
+      res.writeHead(200, { "content-type": TYPES[ext] || "application/octet-stream",
+        ...(options.headers ? options.headers(pathname) : {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><h1>Not found</h1>");
+    }
+  };
+  return startServer({ root: DIST, ...options, prefixRoutes: { "/fixtures/": fixtureRoute } });
 }
 
 /** The widget on a page, addressed by its data-testids (see CONTRACT.md). */

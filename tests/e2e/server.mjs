@@ -22,15 +22,18 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1:`port` (0 picks a free port).
  * `headers(path)` may return extra response headers for a path;
- * `routes` maps a path to a handler `(req, res) => void` for test fixtures.
+ * `routes` maps a path, and `prefixRoutes` a path prefix, to a handler
+ * `(req, res) => void` for test fixtures.
  */
-export async function startServer({ root, port = 0, headers = () => ({}), routes = {} }) {
+export async function startServer({ root, port = 0, headers = () => ({}), routes = {}, prefixRoutes = {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
       const route = routes[url.pathname];
       if (route) return route(req, res);
+      const prefix = Object.keys(prefixRoutes).find((p) => url.pathname.startsWith(p));
+      if (prefix) return prefixRoutes[prefix](req, res);
       let path = normalize(decodeURIComponent(url.pathname));
       if (path.endsWith("/")) path += "index.html";
       const file = join(base, path);

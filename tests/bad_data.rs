@@ -1,0 +1,294 @@
+//! Every bad input of the data gets a message that says what and where.
+//! One fixture file per case under tests/fixtures/bad/.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use movement_timeline::core::data::{parse_dataset, parse_dataset_within, Limits};
+use std::fs;
+
+struct Case {
+    file: &'static str,
+    message: &'static str,
+    path: &'static str,
+    item: Option<&'static str>,
+    line: Option<usize>,
+}
+
+const fn case(
+    file: &'static str,
+    message: &'static str,
+    path: &'static str,
+    item: Option<&'static str>,
+    line: Option<usize>,
+) -> Case {
+    Case {
+        file,
+        message,
+        path,
+        item,
+        line,
+    }
+}
+
+const CASES: &[Case] = &[
+    case(
+        "malformed.json",
+        "key must be a string",
+        "organisations[0].?",
+        None,
+        Some(8),
+    ),
+    case(
+        "trailing-comma.json",
+        "trailing comma",
+        "membership",
+        None,
+        Some(56),
+    ),
+    case("empty.json", "the data file is empty", "", None, None),
+    case(
+        "empty-object.json",
+        "missing field `organisations`",
+        "",
+        None,
+        Some(1),
+    ),
+    case(
+        "no-events.json",
+        "there are no events",
+        "events",
+        None,
+        None,
+    ),
+    case(
+        "unknown-field.json",
+        "unknown field `titel`",
+        "events[1].titel",
+        None,
+        Some(43),
+    ),
+    case(
+        "missing-field.json",
+        "missing field `date`",
+        "events[1]",
+        None,
+        Some(42),
+    ),
+    case(
+        "wrong-type.json",
+        "invalid type: string \"many\", expected f64",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "nan.json",
+        "NaN and Infinity are not JSON numbers",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "infinity.json",
+        "NaN and Infinity are not JSON numbers",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "deep-nesting.json",
+        "more than 32 levels deep",
+        "",
+        None,
+        Some(1),
+    ),
+    case(
+        "invalid-date.json",
+        "invalid date \"7 November 2019\"",
+        "events[1].date",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "impossible-date.json",
+        "February 2020 has no day 30",
+        "events[1].date",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "month-13.json",
+        "month 13 does not exist",
+        "events[1].date",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "end-before-start.json",
+        "the interval ends before it starts",
+        "events[1].date",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "unknown-organisation.json",
+        "unknown organisation \"kprf\" (known: dzns, rsm)",
+        "events[1].org",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "unknown-kind.json",
+        "unknown kind \"party\"",
+        "events[1].kind",
+        Some("dzns-first-congress"),
+        Some(33),
+    ),
+    case(
+        "duplicate-ids.json",
+        "events[0] and events[1] both use it",
+        "events[1].id",
+        Some("rsm-founded"),
+        Some(33),
+    ),
+    case(
+        "negative-members.json",
+        "membership cannot be negative: -5",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "fractional-members.json",
+        "membership must be a whole number: 12.5",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "huge-members.json",
+        "implausibly large",
+        "membership[0].members",
+        None,
+        Some(49),
+    ),
+    case(
+        "bad-colour.json",
+        "is not of the form #rrggbb",
+        "organisations[1].color",
+        Some("rsm"),
+        Some(11),
+    ),
+    case("html-page.json", "HTML page, not JSON", "", None, Some(1)),
+];
+
+fn read(file: &str) -> String {
+    fs::read_to_string(format!("tests/fixtures/bad/{file}")).unwrap()
+}
+
+#[test]
+fn every_bad_input_is_refused_with_what_and_where() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        match parse_dataset(&read(c.file)) {
+            Ok(_) => failures.push(format!("{}: accepted", c.file)),
+            Err(e) => {
+                let ok = e.message.contains(c.message)
+                    && e.path == c.path
+                    && e.item_id.as_deref() == c.item
+                    && e.line == c.line
+                    && (e.line.is_none() || e.column.is_some());
+                if !ok {
+                    failures.push(format!("{}: got {e:?}", c.file));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn every_fixture_file_is_covered() {
+    let mut files: Vec<String> = fs::read_dir("tests/fixtures/bad")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let accepted = ["bom.json", "long-title.json"];
+    for f in &files {
+        assert!(
+            accepted.contains(&f.as_str()) || CASES.iter().any(|c| c.file == f),
+            "{f} has no expectation"
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let d = parse_dataset(&read("bom.json")).unwrap();
+    assert_eq!(d.events.len(), 2);
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn a_100_kb_title_is_accepted_with_a_warning() {
+    let d = parse_dataset(&read("long-title.json")).unwrap();
+    assert_eq!(d.warnings.len(), 1);
+    assert!(d.warnings[0].message.contains("100000-character title"));
+    assert_eq!(d.warnings[0].path, "events[1].title");
+}
+
+#[test]
+fn caps_are_stated_and_the_size_cap_applies_before_parsing() {
+    let text = read("bom.json");
+    let small = Limits {
+        max_bytes: 100,
+        max_events: 1,
+    };
+    // Over the byte cap: refused without parsing, even though it is invalid
+    // JSON after the cap (the parser would otherwise have complained).
+    let err = parse_dataset_within(&format!("{text}{}", "x".repeat(200)), &small).unwrap_err();
+    assert!(
+        err.message
+            .contains("more than the limit of 100 bytes; it was not read"),
+        "{err}"
+    );
+    let roomy = Limits {
+        max_bytes: 1 << 20,
+        max_events: 1,
+    };
+    let err = parse_dataset_within(&text, &roomy).unwrap_err();
+    assert_eq!(err.message, "2 events is more than the limit of 1 events");
+    assert_eq!(err.path, "events");
+}
+
+#[test]
+fn fuzz_regressions_never_panic() {
+    let mut replayed = 0;
+    for entry in fs::read_dir("tests/fixtures/fuzz").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = fs::read(&path).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = parse_dataset(text);
+        }
+        replayed += 1;
+    }
+    // Also the whole bad-data set, with bytes cut at every tenth position.
+    for entry in fs::read_dir("tests/fixtures/bad").unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        if text.len() > 20_000 {
+            continue;
+        }
+        for cut in (0..text.len())
+            .step_by(10)
+            .filter(|c| text.is_char_boundary(*c))
+        {
+            let _ = parse_dataset(&text[..cut]);
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 100);
+}
