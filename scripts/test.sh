@@ -2,7 +2,7 @@
 # Installs what the tests need, then runs every layer, stopping at the first
 # failure: format, lints (native and wasm32), native tests, browser tests in
 # headless Chromium, the release build, and end-to-end tests on the build.
-# One layer only:  scripts/test.sh native|browser|e2e|lint|build
+# One layer only:  scripts/test.sh native|browser|e2e|lint|build|bench
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh
@@ -44,11 +44,17 @@ fi
 if want browser; then
   stage "browser tests (wasm-bindgen-test)" cargo test --locked --target wasm32-unknown-unknown --test browser
 fi
-if want build || want e2e; then
+if want build || want e2e || want bench; then
   stage "release build (trunk)" trunk build --release --offline --dist dist
 fi
 if want e2e; then
   stage "end-to-end tests (Chromium)" bash -c 'cd tests/e2e && node --test --test-concurrency=1 tests/'
+fi
+if want bench || [ "$ONLY" = all ]; then
+  ensure_npm "$ROOT/tests/bench"
+  # Smoke pass only (N=1,000, one run each): it must complete without errors.
+  # The real benchmark is scripts/bench.sh, by hand; no test asserts a time.
+  stage "benchmark smoke (vs vis-timeline)" node tests/bench/bench.mjs --smoke
 fi
 
 printf '\n== summary ==\n'; printf '%s\n' "${SUMMARY[@]}"

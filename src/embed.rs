@@ -439,6 +439,22 @@ impl WidgetHandle {
         self.dispatch(Action::SimulateCrash);
     }
 
+    /// Bytes of WebAssembly memory this widget's instance holds (for
+    /// benchmarks and diagnostics).
+    #[wasm_bindgen(js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|m| {
+                f64::from(
+                    m.buffer()
+                        .unchecked_into::<js_sys::ArrayBuffer>()
+                        .byte_length(),
+                )
+            })
+            .unwrap_or(0.0)
+    }
+
     /// Listens to `select`, `rangechange`, `error` or `ready`.
     pub fn on(&self, event: String, callback: js_sys::Function) {
         self.listeners

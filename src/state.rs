@@ -194,6 +194,11 @@ impl State {
             return;
         };
         let words = self.filter.query_words();
+        // The folded search text is built the first time someone searches:
+        // most views never do, and it costs time and memory per event.
+        if !words.is_empty() && self.search.len() != data.events.len() {
+            self.search = Shared::new(data.events.iter().map(|e| search_text(data, e)).collect());
+        }
         let search = &self.search;
         let filter = &self.filter;
         let keep = |i: usize| {
@@ -454,8 +459,7 @@ impl Reducible for State {
                     next.limits = ScaleLimits::around(f64::from(first), f64::from(last));
                 }
                 next.scale = TimeScale::fit(&next.limits, next.scale.width_px);
-                next.search =
-                    Shared::new(data.events.iter().map(|e| search_text(&data, e)).collect());
+                next.search = Shared::new(Vec::new());
                 next.selected = None;
                 next.focused = None;
                 next.load = Load::Ready(Shared(data));

@@ -26,6 +26,8 @@ pub struct LayoutItem {
     pub interval: bool,
     /// An interval whose end the sources do not give (drawn with a fading tail).
     pub unknown_end: bool,
+    /// Characters in the title (counted once, not every frame).
+    pub title_chars: u32,
 }
 
 /// Items longer than this are kept apart so that culling stays a binary search.
@@ -59,6 +61,7 @@ impl LaneIndex {
                 end_day: f64::from(e.date.latest_or(today)) + 1.0,
                 interval: e.date.is_interval(),
                 unknown_end: matches!(e.date.end, Some(IntervalEnd::Unknown)),
+                title_chars: u32::try_from(e.title.chars().count()).unwrap_or(u32::MAX),
             };
             if item.end_day - item.start_day > LONG_ITEM_DAYS {
                 index.long.push(item);
@@ -68,6 +71,9 @@ impl LaneIndex {
         }
         index
             .short
+            .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
+        index
+            .long
             .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
         index
     }
@@ -80,6 +86,27 @@ impl LaneIndex {
     /// True when the lane has no items.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The short items starting in `[from_day, to_day)`, by binary search.
+    pub fn short_starting(&self, from_day: f64, to_day: f64) -> &[LayoutItem] {
+        let lo = self.short.partition_point(|it| it.start_day < from_day);
+        let hi = self.short.partition_point(|it| it.start_day < to_day);
+        self.short.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
+    /// The long items starting in `[from_day, to_day)`, by binary search.
+    pub fn long_starting(&self, from_day: f64, to_day: f64) -> &[LayoutItem] {
+        let lo = self.long.partition_point(|it| it.start_day < from_day);
+        let hi = self.long.partition_point(|it| it.start_day < to_day);
+        self.long.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
+    /// Long items overlapping `[from_day, to_day]`.
+    pub fn long_visible(&self, from_day: f64, to_day: f64) -> impl Iterator<Item = &LayoutItem> {
+        self.long
+            .iter()
+            .filter(move |it| it.start_day <= to_day && it.end_day >= from_day)
     }
 
     /// Items overlapping `[from_day, to_day]`, short ones in start order,
@@ -170,8 +197,8 @@ pub struct ClusterBox {
     pub first_day: f64,
     /// Last day (exclusive) covered by its events.
     pub last_day: f64,
-    /// The events it holds, in start order.
-    pub events: Vec<usize>,
+    /// The first of its events (a stable key).
+    pub first_event: usize,
 }
 
 /// What one lane draws at the current zoom.
@@ -181,6 +208,20 @@ pub struct LaneLayout {
     pub marks: Vec<MarkBox>,
     /// Clusters of events too dense to draw.
     pub clusters: Vec<ClusterBox>,
+}
+
+/// How many characters a label of a `chars`-character title shows in
+/// `max_px` (ellipsis included), or `None` when not even four fit; agrees
+/// with [`fit_label`].
+pub fn label_chars(chars: usize, max_px: f64, char_px: f64) -> Option<usize> {
+    if char_px <= 0.0 || !max_px.is_finite() {
+        return None;
+    }
+    let max_chars = (max_px / char_px).floor();
+    if max_chars < 4.0 {
+        return None;
+    }
+    Some(chars.min(max_chars as usize))
 }
 
 /// Cuts `title` to at most `max_px` (at `char_px` per character), ending in
@@ -222,28 +263,113 @@ pub fn layout_lane<'t>(
     pinned: Option<usize>,
     title: impl Fn(usize) -> &'t str,
 ) -> LaneLayout {
-    let mut out = LaneLayout::default();
     if scale.width_px <= 0.0 || params.rows == 0 {
-        return out;
+        return LaneLayout::default();
     }
     let margin_days = params.max_label_px / scale.px_per_day().max(1e-12);
     let from = scale.start_day - margin_days;
     let to = scale.end_day;
-    let clamp_px = |x: f64| clamp_f64(x, -1000.0, scale.width_px + 1000.0);
-
-    let mut candidates: Vec<Candidate> = index
+    if is_dense(index, scale, params) {
+        return layout_dense(index, scale, params, pinned, title);
+    }
+    let candidates: Vec<Candidate> = index
         .visible(from, to)
-        .map(|item| {
-            let x0 = clamp_px(scale.map(item.start_day));
-            let x1 = clamp_px(scale.map(item.end_day)).max(x0);
-            let mark = if item.interval {
-                x0.max(0.0).min(x1) + params.mark_px / 2.0
-            } else {
-                (x0 + x1) / 2.0
-            };
-            Candidate { item, x0, x1, mark }
-        })
+        .map(|item| candidate(item, scale, params))
         .collect();
+    pack(candidates, scale, params, pinned, title)
+}
+
+/// True when far more events are in view than a lane can draw: then only
+/// counts are worth computing (see [`layout_lane`]).
+pub fn is_dense(index: &LaneIndex, scale: &TimeScale, params: &LayoutParams) -> bool {
+    let capacity = params.rows as f64 * scale.width_px / params.mark_px.max(1.0);
+    let starting = index.short_starting(scale.start_day, scale.end_day).len()
+        + index.long_starting(scale.start_day, scale.end_day).len();
+    starting as f64 > 4.0 * capacity
+}
+
+fn candidate<'a>(item: &'a LayoutItem, scale: &TimeScale, params: &LayoutParams) -> Candidate<'a> {
+    let clamp_px = |x: f64| clamp_f64(x, -1000.0, scale.width_px + 1000.0);
+    let x0 = clamp_px(scale.map(item.start_day));
+    let x1 = clamp_px(scale.map(item.end_day)).max(x0);
+    let mark = if item.interval {
+        x0.max(0.0).min(x1) + params.mark_px / 2.0
+    } else {
+        (x0 + x1) / 2.0
+    };
+    Candidate { item, x0, x1, mark }
+}
+
+/// Far more events than fit: each cluster-wide column of the lane becomes
+/// one counted cluster of the events starting there, found by binary search
+/// rather than by visiting the events, so the work is O(width × log n). Only
+/// the pinned event is drawn as a mark.
+fn layout_dense<'t>(
+    index: &LaneIndex,
+    scale: &TimeScale,
+    params: &LayoutParams,
+    pinned: Option<usize>,
+    title: impl Fn(usize) -> &'t str,
+) -> LaneLayout {
+    let mut marks: Vec<Candidate> = Vec::new();
+    if let Some(p) = pinned {
+        let day = scale.start_day;
+        let found = index
+            .short_starting(day - LONG_ITEM_DAYS, scale.end_day)
+            .iter()
+            .chain(index.long_visible(day, scale.end_day))
+            .find(|it| it.event == p && it.end_day >= day);
+        if let Some(item) = found {
+            marks.push(candidate(item, scale, params));
+        }
+    }
+    let mut out = pack(marks, scale, params, pinned, title);
+    let step = params.cluster_px.max(1.0);
+    // Whole columns only; the last one reaches the right edge.
+    let columns = ((scale.width_px / step).floor() as usize).clamp(1, 100_000);
+    for b in 0..columns {
+        let x = b as f64 * step;
+        let right = if b + 1 == columns {
+            scale.width_px
+        } else {
+            x + step
+        };
+        let (a, z) = (scale.unmap(x), scale.unmap(right));
+        // The last column includes events starting exactly on the last day.
+        let z = if b + 1 == columns { z + 1e-9 } else { z };
+        let (short, long) = (index.short_starting(a, z), index.long_starting(a, z));
+        let count = short.len() + long.len();
+        let firsts = short.first().into_iter().chain(long.first());
+        let Some(first) = firsts.min_by(|p, q| p.start_day.total_cmp(&q.start_day)) else {
+            continue;
+        };
+        let last_day = short
+            .last()
+            .into_iter()
+            .chain(long.last())
+            .map(|it| it.start_day)
+            .fold(first.end_day, f64::max);
+        out.clusters.push(ClusterBox {
+            x_px: x,
+            count,
+            first_day: first.start_day,
+            last_day,
+            first_event: first.event,
+        });
+    }
+    out
+}
+
+/// Packs candidates into rows (see [`layout_lane`]); what does not fit
+/// becomes clusters.
+fn pack<'t>(
+    mut candidates: Vec<Candidate>,
+    scale: &TimeScale,
+    params: &LayoutParams,
+    pinned: Option<usize>,
+    title: impl Fn(usize) -> &'t str,
+) -> LaneLayout {
+    let mut out = LaneLayout::default();
     candidates.sort_by(|a, b| a.mark.total_cmp(&b.mark));
     if let Some(p) = pinned {
         if let Some(pos) = candidates.iter().position(|c| c.item.event == p) {
@@ -263,14 +389,12 @@ pub fn layout_lane<'t>(
         let is_pinned = n == 0 && pinned == Some(c.item.event);
         let left = c.x0.min(c.mark - half);
         let label_x = c.mark + half + 4.0;
-        let label = fit_label(
-            title(c.item.event),
-            params.max_label_px.min(scale.width_px - label_x.max(0.0)),
-            params.char_px,
-        );
-        let label_right = label.as_ref().map_or(c.mark + half, |l| {
-            label_x + l.chars().count() as f64 * params.char_px
-        });
+        // The label's width from its character count; the string itself is
+        // only made for boxes that are placed (cheap when most overflow).
+        let room = params.max_label_px.min(scale.width_px - label_x.max(0.0));
+        let label_chars = label_chars(c.item.title_chars as usize, room, params.char_px);
+        let label_right =
+            label_chars.map_or(c.mark + half, |n| label_x + n as f64 * params.char_px);
         let tail = if c.item.unknown_end {
             params.tail_px
         } else {
@@ -293,7 +417,7 @@ pub fn layout_lane<'t>(
         };
         let mut placed = None;
         for (with_label, right) in [(true, right_with_label), (false, right_bare)] {
-            if with_label && label.is_none() {
+            if with_label && label_chars.is_none() {
                 continue;
             }
             if let Some(row) = (0..params.rows).find(|&r| fits(r, left, right)) {
@@ -314,7 +438,11 @@ pub fn layout_lane<'t>(
                     x_px: c.mark,
                     span_x0: c.x0,
                     span_x1: c.x1,
-                    label: if with_label { label } else { None },
+                    label: if with_label {
+                        fit_label(title(c.item.event), room, params.char_px)
+                    } else {
+                        None
+                    },
                     label_x,
                     interval: c.item.interval,
                     unknown_end: c.item.unknown_end,
@@ -334,14 +462,13 @@ pub fn layout_lane<'t>(
                 cl.count += 1;
                 cl.first_day = cl.first_day.min(c.item.start_day);
                 cl.last_day = cl.last_day.max(c.item.end_day);
-                cl.events.push(c.item.event);
             }
             _ => out.clusters.push(ClusterBox {
                 x_px: x,
                 count: 1,
                 first_day: c.item.start_day,
                 last_day: c.item.end_day,
-                events: vec![c.item.event],
+                first_event: c.item.event,
             }),
         }
     }
@@ -388,6 +515,7 @@ mod tests {
             end_day: end,
             interval: false,
             unknown_end: false,
+            title_chars: 13,
         }
     }
 
@@ -507,6 +635,34 @@ mod tests {
     }
 
     #[test]
+    fn a_dense_lane_is_counted_by_binary_search_with_the_pinned_event_drawn() {
+        let n = 200_000;
+        let idx = index(
+            (0..n)
+                .map(|i| item(i, i as f64 * 0.05, i as f64 * 0.05 + 1.0))
+                .collect(),
+        );
+        let p = LayoutParams::default();
+        let s = scale(0.0, n as f64 * 0.05, 1000.0);
+        assert!(is_dense(&idx, &s, &p));
+        let l = layout_lane(&idx, &s, &p, Some(123_456), |_| TITLE);
+        assert_eq!(l.marks.len(), 1, "only the pinned event is a mark");
+        assert_eq!(l.marks[0].event, 123_456);
+        assert!(l.clusters.len() <= (1000.0 / p.cluster_px).ceil() as usize);
+        let counted: usize = l.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(counted, n, "every event starting in view is counted once");
+        for pair in l.clusters.windows(2) {
+            assert!(
+                pair[1].x_px >= pair[0].x_px + p.cluster_px - 1e-9,
+                "badges do not overlap"
+            );
+        }
+        // Zoomed in far enough, the same lane is laid out event by event.
+        let close = scale(5_000.0, 5_010.0, 1000.0);
+        assert!(!is_dense(&idx, &close, &p));
+    }
+
+    #[test]
     fn the_pinned_event_is_always_drawn() {
         let idx = index((0..50).map(|i| item(i, 100.0, 101.0)).collect());
         let l = layout_lane(
@@ -527,9 +683,7 @@ mod tests {
                 .collect(),
         );
         let p = LayoutParams::default();
-        let l = layout_lane(&idx, &scale(0.0, 400.0, 800.0), &p, Some(5), |_| {
-            "Some title text"
-        });
+        let l = layout_lane(&idx, &scale(0.0, 400.0, 800.0), &p, Some(5), |_| TITLE);
         for row in 0..p.rows {
             let mut boxes: Vec<(f64, f64)> = l
                 .marks
@@ -553,6 +707,17 @@ mod tests {
                     w[0],
                     w[1]
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn label_widths_agree_with_the_labels() {
+        for title in ["Short", "A very long title that will not fit", "Жёлтый", ""] {
+            for max in [10.0, 28.0, 60.0, 400.0] {
+                let n = label_chars(title.chars().count(), max, 6.0);
+                let label = fit_label(title, max, 6.0);
+                assert_eq!(n, label.map(|l| l.chars().count()), "{title:?} in {max}");
             }
         }
     }

@@ -9,8 +9,8 @@
 use super::data::Dataset;
 use super::date::Day;
 use super::layout::LaneIndex;
+use super::scale::clamp_f64;
 use super::scale::TimeScale;
-use std::collections::HashSet;
 
 /// One published count, placed on the time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,37 +117,104 @@ pub fn unevenly_spaced(growth: &[Growth]) -> bool {
     growth.len() > 1 && hi > lo * 1.25
 }
 
-/// Thin event markers for the chart: `(event, x_px)` of the shown events in
-/// the window, at most one per pixel column and organisation, so their
+/// Thin event markers for the chart: `(org, event, x_px)` of the shown events
+/// in the window, at most one per pixel column and organisation, so their
 /// number is bounded by the width whatever the number of events.
 pub fn event_markers(
     lanes: &[LaneIndex],
     visible: &[usize],
     scale: &TimeScale,
-) -> Vec<(usize, f64)> {
-    let mut seen = HashSet::new();
+) -> Vec<(usize, usize, f64)> {
+    let columns = clamp_f64(scale.width_px.ceil(), 0.0, 100_000.0) as usize + 1;
     let mut out = Vec::new();
     for &org in visible {
         let Some(lane) = lanes.get(org) else { continue };
-        for item in lane.visible(scale.start_day, scale.end_day) {
+        // One flag per pixel column: no hashing per event.
+        let mut taken = vec![false; columns];
+        let mut mark = |item: &super::layout::LayoutItem| {
             let x = scale.map(item.start_day);
-            if x >= 0.0 && x <= scale.width_px && seen.insert((org, x.round() as i64)) {
-                out.push((item.event, x));
+            if x < 0.0 || x > scale.width_px {
+                return;
             }
+            if let Some(slot) = taken.get_mut(x.round() as usize) {
+                if !*slot {
+                    *slot = true;
+                    out.push((org, item.event, x));
+                }
+            }
+        };
+        if lane.short_starting(scale.start_day, scale.end_day).len() > 2 * columns {
+            // Dense: one binary search per pixel column instead of a visit
+            // per event.
+            for col in 0..columns {
+                let (a, b) = (scale.unmap(col as f64 - 0.5), scale.unmap(col as f64 + 0.5));
+                let first = lane.short_starting(a, b).first();
+                if let Some(first) = first.or_else(|| lane.long_starting(a, b).first()) {
+                    mark(first);
+                }
+            }
+        } else {
+            lane.visible(scale.start_day, scale.end_day)
+                .for_each(&mut mark);
         }
     }
     out
 }
 
-/// Countable presence facts (events with a measure) among `shown`, placed
-/// at their date's middle: `(event, x_px)`, those near the window only.
+/// The marker nearest to `x_px`, if one is within `reach_px` (for naming
+/// the event under the pointer).
+pub fn nearest_marker(
+    markers: &[(usize, usize, f64)],
+    x_px: f64,
+    reach_px: f64,
+) -> Option<(usize, usize, f64)> {
+    markers
+        .iter()
+        .copied()
+        .filter(|m| (m.2 - x_px).abs() <= reach_px)
+        .min_by(|a, b| (a.2 - x_px).abs().total_cmp(&(b.2 - x_px).abs()))
+}
+
+/// SVG path data drawing each marker x of one organisation as a vertical
+/// line from `y0` to `y1`, all in one element.
+pub fn marker_path(markers: &[(usize, usize, f64)], org: usize, y0: f64, y1: f64) -> String {
+    use std::fmt::Write;
+    let mut d = String::new();
+    for m in markers.iter().filter(|m| m.0 == org) {
+        let _ = write!(
+            d,
+            "M{}{}V{}",
+            super::scale::fmt_px(m.2),
+            fmt_y(y0),
+            super::scale::fmt_px(y1)
+        );
+    }
+    d
+}
+
+fn fmt_y(y: f64) -> String {
+    format!(",{}", super::scale::fmt_px(y))
+}
+
+/// The shown events that carry a countable fact (computed once per filter,
+/// not per frame).
+pub fn measured_events(data: &Dataset, shown: &[usize]) -> Vec<usize> {
+    shown
+        .iter()
+        .copied()
+        .filter(|&i| data.events.get(i).is_some_and(|e| e.measure.is_some()))
+        .collect()
+}
+
+/// Countable presence facts among `measured` (see [`measured_events`]),
+/// placed at their date's middle: `(event, x_px)`, those near the window.
 pub fn presence_facts(
     data: &Dataset,
-    shown: &[usize],
+    measured: &[usize],
     scale: &TimeScale,
     today: Day,
 ) -> Vec<(usize, f64)> {
-    shown
+    measured
         .iter()
         .filter_map(|&i| data.events.get(i).map(|e| (i, e)))
         .filter(|(_, e)| e.measure.is_some())
@@ -346,13 +413,19 @@ mod tests {
         let m = event_markers(&lanes, &[0, 1], &fit);
         assert!(m.len() <= 2 * 301, "{}", m.len());
         assert!(!m.is_empty());
+        let (_, _, x) = m[0];
+        assert_eq!(nearest_marker(&m, x + 2.0, 4.0).map(|n| n.2), Some(x));
+        assert_eq!(nearest_marker(&m, -50.0, 4.0), None);
+        let path = marker_path(&m, m[0].0, 10.0, 20.0);
+        assert!(path.starts_with('M') && path.contains(",10V20"), "{path}");
         let narrow = TimeScale {
             width_px: 3.0,
             ..fit
         };
         assert!(event_markers(&lanes, &[0, 1], &narrow).len() <= 2 * 4);
         let shown: Vec<usize> = (0..d.events.len()).collect();
-        let ids: Vec<&str> = presence_facts(&d, &shown, &fit, today)
+        let measured = measured_events(&d, &shown);
+        let ids: Vec<&str> = presence_facts(&d, &measured, &fit, today)
             .iter()
             .map(|(i, _)| d.events[*i].id.as_str())
             .collect();

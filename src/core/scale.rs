@@ -86,6 +86,25 @@ pub fn clamp_f64(x: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
+/// A pixel number for an SVG attribute: finite, one decimal at most
+/// (`12.5`, `-3`, `0` for NaN).
+///
+/// Written with integer formatting: it runs for every attribute of every
+/// mark on every frame, and float formatting is both slower and larger.
+pub fn fmt_px(x: f64) -> String {
+    if !x.is_finite() {
+        return "0".into();
+    }
+    let tenths = clamp_f64((x * 10.0).round(), -1e15, 1e15) as i64;
+    let (whole, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
+    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
 fn finite_or(x: f64, fallback: f64) -> f64 {
     if x.is_finite() {
         x
@@ -303,6 +322,25 @@ mod tests {
     fn show_sets_a_window_inside_limits() {
         let s = TimeScale::fit(&limits(), 1000.0).show(3000.0, 2000.0, &limits());
         assert_eq!((s.start_day, s.end_day), (2000.0, 3000.0));
+    }
+
+    #[test]
+    fn pixel_attributes_are_short_and_always_finite() {
+        let cases = [
+            (12.0, "12"),
+            (12.34, "12.3"),
+            (12.96, "13"),
+            (-0.25, "-0.3"),
+            (-3.0, "-3"),
+            (-0.04, "0"),
+            (0.0, "0"),
+            (f64::NAN, "0"),
+            (f64::INFINITY, "0"),
+            (1e300, "100000000000000"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(fmt_px(x), want, "{x}");
+        }
     }
 
     #[test]

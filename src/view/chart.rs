@@ -7,11 +7,12 @@ use crate::core::data::{Dataset, MeasureBound};
 use crate::core::date::{iso_day, Day};
 use crate::core::layout::LaneIndex;
 use crate::core::membership::{
-    event_markers, group_thousands, growth, nice_axis, presence_facts, series, tick_label,
-    unevenly_spaced, Growth, Series,
+    event_markers, group_thousands, growth, marker_path, measured_events, nearest_marker,
+    nice_axis, presence_facts, series, tick_label, unevenly_spaced, Growth, Series,
 };
 use crate::core::scale::{ScaleLimits, TimeScale};
 use crate::state::Shared;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Height of the presence strip (offices, regions, branches).
@@ -75,11 +76,15 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     let mode = use_state(|| Mode::Counts);
     let table_open = use_state(|| false);
     let hovered = use_state(|| None::<usize>);
+    let hover_marker = use_state(|| None::<(usize, f64)>);
     let brush = use_state(|| None::<Brush>);
     let svg_ref = use_node_ref();
     let overview_ref = use_node_ref();
     let all_series = use_memo((props.data.clone(), props.today), |(d, today)| {
         series(d, *today)
+    });
+    let measured = use_memo((props.data.clone(), props.shown.clone()), |(d, shown)| {
+        measured_events(d, shown)
     });
     {
         let onwheel = props.onwheel.clone();
@@ -111,6 +116,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
         Callback::from(move |_: MouseEvent| t.set(!*t))
     };
 
+    let markers = Rc::new(event_markers(&props.lanes, &props.visible, &scale));
     // Brushing: drag across the chart (or the overview) to choose a range.
     let brush_handlers = |overview: bool, node: NodeRef| {
         let down = {
@@ -135,12 +141,23 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
         let moved = {
             let brush = brush.clone();
             let node = node.clone();
+            let hover_marker = hover_marker.clone();
+            let markers = markers.clone();
             Callback::from(move |e: PointerEvent| {
-                let (Some(b), Some(el)) = (*brush, node.cast::<web_sys::Element>()) else {
+                let Some(el) = node.cast::<web_sys::Element>() else {
                     return;
                 };
                 let x = f64::from(e.client_x()) - el.get_bounding_client_rect().left();
-                brush.set(Some(Brush { to_px: x, ..b }));
+                match *brush {
+                    Some(b) => brush.set(Some(Brush { to_px: x, ..b })),
+                    None if !overview => {
+                        let near = nearest_marker(&markers, x, 4.0).map(|(_, ev, mx)| (ev, mx));
+                        if near != *hover_marker {
+                            hover_marker.set(near);
+                        }
+                    }
+                    None => {}
+                }
             })
         };
         let up = {
@@ -188,8 +205,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     };
     let uneven = growths.iter().any(|(_, g)| unevenly_spaced(g));
 
-    let markers = event_markers(&props.lanes, &props.visible, &scale);
-    let presence = presence_facts(data, &props.shown, &scale, props.today);
+    let presence = presence_facts(data, &measured, &scale, props.today);
 
     let height = PRESENCE_PX + PLOT_PX + BOTTOM_PX;
     let readout = hovered.and_then(|i| data.membership.get(i)).map(|c| {
@@ -243,16 +259,21 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for markers.iter().filter_map(|(e, x)| {
-                        let ev = data.events.get(*e)?;
-                        let color = data.organisations.get(ev.org).map(|o| o.color.clone()).unwrap_or_default();
-                        Some(html! {
-                            <line class="mt-event-marker" key={ev.id.clone()} x1={fmt_px(*x)} x2={fmt_px(*x)}
-                                  y1={fmt_px(PRESENCE_PX)} y2={fmt_px(PRESENCE_PX + PLOT_PX)} stroke={color}>
-                                <title>{ format!("{} — {}", ev.title, ev.date.label()) }</title>
-                            </line>
+                    { for props.visible.iter().filter_map(|o| {
+                        let org = data.organisations.get(*o)?;
+                        let d = marker_path(&markers, *o, PRESENCE_PX, PRESENCE_PX + PLOT_PX);
+                        (!d.is_empty()).then(|| html! {
+                            <path class="mt-event-marker" key={org.id.clone()} d={d} stroke={org.color.clone()} />
                         })
                     }) }
+                    if let Some((e, x)) = *hover_marker {
+                        if let Some(ev) = data.events.get(e) {
+                            <text class="mt-marker-name" x={fmt_px((x + 4.0).min(width - 4.0))} y={fmt_px(PRESENCE_PX + 12.0)}
+                                  text-anchor={if x > width * 0.6 { "end" } else { "start" }}>
+                                { format!("{} — {}", ev.title, ev.date.label()) }
+                            </text>
+                        }
+                    }
                     <g class="mt-presence" aria-label="Countable presence facts">
                         <text class="mt-presence-title" x="4" y="12">{ "Presence" }</text>
                         { for presence.iter().filter_map(|(i, x)| {
@@ -283,7 +304,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                                 html! {
                                     <g class="mt-series" key={org.id.clone()} data-org={org.id.clone()}>
                                         <path class="mt-series-line" d={path} stroke={color.clone()} />
-                                        { for s.points.iter().filter_map(|p| {
+                                        { for s.points.iter().filter(|p| p.end_day >= scale.start_day && p.start_day <= scale.end_day).filter_map(|p| {
                                             let c = data.membership.get(p.index)?;
                                             let (x0, x1) = (scale.map(p.start_day), scale.map(p.end_day));
                                             let y = y_of(f64::from(p.members), axis.min, axis.max);
@@ -298,7 +319,6 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                                                    data-date={c.date_text.clone()} data-members={p.members.to_string()}
                                                    tabindex="0" role="img" aria-label={name.clone()}
                                                    onfocus={focus} onmouseenter={enter} onpointerdown={tap}>
-                                                    <title>{ name }</title>
                                                     <rect class="mt-point-span" x={fmt_px(x0)} y={fmt_px(y - 2.0)} width={fmt_px((x1 - x0).max(2.0))} height="4" fill={color.clone()} />
                                                     <circle cx={fmt_px(scale.map(p.mid_day))} cy={fmt_px(y)} r="4.5" fill={color.clone()} />
                                                 </g>

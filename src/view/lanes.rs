@@ -124,6 +124,9 @@ fn mark(
     } else {
         "-1"
     };
+    // Everything is placed relative to the glyph, so a zoom step changes
+    // one transform per mark (and span widths), not every coordinate.
+    let (x, rel) = (m.x_px, |v: f64| fmt_px(v - m.x_px));
     let span_w = (m.span_x1 - m.span_x0).max(1.0);
     let hit_right = m.label.as_ref().map_or(m.x_px + 8.0, |l| {
         m.label_x + l.chars().count() as f64 * LayoutParams::default().char_px
@@ -133,21 +136,21 @@ fn mark(
         <g class={class} key={event.id.clone()} data-testid="event" data-event-id={event.id.clone()}
            data-org={org.id.clone()} data-kind={event.kind.as_str()} data-index={index.to_string()}
            role="button" tabindex={tabindex} aria-label={event.accessible_name(org)}
-           aria-pressed={(props.selected == Some(index)).to_string()} {onclick}>
-            <title>{ format!("{} — {}", event.title, event.date.label()) }</title>
-            <rect class="mt-hit" x={fmt_px(hit_left)} y={fmt_px(y - ROW_PX / 2.0)}
+           aria-pressed={(props.selected == Some(index)).to_string()}
+           transform={format!("translate({} {})", fmt_px(x), fmt_px(y))} {onclick}>
+            <rect class="mt-hit" x={rel(hit_left)} y={fmt_px(-ROW_PX / 2.0)}
                   width={fmt_px((hit_right - hit_left).max(16.0))} height={fmt_px(ROW_PX)} />
             if m.interval {
-                <rect class="mt-bar" x={fmt_px(m.span_x0)} y={fmt_px(y - 4.0)} width={fmt_px(span_w)} height="8" rx="2" fill={org.color.clone()} />
+                <rect class="mt-bar" x={rel(m.span_x0)} y="-4" width={fmt_px(span_w)} height="8" rx="2" fill={org.color.clone()} />
                 if m.unknown_end {
-                    <line class="mt-tail" x1={fmt_px(m.span_x1)} x2={fmt_px(m.span_x1 + 40.0)} y1={fmt_px(y)} y2={fmt_px(y)} stroke={org.color.clone()} />
+                    <line class="mt-tail" x1={rel(m.span_x1)} x2={rel(m.span_x1 + 40.0)} y1="0" y2="0" stroke={org.color.clone()} />
                 }
             } else if !precise {
-                <rect class="mt-span" x={fmt_px(m.span_x0)} y={fmt_px(y - 7.0)} width={fmt_px(span_w)} height="14" rx="3" fill={org.color.clone()} stroke={org.color.clone()} />
+                <rect class="mt-span" x={rel(m.span_x0)} y="-7" width={fmt_px(span_w)} height="14" rx="3" fill={org.color.clone()} stroke={org.color.clone()} />
             }
-            <path class="mt-glyph" d={glyph_path(event.kind)} fill-rule="evenodd" transform={format!("translate({} {})", fmt_px(m.x_px), fmt_px(y))} fill={org.color.clone()} stroke={org.color.clone()} />
+            <path class="mt-glyph" d={glyph_path(event.kind)} fill-rule="evenodd" fill={org.color.clone()} stroke={org.color.clone()} />
             if let Some(label) = &m.label {
-                <text class="mt-label" x={fmt_px(m.label_x)} y={fmt_px(y + 4.0)}>{ label.clone() }</text>
+                <text class="mt-label" x={rel(m.label_x)} y="4">{ label.clone() }</text>
             }
         </g>
     }
@@ -166,7 +169,7 @@ fn cluster(c: &ClusterBox, top: f64, props: &LanesProps) -> Html {
     };
     let label = format!("{} events here; zoom in to see them", c.count);
     html! {
-        <g class="mt-cluster" key={format!("c{}", c.events.first().copied().unwrap_or(0))}
+        <g class="mt-cluster" key={format!("c{}", c.first_event)}
            data-testid="cluster" data-count={c.count.to_string()} role="button" tabindex="-1"
            aria-label={label.clone()} {onclick}>
             <title>{ label }</title>

@@ -345,58 +345,69 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Fit))
     };
+    // Callbacks for child components are made once (use_callback), so a
+    // zoom step does not re-render children whose data did not change.
     let retry = {
-        let reload = reload.clone();
-        Callback::from(move |_: MouseEvent| reload.set(*reload + 1))
+        let count = *reload;
+        let reload = reload.setter();
+        use_callback(count, move |_: MouseEvent, count| reload.set(*count + 1))
     };
     // Focus follows selection, so the keyboard carries on from the event
     // that was clicked (in the plot or the list).
     let onselect = {
         let dispatch = state.dispatcher();
-        Callback::from(move |i: usize| {
+        use_callback((), move |i: usize, _| {
             dispatch.dispatch(Action::Select(Some(i)));
             dispatch.dispatch(Action::Focus(i));
         })
     };
     let onclose = {
         let dispatch = state.dispatcher();
-        let focused = state.focused;
-        Callback::from(move |_: MouseEvent| {
+        use_callback(state.focused, move |_: MouseEvent, focused| {
             dispatch.dispatch(Action::Select(None));
-            if let Some(f) = focused {
+            if let Some(f) = *focused {
                 dispatch.dispatch(Action::Focus(f));
             }
         })
     };
-    let onzoomto = {
+    let onshowrange = {
         let dispatch = state.dispatcher();
-        Callback::from(move |(start_day, end_day): (f64, f64)| {
+        use_callback((), move |(start_day, end_day): (f64, f64), _| {
             dispatch.dispatch(Action::ShowRange { start_day, end_day })
         })
     };
     let ontoggleorg = {
         let dispatch = state.dispatcher();
-        Callback::from(move |id: String| dispatch.dispatch(Action::ToggleOrg(id)))
+        use_callback((), move |id: String, _| {
+            dispatch.dispatch(Action::ToggleOrg(id))
+        })
     };
     let ontogglekind = {
         let dispatch = state.dispatcher();
-        Callback::from(move |kind: EventKind| dispatch.dispatch(Action::ToggleKind(kind)))
+        use_callback((), move |kind: EventKind, _| {
+            dispatch.dispatch(Action::ToggleKind(kind))
+        })
     };
     let onsearch = {
         let dispatch = state.dispatcher();
-        Callback::from(move |text: String| dispatch.dispatch(Action::SetText(text)))
+        use_callback((), move |text: String, _| {
+            dispatch.dispatch(Action::SetText(text))
+        })
     };
     let onreset = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ResetFilters))
+        use_callback((), move |_: MouseEvent, _| {
+            dispatch.dispatch(Action::ResetFilters)
+        })
     };
-    let oncopylink = props.url_state.then(|| {
-        let copy_status = copy_status.clone();
-        Callback::from(move |_: MouseEvent| {
+    let copy_link = {
+        let copy_status = copy_status.setter();
+        use_callback((), move |_: MouseEvent, _| {
             let copy_status = copy_status.clone();
             hooks::copy_page_url(Callback::from(move |s: String| copy_status.set(s.into())));
         })
-    });
+    };
+    let oncopylink = props.url_state.then_some(copy_link);
     let data_for_counts = match &state.load {
         Load::Ready(d) => Some(d.clone()),
         _ => None,
@@ -412,16 +423,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .unwrap_or_default()
     });
 
-    let onbrush = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |(start_day, end_day): (f64, f64)| {
-            dispatch.dispatch(Action::ShowRange { start_day, end_day })
-        })
-    };
     let onchartwheel = {
         let dispatch = state.dispatcher();
         let plot = plot_ref.clone();
-        Callback::from(move |(client_x, factor, pan_px): (i32, f64, f64)| {
+        use_callback((), move |(client_x, factor, pan_px): (i32, f64, f64), _| {
             if pan_px != 0.0 {
                 dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
             }
@@ -611,7 +616,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <TimeAxis {scale} top_px={lanes_height} />
                         <Lanes data={data.clone()} lanes={state.lanes.clone()} visible={visible.clone()} {scale} today={state.today}
                                selected={state.selected} focused={state.focused}
-                               onselect={onselect.clone()} onzoomto={onzoomto} />
+                               onselect={onselect.clone()} onzoomto={onshowrange.clone()} />
                     </svg>
                     </>
                 },
@@ -619,7 +624,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <>
                         <MembershipChart data={data.clone()} lanes={state.lanes.clone()} shown={state.shown.clone()}
                                          visible={visible.clone()} {scale} limits={state.limits} today={state.today}
-                                         onbrush={onbrush.clone()} onwheel={onchartwheel.clone()} />
+                                         onbrush={onshowrange.clone()} onwheel={onchartwheel.clone()} />
                         <DataWarnings data={data.clone()} />
                         <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
                                 filter={state.filter.clone()} shown={(*shown_counts).clone()}
@@ -667,11 +672,4 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// A pixel number for an SVG attribute: finite, two decimals at most.
-pub fn fmt_px(x: f64) -> String {
-    if !x.is_finite() {
-        return "0".into();
-    }
-    let r = (x * 100.0).round() / 100.0;
-    format!("{r}")
-}
+pub use crate::core::scale::fmt_px;

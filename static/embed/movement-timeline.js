@@ -148,6 +148,10 @@ function wrap(core, handle, element) {
       handle.free();
       idle.push(core);
     },
+    /** Bytes of WebAssembly memory this widget holds. */
+    memoryBytes() {
+      return alive && !core.isCrashed() ? handle.memoryBytes() : 0;
+    },
     get destroyed() {
       return !alive;
     },
@@ -161,7 +165,7 @@ function wrap(core, handle, element) {
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
-    setTheme: () => api, on: () => api, off: () => api, simulateCrash: () => api,
+    setTheme: () => api, on: () => api, off: () => api, simulateCrash: () => api, memoryBytes: () => 0,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
   };

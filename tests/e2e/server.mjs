@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const TYPES = {
@@ -25,8 +26,21 @@ const TYPES = {
  * `routes` maps a path, and `prefixRoutes` a path prefix, to a handler
  * `(req, res) => void` for test fixtures.
  */
-export async function startServer({ root, port = 0, headers = () => ({}), routes = {}, prefixRoutes = {} }) {
+export async function startServer({ root, port = 0, headers = () => ({}), routes = {}, prefixRoutes = {}, compress = false }) {
   const base = resolve(root);
+  // Compressed bodies, cached per file and encoding (as a static host would).
+  const cache = new Map();
+  const encode = (file, body, accept) => {
+    const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+    if (!compress || !encoding || body.length < 256) return [body, null];
+    const key = `${encoding}:${file}`;
+    if (!cache.has(key)) {
+      cache.set(key, encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > 4e6 ? 5 : 11 } })
+        : gzipSync(body, { level: body.length > 4e6 ? 6 : 9 }));
+    }
+    return [cache.get(key), encoding];
+  };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
@@ -47,10 +61,11 @@ export async function startServer({ root, port = 0, headers = () => ({}), routes
         res.end("<!doctype html><title>404</title><h1>Not found</h1>");
         return;
       }
-      const body = await readFile(file);
+      const [body, encoding] = encode(file, await readFile(file), req.headers["accept-encoding"] || "");
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] || "application/octet-stream",
         "cache-control": "no-cache",
+        ...(encoding ? { "content-encoding": encoding, vary: "accept-encoding" } : {}),
         ...headers(url.pathname),
       });
       res.end(body);
