@@ -50,7 +50,7 @@ fi
 if want e2e; then
   stage "end-to-end tests (Chromium)" bash -c 'cd tests/e2e && node --test --test-concurrency=1 tests/'
 fi
-if want bench || [ "$ONLY" = all ]; then
+if want bench; then
   ensure_npm "$ROOT/tests/bench"
   # Smoke pass only (N=1,000, one run each): it must complete without errors.
   # The real benchmark is scripts/bench.sh, by hand; no test asserts a time.
