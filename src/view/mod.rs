@@ -25,7 +25,6 @@ pub use list::{EventList, EventListProps};
 pub use warnings::{DataWarnings, DataWarningsProps};
 
 use crate::core::data::parse_dataset;
-use crate::core::data::EventKind;
 use crate::core::date::iso_day;
 use crate::core::filter::count;
 use crate::core::layout::LayoutParams;
@@ -147,6 +146,15 @@ impl TimelineProps {
             onevent: None,
         }
     }
+}
+
+/// A callback, made once, that turns its payload into an action.
+#[hook]
+fn use_action<T: 'static>(
+    dispatch: UseReducerDispatcher<State>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    use_callback((), move |value: T, _| dispatch.dispatch(make(value)))
 }
 
 /// Pointers down on the plot, for drag and pinch.
@@ -370,36 +378,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let onshowrange = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |(start_day, end_day): (f64, f64), _| {
-            dispatch.dispatch(Action::ShowRange { start_day, end_day })
-        })
-    };
-    let ontoggleorg = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |id: String, _| {
-            dispatch.dispatch(Action::ToggleOrg(id))
-        })
-    };
-    let ontogglekind = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |kind: EventKind, _| {
-            dispatch.dispatch(Action::ToggleKind(kind))
-        })
-    };
-    let onsearch = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |text: String, _| {
-            dispatch.dispatch(Action::SetText(text))
-        })
-    };
-    let onreset = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |_: MouseEvent, _| {
-            dispatch.dispatch(Action::ResetFilters)
-        })
-    };
+    let onshowrange = use_action(state.dispatcher(), |(start_day, end_day): (f64, f64)| {
+        Action::ShowRange { start_day, end_day }
+    });
+    let ontoggleorg = use_action(state.dispatcher(), Action::ToggleOrg);
+    let ontogglekind = use_action(state.dispatcher(), Action::ToggleKind);
+    let onsearch = use_action(state.dispatcher(), Action::SetText);
+    let onreset = use_action(state.dispatcher(), |_: MouseEvent| Action::ResetFilters);
     let copy_link = {
         let copy_status = copy_status.setter();
         use_callback((), move |_: MouseEvent, _| {

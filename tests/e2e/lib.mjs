@@ -2,6 +2,7 @@
 // playwright-core (never a downloaded browser), the built output served on
 // loopback, and a page object that speaks in the widget's test ids.
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
@@ -50,6 +51,28 @@ export async function serveDist(options = {}) {
     }
   };
   return startServer({ root: DIST, ...options, prefixRoutes: { "/fixtures/": fixtureRoute } });
+}
+
+/** Starts a server on dist/ and a browser before a test file's tests, and
+ *  stops them after; the returned object holds `server` and `browser`.
+ *  `open(hash, options)` opens the full page and waits until it is ready. */
+export function useBrowser(serverOptions = {}) {
+  const env = {
+    async open(hash = "", options) {
+      const tl = await TimelinePage.open(env.browser, `${env.server.url}/${hash}`, options);
+      await tl.waitReady();
+      return tl;
+    },
+  };
+  before(async () => {
+    env.server = await serveDist(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** The widget on a page, addressed by its data-testids (see CONTRACT.md). */

@@ -1,23 +1,11 @@
 // The membership chart on the timeline's time axis.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage } from "../lib.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
-async function open(hash = "", options) {
-  const tl = await TimelinePage.open(browser, `${server.url}/${hash}`, options);
-  await tl.waitReady();
-  return tl;
-}
+const open = (hash, options) => env.open(hash, options);
 const chart = (tl) => tl.root.locator('[data-testid="membership-chart"]');
 const points = (tl) => chart(tl).locator('[data-testid="chart-point"]');
 const ms = (iso) => Date.parse(iso);

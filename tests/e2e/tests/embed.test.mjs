@@ -179,6 +179,26 @@ test("mount() and destroy(): the instance and its listeners go away", async () =
   await context.close();
 });
 
+test("the custom element's attributes react to changes", async () => {
+  const { page, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const lanes = () => inShadow(page, "#rsm-timeline", '[data-testid="lane"]').evaluateAll((ls) => ls.map((l) => l.dataset.org));
+  assert.deepEqual(await lanes(), ["rsm"]);
+  await page.evaluate(() => document.getElementById("rsm-timeline").setAttribute("orgs", "dzns,rsm"));
+  await page.waitForFunction(() => document.getElementById("rsm-timeline").shadowRoot.querySelectorAll('[data-testid="lane"]').length === 2);
+  await page.evaluate(() => {
+    const el = document.getElementById("rsm-timeline");
+    el.setAttribute("from", "2020-01");
+    el.setAttribute("to", "2020-12");
+    el.setAttribute("theme", "dark");
+  });
+  await page.waitForFunction(() => {
+    const root = document.getElementById("rsm-timeline").shadowRoot.querySelector('[data-testid="timeline-root"]');
+    return root.dataset.windowStart >= "2019-12-01" && root.dataset.windowStart <= "2020-01-15" && root.classList.contains("mt-theme-dark");
+  });
+  await context.close();
+});
+
 test("removing the custom element destroys its widget", async () => {
   const { page, context } = await openEmbed(strict);
   await waitBothReady(page);

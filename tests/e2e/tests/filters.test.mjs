@@ -1,23 +1,11 @@
 // Filtering by organisation, kind and text, and the view kept in the URL.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage } from "../lib.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
-async function open(hash = "", options) {
-  const tl = await TimelinePage.open(browser, `${server.url}/${hash}`, options);
-  await tl.waitReady();
-  return tl;
-}
+const open = (hash, options) => env.open(hash, options);
 const ids = (tl) => tl.events().evaluateAll((es) => es.map((e) => e.getAttribute("data-event-id")));
 const orgsOf = (tl) => tl.events().evaluateAll((es) => [...new Set(es.map((e) => e.getAttribute("data-org")))]);
 const laneOrgs = (tl) => tl.lanes().evaluateAll((ls) => ls.map((l) => l.getAttribute("data-org")));
@@ -140,11 +128,11 @@ test("a garbage fragment still renders the default view", async () => {
 });
 
 test("copy link puts the current view's address on the clipboard", async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const context = await env.browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
   const page = await context.newPage();
   const tl = new TimelinePage(page);
-  await page.goto(`${server.url}/#orgs=rsm`);
+  await page.goto(`${env.server.url}/#orgs=rsm`);
   await tl.waitReady();
   await tl.root.locator('[data-testid="copy-link"]').click();
   await tl.root.locator(".mt-copy-status", { hasText: "Link copied" }).waitFor();

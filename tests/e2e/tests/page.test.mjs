@@ -1,22 +1,14 @@
 // The built full page: loads, becomes ready with no console errors, shows a
 // lane per organisation over an axis spanning the data.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage } from "../lib.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("the built page becomes ready with no console errors", async () => {
-  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/`);
   await tl.waitReady();
   assert.equal(await tl.state(), "ready");
   assert.deepEqual(await tl.lanes().evaluateAll((ls) => ls.map((l) => l.getAttribute("data-org"))), ["dzns", "rsm"]);
@@ -33,7 +25,7 @@ test("the built page becomes ready with no console errors", async () => {
 });
 
 test("the zoom buttons narrow and restore the window", async () => {
-  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/`);
   await tl.waitReady();
   const fit = await tl.window();
   await tl.root.locator('[data-testid="zoom-in"]').click();
@@ -46,7 +38,7 @@ test("the zoom buttons narrow and restore the window", async () => {
 });
 
 test("a data URL that answers 404 shows an error panel, not a blank box", async () => {
-  const tl = await TimelinePage.open(browser, `${server.url}/`);
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/`);
   await tl.waitReady();
   // Point the page at a missing file by rewriting its mount attribute, then reload.
   await tl.page.route("**/data/movements.json", (route) =>

@@ -1,27 +1,15 @@
 // The zoomable timeline as a user drives it: wheel, drag, buttons, keys,
 // clusters, details with sources, keyboard-only use and the list view.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, serveDist, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage } from "../lib.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const ms = (iso) => Date.parse(iso);
 const DAY = 86400000;
 
-async function open(options) {
-  const tl = await TimelinePage.open(browser, `${server.url}/`, options);
-  await tl.waitReady();
-  return tl;
-}
+const open = (options) => env.open("", options);
 
 test("wheel over 2020 narrows the window around the cursor", async () => {
   const tl = await open();
