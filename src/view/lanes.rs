@@ -143,7 +143,7 @@ fn mark(
             if m.interval {
                 <rect class="mt-bar" x={rel(m.span_x0)} y="-4" width={fmt_px(span_w)} height="8" rx="2" fill={org.color.clone()} />
                 if m.unknown_end {
-                    <line class="mt-tail" x1={rel(m.span_x1)} x2={rel(m.span_x1 + 40.0)} y1="0" y2="0" stroke={org.color.clone()} />
+                    <line class="mt-tail" x1={rel(m.span_x1)} x2={rel(m.span_x1 + 40.0)} y1="8" y2="8" stroke={org.color.clone()} />
                 }
             } else if !precise {
                 <rect class="mt-span" x={rel(m.span_x0)} y="-7" width={fmt_px(span_w)} height="14" rx="3" fill={org.color.clone()} stroke={org.color.clone()} />
