@@ -221,23 +221,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             dispatch.dispatch(Action::Resize { width_px })
         });
     }
-    {
+    // The wheel over the lanes or the chart: zoom around the pointer, or pan
+    // with the horizontal axis.
+    let onwheel = {
         let dispatch = state.dispatcher();
         let plot = plot_ref.clone();
+        use_callback((), move |(client_x, factor, pan_px): (i32, f64, f64), _| {
+            if pan_px != 0.0 {
+                dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
+            }
+            if factor != 1.0 {
+                dispatch.dispatch(Action::ZoomAt {
+                    anchor_px: plot_x(&plot, client_x),
+                    factor,
+                });
+            }
+        })
+    };
+    {
+        let onwheel = onwheel.clone();
         hooks::use_wheel(
             plot_ref.clone(),
             props.wheel_zoom == WheelZoom::Modifier,
-            move |client_x, factor, pan_px| {
-                if pan_px != 0.0 {
-                    dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
-                }
-                if factor != 1.0 {
-                    dispatch.dispatch(Action::ZoomAt {
-                        anchor_px: plot_x(&plot, client_x),
-                        factor,
-                    });
-                }
-            },
+            move |client_x, factor, pan_px| onwheel.emit((client_x, factor, pan_px)),
         );
     }
     // Move DOM focus to the focused event after each keyboard step.
@@ -408,21 +414,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .unwrap_or_default()
     });
 
-    let onchartwheel = {
-        let dispatch = state.dispatcher();
-        let plot = plot_ref.clone();
-        use_callback((), move |(client_x, factor, pan_px): (i32, f64, f64), _| {
-            if pan_px != 0.0 {
-                dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
-            }
-            if factor != 1.0 {
-                dispatch.dispatch(Action::ZoomAt {
-                    anchor_px: plot_x(&plot, client_x),
-                    factor,
-                });
-            }
-        })
-    };
     let toggle_list = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleList))
@@ -609,7 +600,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <>
                         <MembershipChart data={data.clone()} lanes={state.lanes.clone()} shown={state.shown.clone()}
                                          visible={visible.clone()} {scale} limits={state.limits} today={state.today}
-                                         onbrush={onshowrange.clone()} onwheel={onchartwheel.clone()} />
+                                         onbrush={onshowrange.clone()} onwheel={onwheel.clone()} />
                         <DataWarnings data={data.clone()} />
                         <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
                                 filter={state.filter.clone()} shown={(*shown_counts).clone()}
