@@ -207,20 +207,11 @@ impl State {
             })
         };
         let shown: Vec<usize> = (0..data.events.len()).filter(|&i| keep(i)).collect();
-        let mut mask = vec![false; data.events.len()];
-        for &i in &shown {
-            if let Some(m) = mask.get_mut(i) {
-                *m = true;
-            }
-        }
-        let lanes = (0..data.organisations.len())
-            .map(|org| {
-                LaneIndex::build(data, org, self.today, |i| {
-                    mask.get(i).copied().unwrap_or(false)
-                })
-            })
-            .collect();
-        self.lanes = Shared::new(lanes);
+        self.lanes = Shared::new(LaneIndex::build_all(
+            data,
+            self.today,
+            shown.iter().copied(),
+        ));
         if self
             .selected
             .is_some_and(|i| shown.binary_search(&i).is_err())

@@ -294,11 +294,6 @@ impl DatePoint {
         })
     }
 
-    /// The calendar year of the date (the first year of a decade or century).
-    pub fn year(&self) -> i32 {
-        self.year
-    }
-
     /// The date at its precision, without qualifiers: "7 November 2019",
     /// "June 2020", "autumn 2020", "2019", "1990s".
     pub fn plain_label(&self) -> String {

@@ -43,18 +43,38 @@ pub struct LaneIndex {
 }
 
 impl LaneIndex {
-    /// Builds the index of the events for which `include(event_index)` holds.
+    /// Builds the index of one organisation's events for which
+    /// `include(event_index)` holds.
     pub fn build(
         data: &Dataset,
         org: usize,
         today: Day,
         include: impl Fn(usize) -> bool,
     ) -> LaneIndex {
-        let mut index = LaneIndex::default();
-        for (i, e) in data.events.iter().enumerate() {
-            if e.org != org || !include(i) {
+        let events = (0..data.events.len()).filter(|&i| include(i));
+        let mut lanes = LaneIndex::build_all(data, today, events);
+        if org < lanes.len() {
+            lanes.swap_remove(org)
+        } else {
+            LaneIndex::default()
+        }
+    }
+
+    /// Builds every organisation's lane from `events` (indexes into the
+    /// dataset's events) in one pass.
+    pub fn build_all(
+        data: &Dataset,
+        today: Day,
+        events: impl IntoIterator<Item = usize>,
+    ) -> Vec<LaneIndex> {
+        let mut lanes = vec![LaneIndex::default(); data.organisations.len()];
+        for i in events {
+            let Some(e) = data.events.get(i) else {
                 continue;
-            }
+            };
+            let Some(index) = lanes.get_mut(e.org) else {
+                continue;
+            };
             let item = LayoutItem {
                 event: i,
                 start_day: f64::from(e.date.earliest()),
@@ -69,37 +89,25 @@ impl LaneIndex {
                 index.short.push(item);
             }
         }
-        index
-            .short
-            .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
-        index
-            .long
-            .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
-        index
-    }
-
-    /// Number of items in the lane.
-    pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    /// True when the lane has no items.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        for index in &mut lanes {
+            index
+                .short
+                .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
+            index
+                .long
+                .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
+        }
+        lanes
     }
 
     /// The short items starting in `[from_day, to_day)`, by binary search.
     pub fn short_starting(&self, from_day: f64, to_day: f64) -> &[LayoutItem] {
-        let lo = self.short.partition_point(|it| it.start_day < from_day);
-        let hi = self.short.partition_point(|it| it.start_day < to_day);
-        self.short.get(lo..hi.max(lo)).unwrap_or(&[])
+        starting(&self.short, from_day, to_day)
     }
 
     /// The long items starting in `[from_day, to_day)`, by binary search.
     pub fn long_starting(&self, from_day: f64, to_day: f64) -> &[LayoutItem] {
-        let lo = self.long.partition_point(|it| it.start_day < from_day);
-        let hi = self.long.partition_point(|it| it.start_day < to_day);
-        self.long.get(lo..hi.max(lo)).unwrap_or(&[])
+        starting(&self.long, from_day, to_day)
     }
 
     /// Long items overlapping `[from_day, to_day]`.
@@ -122,12 +130,15 @@ impl LaneIndex {
             .unwrap_or(&[])
             .iter()
             .filter(move |it| it.end_day >= from_day);
-        let long = self
-            .long
-            .iter()
-            .filter(move |it| it.start_day <= to_day && it.end_day >= from_day);
-        short.chain(long)
+        short.chain(self.long_visible(from_day, to_day))
     }
+}
+
+/// The items of a start-sorted slice that start in `[from_day, to_day)`.
+fn starting(items: &[LayoutItem], from_day: f64, to_day: f64) -> &[LayoutItem] {
+    let lo = items.partition_point(|it| it.start_day < from_day);
+    let hi = items.partition_point(|it| it.start_day < to_day);
+    items.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
 /// Sizes used by the layout, in pixels.

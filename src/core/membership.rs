@@ -9,8 +9,8 @@
 use super::data::Dataset;
 use super::date::Day;
 use super::layout::LaneIndex;
-use super::scale::clamp_f64;
 use super::scale::TimeScale;
+use super::scale::{clamp_f64, fmt_px};
 
 /// One published count, placed on the time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,19 +181,9 @@ pub fn marker_path(markers: &[(usize, usize, f64)], org: usize, y0: f64, y1: f64
     use std::fmt::Write;
     let mut d = String::new();
     for m in markers.iter().filter(|m| m.0 == org) {
-        let _ = write!(
-            d,
-            "M{}{}V{}",
-            super::scale::fmt_px(m.2),
-            fmt_y(y0),
-            super::scale::fmt_px(y1)
-        );
+        let _ = write!(d, "M{},{}V{}", fmt_px(m.2), fmt_px(y0), fmt_px(y1));
     }
     d
-}
-
-fn fmt_y(y: f64) -> String {
-    format!(",{}", super::scale::fmt_px(y))
 }
 
 /// The shown events that carry a countable fact (computed once per filter,
