@@ -197,14 +197,16 @@ pub fn measured_events(data: &Dataset, shown: &[usize]) -> Vec<usize> {
 }
 
 /// Countable presence facts among `measured` (see [`measured_events`]),
-/// placed at their date's middle: `(event, x_px)`, those near the window.
+/// placed at their date's middle: `(event, x_px, labelled)`, those near the
+/// window, in x order; a label is shown only where it does not overlap the
+/// previous one.
 pub fn presence_facts(
     data: &Dataset,
     measured: &[usize],
     scale: &TimeScale,
     today: Day,
-) -> Vec<(usize, f64)> {
-    measured
+) -> Vec<(usize, f64, bool)> {
+    let mut facts: Vec<(usize, f64)> = measured
         .iter()
         .filter_map(|&i| data.events.get(i).map(|e| (i, e)))
         .filter(|(_, e)| e.measure.is_some())
@@ -214,6 +216,20 @@ pub fn presence_facts(
             (i, scale.map(mid))
         })
         .filter(|(_, x)| *x >= -40.0 && *x <= scale.width_px + 40.0)
+        .collect();
+    facts.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // A short label ("74", ">10") needs about this much room to the right.
+    const LABEL_PX: f64 = 34.0;
+    let mut next_free = f64::NEG_INFINITY;
+    facts
+        .into_iter()
+        .map(|(i, x)| {
+            let labelled = x >= next_free;
+            if labelled {
+                next_free = x + LABEL_PX;
+            }
+            (i, x, labelled)
+        })
         .collect()
 }
 
@@ -417,9 +433,23 @@ mod tests {
         let measured = measured_events(&d, &shown);
         let ids: Vec<&str> = presence_facts(&d, &measured, &fit, today)
             .iter()
-            .map(|(i, _)| d.events[*i].id.as_str())
+            .map(|(i, _, _)| d.events[*i].id.as_str())
             .collect();
         assert_eq!(ids.len(), 4, "{ids:?}");
+        // Squeezed into 40 px, only labels with room are shown; every fact
+        // keeps its mark.
+        let narrow = TimeScale {
+            width_px: 40.0,
+            ..fit
+        };
+        let facts = presence_facts(&d, &measured, &narrow, today);
+        assert_eq!(facts.len(), 4);
+        let labelled: Vec<f64> = facts.iter().filter(|f| f.2).map(|f| f.1).collect();
+        assert!(labelled.len() < 4, "{facts:?}");
+        assert!(
+            labelled.windows(2).all(|w| w[1] - w[0] >= 34.0),
+            "{facts:?}"
+        );
         assert!(
             ids.contains(&"dzns-offices-74-settlements") && ids.contains(&"rsm-regional-branches")
         );

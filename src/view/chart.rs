@@ -276,7 +276,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                     }
                     <g class="mt-presence" aria-label="Countable presence facts">
                         <text class="mt-presence-title" x="4" y="12">{ "Presence" }</text>
-                        { for presence.iter().filter_map(|(i, x)| {
+                        { for presence.iter().filter_map(|(i, x, labelled)| {
                             let ev = data.events.get(*i)?;
                             let m = ev.measure.as_ref()?;
                             let more = if m.bound == MeasureBound::MoreThan { "more than " } else { "" };
@@ -287,7 +287,9 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                                    role="img" aria-label={label.clone()}>
                                     <title>{ label }</title>
                                     <path d="M0,-5L5,0L0,5L-5,0Z" transform={format!("translate({} 22)", fmt_px(*x))} />
-                                    <text x={fmt_px(x + 8.0)} y="26">{ short }</text>
+                                    if *labelled {
+                                        <text x={fmt_px(x + 8.0)} y="26">{ short }</text>
+                                    }
                                 </g>
                             })
                         }) }
