@@ -155,3 +155,176 @@ fn membership_holds_the_six_published_dzns_counts_and_nothing_for_rsm() {
         "RSM published no counts"
     );
 }
+
+/// Words that are capitalised only because they begin a sentence or a
+/// title, and are not names. Each sentence-initial word must otherwise
+/// appear (in any case) in its quote; these do not, and say nothing a quote
+/// would need to back.
+const SENTENCE_START_ALLOWED: &[(&str, &str)] = &[
+    ("The", "article"),
+    ("An", "article"),
+    ("It", "pronoun for the event's organisation"),
+    ("Plans", "a summary word for what the quote announces"),
+];
+
+/// The numbers (digit runs) in a text.
+fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Words of a text with their position: (word, starts a sentence).
+fn words(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let word: String = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        if !word.is_empty() {
+            out.push((word, sentence_start));
+        }
+        sentence_start = raw.ends_with(['.', ';', ':', '?', '!']);
+    }
+    out
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// What in `text` (a title or summary) is not backed by `haystack` (the
+/// quote, people and organisation names): every number, every capitalised
+/// word (a name, a month, a party), and every sentence-initial word unless
+/// its lower-case form is in the quote or it is allowed above.
+fn unbacked(text: &str, haystack: &str) -> Vec<String> {
+    let hay_numbers = numbers(haystack);
+    let lower = haystack.to_lowercase();
+    let mut missing: Vec<String> = numbers(text)
+        .into_iter()
+        .filter(|n| !hay_numbers.contains(n))
+        .collect();
+    for (word, starts) in words(text) {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if starts {
+            let allowed = SENTENCE_START_ALLOWED.iter().any(|(w, _)| *w == word);
+            if allowed || contains_word(&lower, &word.to_lowercase()) {
+                continue;
+            }
+        }
+        if contains_word(haystack, &word) {
+            continue;
+        }
+        missing.push(word);
+    }
+    missing
+}
+
+#[test]
+fn every_number_and_name_in_a_title_or_summary_is_in_its_quote() {
+    let data: Value = serde_json::from_str(&read(DATA)).unwrap();
+    let orgs = data["organisations"].as_array().unwrap();
+    let mut problems = Vec::new();
+    for event in data["events"].as_array().unwrap() {
+        let id = event["id"].as_str().unwrap();
+        let org = orgs
+            .iter()
+            .find(|o| o["id"] == event["org"])
+            .unwrap_or_else(|| panic!("{id}: unknown organisation"));
+        let mut haystack = String::from(event["source"]["quote"].as_str().unwrap());
+        for value in event["people"].as_array().into_iter().flatten() {
+            haystack.push('\n');
+            haystack.push_str(value.as_str().unwrap());
+        }
+        for key in ["name", "abbreviation", "nativeName"] {
+            if let Some(s) = org[key].as_str() {
+                haystack.push('\n');
+                haystack.push_str(s);
+            }
+        }
+        if let Some(s) = event["predecessor"].as_str() {
+            haystack.push('\n');
+            haystack.push_str(s);
+        }
+        for field in ["title", "summary"] {
+            let text = event[field].as_str().unwrap_or("");
+            let missing = unbacked(text, &haystack);
+            if !missing.is_empty() {
+                problems.push(format!("{id}.{field}: {missing:?} not in the quote"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_fidelity_rule_catches_a_wrong_number_name_or_month() {
+    let quote = "The founding congress of the party was held on October 17, 2020.";
+    assert!(unbacked("Founding congress on 17 October 2020", quote).is_empty());
+    assert_eq!(
+        unbacked("Founding congress on 18 October 2020", quote),
+        ["18"]
+    );
+    assert_eq!(unbacked("Congress in November 2020", quote), ["November"]);
+    assert_eq!(
+        unbacked("Platoshkin holds a congress", quote),
+        ["Platoshkin"]
+    );
+    assert_eq!(
+        unbacked("The party meets. Delegates vote.", quote),
+        ["Delegates"],
+        "a sentence-initial word that is not in the quote is reported"
+    );
+}
+
+#[test]
+fn the_movement_lane_shows_no_congress_it_did_not_hold() {
+    let data = parse_dataset(&read(DATA)).unwrap();
+    let dzns = data.org_index("dzns").unwrap();
+    let congresses: Vec<&str> = data
+        .events
+        .iter()
+        .filter(|e| e.org == dzns && e.kind == EventKind::Congress && e.predecessor.is_none())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        congresses,
+        ["dzns-first-congress", "dzns-socialist-party-congress"],
+        "the movement's own congresses and its party's founding congress"
+    );
+    let earlier: Vec<&str> = data
+        .events
+        .iter()
+        .filter(|e| e.predecessor.is_some())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        earlier,
+        [
+            "dzns-predecessor-movement",
+            "dzns-predecessor-first-congress"
+        ],
+        "the 1990s movement is a different organisation, marked as such"
+    );
+    let congress = data
+        .events
+        .iter()
+        .find(|e| e.id == "dzns-predecessor-first-congress")
+        .unwrap();
+    let name = congress.accessible_name(&data.organisations[dzns]);
+    assert!(
+        name.contains("Russian Movement for a New Socialism")
+            && !name.contains("— For a New Socialism —"),
+        "its accessible name names the other organisation: {name}"
+    );
+}

@@ -49,6 +49,10 @@ pub enum EventKind {
     Publication,
     /// Published criticism of the organisation.
     Criticism,
+    /// The organisation publicly disowns or rejects a claim or another
+    /// group (Platoshkin calling speakers who used the movement's name
+    /// "impostors").
+    Dispute,
     /// A countable state of the organisation (offices, branches).
     Milestone,
     /// An official designation (such as "foreign agent").
@@ -59,7 +63,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind, in legend order.
-    pub const ALL: [EventKind; 16] = [
+    pub const ALL: [EventKind; 17] = [
         EventKind::Founding,
         EventKind::Existence,
         EventKind::Congress,
@@ -73,6 +77,7 @@ impl EventKind {
         EventKind::Election,
         EventKind::Publication,
         EventKind::Criticism,
+        EventKind::Dispute,
         EventKind::Milestone,
         EventKind::Designation,
         EventKind::Dissolution,
@@ -94,6 +99,7 @@ impl EventKind {
             EventKind::Election => "election",
             EventKind::Publication => "publication",
             EventKind::Criticism => "criticism",
+            EventKind::Dispute => "dispute",
             EventKind::Milestone => "milestone",
             EventKind::Designation => "designation",
             EventKind::Dissolution => "dissolution",
@@ -116,6 +122,7 @@ impl EventKind {
             EventKind::Election => "Election",
             EventKind::Publication => "Publication",
             EventKind::Criticism => "Criticism",
+            EventKind::Dispute => "Dispute",
             EventKind::Milestone => "Milestone",
             EventKind::Designation => "Designation",
             EventKind::Dissolution => "Dissolution",
@@ -253,6 +260,8 @@ struct RawEvent {
     people: Vec<String>,
     #[serde(default)]
     measure: Option<Measure>,
+    #[serde(default)]
+    predecessor: Option<String>,
     source: Source,
 }
 
@@ -318,6 +327,11 @@ pub struct Event {
     pub people: Vec<String>,
     /// A countable fact, where the source gives one.
     pub measure: Option<Measure>,
+    /// The name of a different, earlier organisation this fact is about,
+    /// when it is drawn in the lane of the organisation that took its name
+    /// (the 1990s "Russian Movement for a New Socialism"). Such facts are
+    /// drawn apart from the lane's own and named as another organisation.
+    pub predecessor: Option<String>,
     /// Where it comes from.
     pub source: Source,
 }
@@ -330,9 +344,14 @@ impl Event {
             "{} — {} — {} — {}",
             self.kind.label(),
             self.date.label(),
-            org.name,
+            self.organisation_name(org),
             self.title
         )
+    }
+
+    /// The organisation the fact is about: the lane's, or a predecessor's.
+    pub fn organisation_name<'a>(&'a self, org: &'a Organisation) -> &'a str {
+        self.predecessor.as_deref().unwrap_or(&org.name)
     }
 }
 
@@ -763,6 +782,7 @@ fn validate(raw: RawDataset, text: &str, limits: &Limits) -> Result<Dataset, Dat
             summary: e.summary,
             people: e.people,
             measure: e.measure,
+            predecessor: e.predecessor.filter(|s| !s.trim().is_empty()),
             source,
         });
     }

@@ -44,7 +44,13 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
                 </dd>
                 <dt>{ "Kind" }</dt>
                 <dd><KindIcon kind={event.kind} />{ " " }{ event.kind.label() }</dd>
-                if let Some(org) = org {
+                if let (Some(org), Some(earlier)) = (org, &event.predecessor) {
+                    <dt>{ "Organisation" }</dt>
+                    <dd>
+                        { earlier.clone() }
+                        <span class="mt-note">{ format!(" — a different, earlier organisation, drawn in the {} lane because the later movement carries its name", org.name) }</span>
+                    </dd>
+                } else if let Some(org) = org {
                     <dt>{ "Organisation" }</dt>
                     <dd>
                         { format!("{} ({})", org.name, org.abbreviation) }

@@ -22,6 +22,7 @@ pub fn glyph_path(kind: EventKind) -> &'static str {
         EventKind::Election => "M0,-5.5L5.2,-1.7L3.2,4.5H-3.2L-5.2,-1.7Z",
         EventKind::Publication => "M-3.5,-5.5h7v11h-7Z",
         EventKind::Criticism => "M0,6L6,-5H-6Z",
+        EventKind::Dispute => "M1.5,-6.5L-4.5,1H-0.5L-1.5,6.5L4.5,-1H0.5Z",
         EventKind::Milestone => "M-5.5,0L-2.75,-4.8H2.75L5.5,0L2.75,4.8H-2.75Z",
         EventKind::Designation => "M-2.3,-5.5H2.3L5.5,-2.3V2.3L2.3,5.5H-2.3L-5.5,2.3V-2.3Z",
         EventKind::Dissolution => "M-5,-5h10v10h-10Z M-2,-2v4h4v-4Z",

@@ -118,6 +118,7 @@ fn mark(
         (props.selected == Some(index)).then_some("mt-selected"),
         uncertain.then_some("mt-uncertain"),
         approximate.then_some("mt-approximate"),
+        event.predecessor.is_some().then_some("mt-predecessor"),
     );
     let tabindex = if props.focused == Some(index) {
         "0"
