@@ -2,7 +2,9 @@
 # Installs what building (and, with --test, testing) needs, skipping whatever is
 # already there. Sourced by serve.sh and test.sh; safe to run on its own.
 #   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --test   also Chromium, ChromeDriver and the end-to-end packages
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR and the
+#                             end-to-end packages (playwright-core for Chromium,
+#                             puppeteer-core for Firefox; neither downloads a browser)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +78,7 @@ ensure_build_tools() {
 
 ensure_test_tools() {
   ensure_build_tools
-  ensure_apt chromium chromium-driver
+  ensure_apt chromium chromium-driver firefox-esr
   ensure_npm "$ROOT/tests/e2e"
 }
 

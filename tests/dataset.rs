@@ -73,12 +73,19 @@ fn every_quote_is_verbatim_in_its_article() {
     for item in items {
         let source = &item["source"];
         let article = article_text(source["article"].as_str().unwrap());
-        let quote = normalise(source["quote"].as_str().unwrap());
-        assert!(
-            article.contains(&quote),
-            "quote of {} not found verbatim: {quote:?}",
-            item["id"].as_str().unwrap_or("(membership)")
-        );
+        // Excerpts of one passage may be joined by " … "; each must be
+        // verbatim, in the article's order.
+        let mut from = 0;
+        for excerpt in source["quote"].as_str().unwrap().split(" … ") {
+            let excerpt = normalise(excerpt);
+            let found = article[from..].find(&excerpt);
+            assert!(
+                found.is_some(),
+                "quote of {} not found verbatim (in order): {excerpt:?}",
+                item["id"].as_str().unwrap_or("(membership)")
+            );
+            from += found.unwrap_or(0) + excerpt.len();
+        }
         checked += 1;
     }
     assert!(checked >= 30);
@@ -126,6 +133,8 @@ fn dates_keep_the_precision_the_text_gives() {
     assert_eq!(label("dzns-impostors-at-rpfj-congress"), "3 July 2021?");
     assert_eq!(label("dzns-registration-refused"), "December 2020?");
     assert_eq!(label("rsm-dissolution"), "8 May 2024");
+    assert_eq!(label("rsm-vpered-sixth-congress"), "6 March 2011?");
+    assert_eq!(label("rsm-socialist-resistance-conference"), "6 March 2011");
 }
 
 #[test]

@@ -276,9 +276,13 @@ for (const n of SIZES) {
       const status = one.dnf.mount ? `did not finish in ${CAP_MS / 1000} s` : `${fmt(one.mountMs)} ms`;
       const extra = over.filter((p) => p !== "mount").map((p) => `; ${p} did not finish in ${CAP_MS / 1000} s`).join("");
       console.log(`N=${n} run ${r + 1}/${RUNS} ${lib}: mount ${status}${extra}`);
-      if (!one.ok || one.errors.length) {
+      // A phase over its cap is a result for vis-timeline in a full run (it
+      // is reported as "did not finish"), but a failure in the smoke pass,
+      // and always for our own widget: a hang is never a pass.
+      const hung = over.length > 0 && (SMOKE || lib === "ours");
+      if (!one.ok || one.errors.length || hung) {
         failures++;
-        console.error(`  errors: ${one.errors.join(" | ")}`);
+        console.error(`  failed: ${[...one.errors, ...over.map((p) => `${p} did not finish`)].join(" | ")}`);
       }
     }
   }
