@@ -83,10 +83,10 @@ if want build || want e2e || want firefox || want bench; then
   stage "release build (trunk)" - trunk build --release --offline --dist dist
 fi
 if want e2e; then
-  stage "end-to-end tests (Chromium)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 tests/*.test.mjs'
+  stage "end-to-end tests (Chromium)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 tests/*.test.mjs'
 fi
 if want firefox; then
-  stage "end-to-end journey (Firefox)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 firefox/*.test.mjs'
+  stage "end-to-end journey (Firefox)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 firefox/*.test.mjs'
 fi
 if want bench; then
   ensure_npm "$ROOT/tests/bench"

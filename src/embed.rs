@@ -432,8 +432,9 @@ impl WidgetHandle {
     }
 
     /// Makes this widget panic, to exercise the crash path in tests: the
-    /// widget shows a static error and other widgets keep working. Never
-    /// needed in normal use.
+    /// widget shows a static error and other widgets keep working. Only in
+    /// builds with the `crash-test` feature.
+    #[cfg(feature = "crash-test")]
     #[wasm_bindgen(js_name = simulateCrash)]
     pub fn simulate_crash(&self) {
         self.dispatch(Action::SimulateCrash);

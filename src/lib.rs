@@ -13,7 +13,8 @@
 //!
 //! ## Module map
 //! - [`core`]: pure logic (dates, data validation, scale, ticks), no browser.
-//! - `state`: the one reducer behind a widget instance (wasm only).
+//! - [`state`]: the one reducer behind a widget instance (pure, tested
+//!   natively; Yew drives it in the browser).
 //! - `view`: thin Yew components (wasm only).
 //! - `embed`: the JavaScript-facing API (wasm only).
 
@@ -21,7 +22,6 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -15,7 +15,6 @@ use crate::core::url_state::ViewState;
 use std::fmt;
 use std::ops::Deref;
 use std::rc::Rc;
-use yew::Reducible;
 
 /// Shared, immutable data compared by identity: a new dataset is a new
 /// `Rc`, so comparing pointers is both right and O(1), even at 100,000
@@ -435,14 +434,25 @@ pub enum Action {
     ResetFilters,
     /// Apply a view from a link (now, or once the data has loaded).
     ApplyView(ViewState),
-    /// Panic on purpose, to test that a crash stays inside one widget.
+    /// Panic on purpose, to test that a crash stays inside one widget (only
+    /// in builds with the `crash-test` feature, never in a release).
+    #[cfg(feature = "crash-test")]
     SimulateCrash,
 }
 
-impl Reducible for State {
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.apply(action)
+    }
+}
+
+impl State {
+    /// The state after `action`; the same `Rc` when nothing changed (so
+    /// nothing re-renders).
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
             Action::Loaded(data) => {
@@ -535,6 +545,7 @@ impl Reducible for State {
                 next.refilter();
             }
             Action::ApplyView(view) => next.apply_view(view),
+            #[cfg(feature = "crash-test")]
             Action::SimulateCrash => {
                 #[allow(clippy::panic)]
                 {

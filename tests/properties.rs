@@ -123,11 +123,19 @@ proptest! {
         let l = layout_lane(&lane, &s, &LayoutParams::default(), Some(0), |i| data.events[i].title.as_str());
         let visible = lane.visible(s.start_day - LayoutParams::default().max_label_px / s.px_per_day().max(1e-12), s.end_day).count();
         let counted = l.marks.len() + l.clusters.iter().map(|c| c.count).sum::<usize>();
-        if width > 0.0 && !is_dense(&lane, &s, &LayoutParams::default()) {
+        if width <= 0.0 {
+            prop_assert_eq!(counted, 0, "nothing is drawn in no width");
+        } else if !is_dense(&lane, &s, &LayoutParams::default()) {
             prop_assert_eq!(counted, visible);
         } else {
-            // Dense lanes count the events that start in view (plus the pinned one).
-            prop_assert!(counted <= visible + 1, "{} > {}", counted, visible);
+            // A dense lane counts, in its clusters, exactly the events that
+            // start in view, and draws at most the pinned one as a mark.
+            let starting = lane.short_starting(s.start_day, s.end_day + 1e-9).len()
+                + lane.long_starting(s.start_day, s.end_day + 1e-9).len();
+            let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+            prop_assert!(starting > 0, "a dense lane has events in view");
+            prop_assert_eq!(clustered, starting);
+            prop_assert!(l.marks.len() <= 1 && l.marks.iter().all(|m| m.event == 0));
         }
         for m in &l.marks {
             prop_assert!(m.x_px.is_finite() && m.span_x0.is_finite() && m.span_x1.is_finite());

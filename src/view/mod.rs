@@ -495,7 +495,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             };
             if g.pointers.len() >= 2 {
                 // Pinch: the ratio of the pointer spread is the zoom factor,
-                // around their midpoint.
+                // around the finger that did not move, so the day under
+                // each finger stays under it (and so does their midpoint).
                 let other = g
                     .pointers
                     .iter()
@@ -506,7 +507,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let after = (x - other).abs().max(1.0);
                     g.travel_px += (x - last).abs();
                     dispatch.dispatch(Action::ZoomAt {
-                        anchor_px: (x + other) / 2.0,
+                        anchor_px: other,
                         factor: after / before,
                     });
                 }

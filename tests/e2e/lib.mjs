@@ -123,6 +123,25 @@ export class TimelinePage {
     return this.window();
   }
 
+  /** Polls until the window, the URL and the DOM size have stayed the same
+   *  for five animation frames in a row (input handled, effects run). */
+  async settle(timeout = 5000) {
+    await this.page.waitForFunction(() => new Promise((resolve) => {
+      const snap = () => {
+        const r = document.querySelector('[data-testid="timeline-root"]');
+        return [r?.dataset.windowStart, r?.dataset.windowEnd, location.hash, document.querySelectorAll("*").length].join("|");
+      };
+      const first = snap();
+      let frames = 0;
+      const tick = () => {
+        if (snap() !== first) return resolve(false);
+        if (++frames >= 5) return resolve(true);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }), null, { timeout, polling: 50 });
+  }
+
   event(id) {
     return this.root.locator(`[data-testid="event"][data-event-id="${id}"]`);
   }

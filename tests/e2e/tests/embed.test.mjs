@@ -38,6 +38,17 @@ async function openEmbed(server, { width = 1100, height = 900 } = {}) {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.addInitScript(() => {
+    // The tests' own helper: polls f every animation frame until it is truthy.
+    window.__until = (f, ms = 10000) => new Promise((ok, no) => {
+      const t0 = performance.now();
+      const check = () => {
+        const v = f();
+        if (v) ok(v);
+        else if (performance.now() - t0 > ms) no(new Error(`timed out: ${f}`));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) =>
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -77,7 +88,7 @@ test("filtering one instance leaves the other untouched", async () => {
   const dznsWindow = await inShadow(page, "#dzns-timeline", '[data-testid="timeline-root"]').getAttribute("data-window-start");
   await inShadow(page, "#rsm-timeline", '[data-testid="search"]').fill("foreign agent");
   await page.waitForFunction(() =>
-    document.querySelector("#rsm-timeline").shadowRoot.querySelectorAll('[data-testid="event"]').length === 1);
+    document.querySelector("#rsm-timeline").shadowRoot.querySelectorAll('[data-testid="event"]').length === 2);
   assert.equal(await count("#dzns-timeline"), dznsBefore);
   assert.equal(await inShadow(page, "#dzns-timeline", '[data-testid="timeline-root"]').getAttribute("data-window-start"), dznsWindow);
   assert.equal(page.url().includes("#"), false, "embeds never write the host's URL");
@@ -143,19 +154,19 @@ test("the wheel scrolls the page unless Ctrl is held; with Ctrl it zooms", async
 test("mount() and destroy(): the instance and its listeners go away", async () => {
   const { page, errors, context } = await openEmbed(strict);
   await waitBothReady(page);
-  const result = await page.evaluate(async () => {
+  const out = await page.evaluate(async () => {
+    const until = window.__until;
     const { mount } = await import("/movement-timeline.js");
     const el = document.createElement("div");
     document.querySelector(".article").append(el);
     const events = [];
     const tl = await mount(el, { dataUrl: "data/movements.json", theme: "dark", wheelZoom: "always" });
     tl.on("rangechange", (r) => events.push(r));
-    await new Promise((ok) => {
-      const check = () => el.shadowRoot.querySelector('[data-state="ready"]') ? ok() : setTimeout(check, 20);
-      check();
-    });
+    const root = await until(() => el.shadowRoot.querySelector('[data-state="ready"]'));
+    const dark = root.classList.contains("mt-theme-dark");
+    const bg = getComputedStyle(root).backgroundColor;
     tl.setWindow("2020-01", "2020-12");
-    await new Promise((ok) => setTimeout(ok, 50));
+    await until(() => events.some((r) => r.start >= "2019-12-01" && r.start <= "2020-01-15"));
     const seen = events.length;
     const last = events.at(-1);
     const plot = el.shadowRoot.querySelector(".mt-plot");
@@ -164,17 +175,86 @@ test("mount() and destroy(): the instance and its listeners go away", async () =
     // A wheel on the detached plot must do nothing and report nothing.
     plot.dispatchEvent(new WheelEvent("wheel", { deltaY: -300, bubbles: true, cancelable: true }));
     window.dispatchEvent(new Event("resize"));
-    await new Promise((ok) => setTimeout(ok, 50));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
     tl.setFilter({ orgs: ["rsm"] });
     tl.destroy();
-    return { seen, last, childrenAfter, after: events.length, destroyed: tl.destroyed,
-             dark: el.isConnected };
+    return { seen, last, childrenAfter, after: events.length, destroyed: tl.destroyed, dark, bg };
   });
-  assert.ok(result.seen >= 1, "rangechange fired");
-  assert.ok(result.last.start >= "2019-12-01" && result.last.start <= "2020-01-15", JSON.stringify(result.last));
-  assert.equal(result.childrenAfter, 0, "the shadow root is empty");
-  assert.equal(result.after, result.seen, "no events after destroy");
-  assert.equal(result.destroyed, true);
+  assert.equal(out.dark, true, "theme: \"dark\" forces the dark theme");
+  assert.equal(out.bg, "rgb(22, 27, 34)", "with the dark background");
+  assert.ok(out.seen >= 1, "rangechange fired");
+  assert.ok(out.last.start >= "2019-12-01" && out.last.start <= "2020-01-15", JSON.stringify(out.last));
+  assert.ok(out.last.end >= "2020-12-15" && out.last.end <= "2021-01-31", JSON.stringify(out.last));
+  assert.equal(out.childrenAfter, 0, "the shadow root is empty");
+  assert.equal(out.after, out.seen, "no events after destroy");
+  assert.equal(out.destroyed, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("setData, setDataUrl, setTheme, off, and the ready and error events", async () => {
+  const { page, errors, context } = await openEmbed(strict);
+  await waitBothReady(page);
+  const out = await page.evaluate(async () => {
+    const until = window.__until;
+    const { mount } = await import("/movement-timeline.js");
+    const el = document.createElement("div");
+    document.querySelector(".article").append(el);
+    const got = [];
+    const tl = await mount(el, { dataUrl: "data/movements.json" });
+    const ready = (d) => got.push(["ready", d]);
+    const error = (d) => got.push(["error", d]);
+    tl.on("ready", ready).on("error", error);
+    await until(() => got.some(([n]) => n === "ready"));
+    const root = () => el.shadowRoot.querySelector('[data-testid="timeline-root"]');
+    const lanes = () => [...el.shadowRoot.querySelectorAll('[data-testid="lane"]')].map((l) => l.dataset.org);
+    const r = {};
+    r.firstReady = got[0];
+
+    // setData with text: a dataset of one organisation and one event.
+    const text = await (await fetch("data/movements.json")).text();
+    const one = JSON.parse(text);
+    one.organisations = one.organisations.filter((o) => o.id === "rsm");
+    one.events = one.events.filter((e) => e.id === "rsm-founded");
+    one.membership = [];
+    tl.setData(JSON.stringify(one));
+    await until(() => got.some(([n, d]) => n === "ready" && d.events === 1));
+    r.afterSetData = { lanes: lanes(), marks: el.shadowRoot.querySelectorAll('[data-testid="event"]').length };
+
+    // setData with bad text: the error event says what and where.
+    tl.setData('{"organisations": [], "events": [}');
+    await until(() => got.some(([n]) => n === "error"));
+    r.error = got.find(([n]) => n === "error")[1];
+    r.errorState = root().dataset.state;
+
+    // setDataUrl brings the full data back.
+    tl.setDataUrl("data/movements.json");
+    await until(() => root().dataset.state === "ready" && lanes().length === 2);
+    r.afterSetDataUrl = lanes();
+
+    // setTheme.
+    tl.setTheme("dark");
+    await until(() => root().classList.contains("mt-theme-dark"));
+    tl.setTheme("light");
+    await until(() => root().classList.contains("mt-theme-light"));
+
+    // off: a removed listener hears nothing more.
+    const readyCount = got.filter(([n]) => n === "ready").length;
+    tl.off("ready", ready);
+    tl.setDataUrl("data/movements.json");
+    await until(() => root().dataset.state === "ready");
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    r.readyAfterOff = got.filter(([n]) => n === "ready").length - readyCount;
+    tl.destroy();
+    return r;
+  });
+  assert.deepEqual(out.firstReady, ["ready", { events: 27 }]);
+  assert.deepEqual(out.afterSetData, { lanes: ["rsm"], marks: 1 });
+  assert.match(out.error.message, /expected|unexpected|syntax/i);
+  assert.match(out.error.location, /line 1, column \d+/);
+  assert.equal(out.errorState, "error");
+  assert.deepEqual(out.afterSetDataUrl, ["dzns", "rsm"]);
+  assert.equal(out.readyAfterOff, 0, "off() removed the listener");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -218,7 +298,7 @@ test("the module adds nothing to window", async () => {
   const blankPage = await context.newPage();
   await blankPage.goto(`${strict.url}/blank.html`);
   const baseline = new Set(await blankPage.evaluate(() => Object.getOwnPropertyNames(window)));
-  const added = names.filter((n) => !baseline.has(n) && n !== "__violations");
+  const added = names.filter((n) => !baseline.has(n) && !n.startsWith("__"));
   assert.deepEqual(added, []);
   await context.close();
 });

@@ -26,12 +26,41 @@ test("turning DZNS off leaves only RSM marks, lanes and counts", async () => {
   await tl.close();
 });
 
-test("typing “foreign agent” leaves only the designation event", async () => {
+test("typing “foreign agent” leaves the designation and the dissolution it led to", async () => {
   const tl = await open();
   await tl.root.locator('[data-testid="search"]').fill("foreign agent");
-  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length === 1);
-  assert.deepEqual(await ids(tl), ["rsm-foreign-agent"]);
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length === 2);
+  assert.deepEqual(await ids(tl), ["rsm-foreign-agent", "rsm-dissolution"]);
   assert.match(tl.page.url(), /q=foreign%20agent/);
+  await tl.close();
+});
+
+test("Cyrillic search ignores case, ё/е and й/и", async () => {
+  const tl = await open();
+  const search = tl.root.locator('[data-testid="search"]');
+  for (const q of ["РОССИЙСКОЕ ДВИЖЕНИЕ", "российское движёние", "россииское движение"]) {
+    await search.fill(q);
+    await tl.page.waitForFunction(() => {
+      const orgs = [...document.querySelectorAll('[data-testid="event"]')].map((e) => e.dataset.org);
+      return orgs.length > 0 && orgs.every((o) => o === "rsm");
+    });
+    assert.match(await toggle(tl, "rsm").textContent(), /8\/8/, q);
+    assert.match(await toggle(tl, "dzns").textContent(), /0\/19/, q);
+  }
+  await tl.close();
+});
+
+test("Reset filters clears organisations, kinds and text at once", async () => {
+  const tl = await open("#orgs=rsm&kinds=founding&q=movement");
+  const reset = tl.root.locator('[data-testid="reset-filters"]');
+  assert.equal(await reset.isDisabled(), false);
+  await reset.click();
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 2);
+  assert.equal(await tl.root.locator('[data-testid="search"]').inputValue(), "");
+  assert.match(await toggle(tl, "dzns").textContent(), /19\/19/);
+  assert.equal(await tl.root.locator('[data-testid="kind-toggle"][aria-pressed="false"]').count(), 0);
+  assert.equal(await reset.isDisabled(), true, "nothing left to reset");
+  await tl.page.waitForFunction(() => !/orgs=|kinds=|q=/.test(location.hash));
   await tl.close();
 });
 
@@ -107,6 +136,37 @@ test("back restores the previous view, forward redoes it", async () => {
   await tl.close();
 });
 
+test("back and forward also step through selection, list and theme", async () => {
+  const tl = await open("#orgs=rsm&from=2024-01&to=2024-12");
+  const details = tl.root.locator('[data-testid="event-details"]');
+  const list = tl.root.locator('[data-testid="event-list"]');
+  const dark = () => tl.root.evaluate((r) => r.classList.contains("mt-theme-dark"));
+  await tl.event("rsm-dissolution").click();
+  await tl.page.waitForFunction(() => location.hash.includes("event=rsm-dissolution"));
+  await tl.root.locator('[data-testid="list-toggle"]').click();
+  await tl.page.waitForFunction(() => location.hash.includes("list=1"));
+  await tl.root.locator('[data-testid="theme-toggle"]').click();
+  await tl.root.locator('[data-testid="theme-toggle"]').click();
+  await tl.page.waitForFunction(() => location.hash.includes("theme=dark"));
+  assert.equal(await dark(), true);
+
+  await tl.page.goBack(); // theme dark -> light
+  await tl.page.waitForFunction(() => location.hash.includes("theme=light"));
+  await tl.page.goBack(); // light -> automatic
+  await tl.page.waitForFunction(() => !location.hash.includes("theme="));
+  assert.equal(await dark(), false);
+  await tl.page.goBack(); // the list closes
+  await list.waitFor({ state: "detached" });
+  await tl.page.goBack(); // the selection goes
+  await details.waitFor({ state: "detached" });
+  await tl.page.goForward(); // and comes back
+  await details.waitFor();
+  assert.equal(await details.getAttribute("data-event-id"), "rsm-dissolution");
+  await tl.page.goForward();
+  await list.waitFor();
+  await tl.close();
+});
+
 test("wheel zooming replaces the history entry instead of adding one per tick", async () => {
   const tl = await open();
   const length = () => tl.page.evaluate(() => history.length);
@@ -115,7 +175,8 @@ test("wheel zooming replaces the history entry instead of adding one per tick", 
   await tl.page.mouse.move(box.x + box.width * 0.8, box.y + 50);
   for (let i = 0; i < 5; i++) await tl.page.mouse.wheel(0, -100);
   await tl.page.waitForFunction(() => location.hash.includes("from="));
-  assert.equal(await length(), before);
+  await tl.settle();
+  assert.equal(await length(), before, "five wheel steps, no new history entry");
   await tl.close();
 });
 

@@ -35,11 +35,15 @@ test("dragging pans without changing the zoom", async () => {
   await tl.root.locator('[data-testid="zoom-in"]').click();
   await tl.root.locator('[data-testid="zoom-in"]').click();
   const before = await tl.window();
+  const box = await tl.plot().boundingBox();
   await tl.drag(200);
   const after = await tl.waitWindowChange(before);
   const span = (w) => ms(w.end) - ms(w.start);
-  assert.ok(ms(after.start) < ms(before.start), "dragging right shows earlier dates");
   assert.ok(Math.abs(span(after) - span(before)) <= 2 * DAY, "same zoom");
+  // 200 px to the right shows 200 px' worth of earlier days (the first few
+  // pixels of a drag only decide that it is a drag).
+  const shifted = (ms(before.start) - ms(after.start)) / (span(before) / box.width);
+  assert.ok(shifted > 185 && shifted < 215, `moved ${shifted.toFixed(1)} px for a 200 px drag`);
   await tl.close();
 });
 
@@ -96,16 +100,22 @@ test("zoomed into 2020, the 17 October congress and the December refusal are sep
   await tl.close();
 });
 
-test("a dense cluster shows its count and opens on click", async () => {
-  const tl = await open({ width: 800, height: 700 });
+test("clusters count exactly the events not drawn, and a click opens one", async () => {
+  const tl = await open({ width: 640, height: 700 });
   const cluster = tl.root.locator('[data-testid="cluster"]').first();
   await cluster.waitFor();
+  const drawn = new Set(await tl.events().evaluateAll((es) => es.map((e) => e.dataset.eventId)));
+  const counts = await tl.root.locator('[data-testid="cluster"]').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
+  assert.equal(drawn.size + counts.reduce((a, b) => a + b, 0), 27, `every event is drawn or counted once: ${drawn.size} + ${counts}`);
   const count = Number(await cluster.getAttribute("data-count"));
-  assert.ok(count >= 1);
+  assert.match(await cluster.getAttribute("aria-label"), new RegExp(`^${count} events`));
   const before = await tl.window();
   await cluster.click();
   const after = await tl.waitWindowChange(before);
   assert.ok(ms(after.end) - ms(after.start) < ms(before.end) - ms(before.start), "the cluster zooms in");
+  const now = await tl.events().evaluateAll((es) => es.map((e) => e.dataset.eventId));
+  const opened = now.filter((id) => !drawn.has(id));
+  assert.ok(opened.length >= Math.min(count, 2), `the cluster's events are drawn now: ${opened}`);
   await tl.close();
 });
 
@@ -158,6 +168,16 @@ test("keyboard only: Tab into the timeline, arrows move between events, Enter op
   // into view as it goes.
   for (let i = 0; i < 40; i++) await tl.page.keyboard.press("ArrowRight");
   await tl.page.waitForFunction(() => document.activeElement?.getAttribute("data-event-id") === "rsm-dissolution");
+  // Home and End jump to the first and last event; ↑ and ↓ change lanes.
+  const focusedOn = (f) => tl.page.waitForFunction(f, null, { timeout: 5000 });
+  await tl.page.keyboard.press("Home");
+  await focusedOn(() => document.activeElement?.dataset.eventId === "dzns-predecessor-movement");
+  await tl.page.keyboard.press("End");
+  await focusedOn(() => document.activeElement?.dataset.eventId === "rsm-dissolution");
+  await tl.page.keyboard.press("ArrowUp");
+  await focusedOn(() => document.activeElement?.dataset.org === "dzns");
+  await tl.page.keyboard.press("ArrowDown");
+  await focusedOn(() => document.activeElement?.dataset.org === "rsm");
   assert.deepEqual(tl.consoleErrors, []);
   await tl.close();
 });
@@ -177,16 +197,47 @@ test("the list view lists exactly the events of the visible window", async () =>
   await tl.close();
 });
 
-test("dark theme and a phone-sized screen render without errors", async () => {
-  for (const options of [{ colorScheme: "dark" }, { width: 375, height: 700 }, { width: 320, height: 640 }]) {
+/** Relative luminance of a computed CSS colour ("rgb(r, g, b)"). */
+const luminance = (rgb) => {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+test("the dark theme is dark, the light one light, and a phone-sized screen fits", async () => {
+  for (const options of [{ colorScheme: "dark" }, { colorScheme: "light" }, { width: 375, height: 700 }, { width: 320, height: 640 }]) {
     const tl = await open(options);
     assert.ok((await tl.events().count()) > 0, JSON.stringify(options));
-    const svgWidth = await tl.root.locator("svg.mt-svg").evaluate((s) => s.getBoundingClientRect().width);
-    const rootWidth = await tl.root.evaluate((r) => r.getBoundingClientRect().width);
-    assert.ok(svgWidth <= rootWidth, `the plot fits its container at ${JSON.stringify(options)}`);
+    const [bg, fg] = await tl.root.evaluate((r) => [getComputedStyle(r).backgroundColor, getComputedStyle(r).color]);
+    if (options.colorScheme === "dark") {
+      assert.ok(luminance(bg) < 0.05 && luminance(fg) > 0.6, `dark: background ${bg}, text ${fg}`);
+    } else {
+      assert.ok(luminance(bg) > 0.9 && luminance(fg) < 0.05, `light: background ${bg}, text ${fg}`);
+    }
+    const overflow = await tl.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow at ${JSON.stringify(options)}: ${overflow}px`);
     assert.deepEqual(tl.consoleErrors, []);
     await tl.close();
   }
+});
+
+test("the Theme button cycles automatic, light and dark, and the page follows", async () => {
+  const tl = await open({ colorScheme: "dark" });
+  const button = tl.root.locator('[data-testid="theme-toggle"]');
+  const bg = () => tl.root.evaluate((r) => getComputedStyle(r).backgroundColor);
+  assert.ok(luminance(await bg()) < 0.05, "automatic follows the system's dark scheme");
+  await button.click();
+  await tl.page.waitForFunction(() => location.hash.includes("theme=light"));
+  assert.ok(luminance(await bg()) > 0.9, "light");
+  await button.click();
+  await tl.page.waitForFunction(() => location.hash.includes("theme=dark"));
+  assert.ok(luminance(await bg()) < 0.05, "dark");
+  await button.click();
+  await tl.page.waitForFunction(() => !location.hash.includes("theme="));
+  assert.ok(luminance(await bg()) < 0.05, "automatic again");
+  await tl.close();
 });
 
 test("a two-finger pinch zooms in around the fingers' midpoint", async () => {
@@ -212,5 +263,10 @@ test("a two-finger pinch zooms in around the fingers' midpoint", async () => {
   const after = await tl.waitWindowChange(before);
   const span = (w) => ms(w.end) - ms(w.start);
   assert.ok(span(after) < span(before) / 2, `pinch out zooms in: ${JSON.stringify({ before, after })}`);
+  // The fingers spread symmetrically around x = 400 px: the day there stays.
+  const width = (await tl.plot().boundingBox()).width;
+  const dayAt = (w, x) => ms(w.start) + (x / width) * span(w);
+  const drift = Math.abs(dayAt(after, 400) - dayAt(before, 400)) / (span(after) / width);
+  assert.ok(drift < 3, `the midpoint's day moved ${drift.toFixed(1)} px`);
   await tl.close();
 });

@@ -1,0 +1,158 @@
+// The core journey a reader takes, written once and run in every engine
+// (tests/journey.test.mjs in Chromium, firefox/journey.test.mjs in Firefox):
+// the page gets ready and draws marks; wheel, buttons and drag move the
+// window; an event's details show its quote; the organisation filter and
+// the search narrow the view; a link restores a view; the embed page runs
+// two widgets under a strict policy; without WebAssembly a fallback shows.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist } from "./lib.mjs";
+import { DRIVERS } from "./drivers.mjs";
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+const ROOT = '[data-testid="timeline-root"]';
+const ms = (iso) => Date.parse(iso);
+
+export function journey(engine) {
+  let driver, plain, strict, noWasm;
+  before(async () => {
+    plain = await serveDist();
+    strict = await serveDist({ headers: () => ({ "content-security-policy": STRICT }) });
+    noWasm = await serveDist({ headers: () => ({ "content-security-policy": NO_WASM }) });
+    driver = await DRIVERS[engine].launch();
+  });
+  after(async () => {
+    await driver?.close();
+    for (const s of [plain, strict, noWasm]) await s?.close();
+  });
+
+  const open = async (hash = "", options) => {
+    const page = await driver.open(`${plain.url}/${hash}`, options);
+    await page.waitFor((sel) => window.__mt?.q(sel)?.dataset.state === "ready", `${ROOT}`);
+    return page;
+  };
+  const windowOf = (page) => page.evaluate((sel) => {
+    const r = window.__mt.q(sel);
+    return { start: r.dataset.windowStart, end: r.dataset.windowEnd };
+  }, ROOT);
+  const changed = (page, w) => page.waitFor(([sel, s, e]) => {
+    const r = window.__mt.q(sel);
+    return r.dataset.windowStart !== s || r.dataset.windowEnd !== e;
+  }, [ROOT, w.start, w.end]).then(() => windowOf(page));
+  const span = (w) => ms(w.end) - ms(w.start);
+
+  test(`${engine}: the page gets ready with both lanes, marks and an axis, and no errors`, async () => {
+    const page = await open();
+    assert.deepEqual(await page.attrs('[data-testid="lane"]', "data-org"), ["dzns", "rsm"]);
+    assert.ok((await page.count('[data-testid="event"]')) >= 10);
+    assert.ok((await page.count('[data-testid="tick"]')) >= 4);
+    const w = await windowOf(page);
+    assert.ok(w.start < "1990-01-01" && w.end > "2024-05-08", JSON.stringify(w));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`${engine}: the wheel zooms around the cursor; buttons zoom and fit`, async () => {
+    const page = await open();
+    const fit = await windowOf(page);
+    const plot = await page.box(".mt-plot");
+    const anchor = ms("2020-07-01");
+    const x = plot.x + ((anchor - ms(fit.start)) / span(fit)) * plot.width;
+    await page.wheel(x, plot.y + 60, -300);
+    const zoomed = await changed(page, fit);
+    assert.ok(span(zoomed) < span(fit) * 0.85, JSON.stringify({ fit, zoomed }));
+    const under = ms(zoomed.start) + ((x - plot.x) / plot.width) * span(zoomed);
+    assert.ok(Math.abs(under - anchor) < span(zoomed) / plot.width * 3 + 2 * 86400000, "the day under the cursor stays");
+    await page.click('[data-testid="zoom-in"]');
+    const zin = await changed(page, zoomed);
+    assert.ok(span(zin) < span(zoomed) * 0.6);
+    await page.click('[data-testid="zoom-fit"]');
+    await page.waitFor(([sel, s]) => window.__mt.q(sel).dataset.windowStart === s, [ROOT, fit.start]);
+    assert.deepEqual(await windowOf(page), fit);
+    await page.close();
+  });
+
+  test(`${engine}: dragging pans by the distance dragged`, async () => {
+    const page = await open("#from=2019-01&to=2021-12");
+    const before = await windowOf(page);
+    const plot = await page.box(".mt-plot");
+    await page.drag(plot.x + plot.width / 2, plot.y + plot.height - 20, 200);
+    const after = await changed(page, before);
+    const moved = (ms(before.start) - ms(after.start)) / (span(before) / plot.width);
+    assert.ok(moved > 170 && moved < 215, `moved ${moved.toFixed(1)} px for 200`);
+    assert.ok(Math.abs(span(after) - span(before)) <= 2 * 86400000, "same zoom");
+    await page.close();
+  });
+
+  test(`${engine}: an event's details show its date and verbatim quote`, async () => {
+    const page = await open("#from=2023-10&to=2024-09");
+    await page.click('[data-testid="event"][data-event-id="rsm-dissolution"]');
+    await page.waitForElement('[data-testid="event-details"]');
+    const text = await page.text('[data-testid="event-details"]');
+    assert.ok(text.includes("in connection with this, on 8 May 2024, it announced the termination of its activities and self-dissolution."), text);
+    assert.match(text, /8 May 2024/);
+    await page.press("Escape");
+    await page.waitFor(() => !window.__mt.q('[data-testid="event-details"]'));
+    await page.close();
+  });
+
+  test(`${engine}: the organisation filter and the search narrow the view and the URL`, async () => {
+    const page = await open();
+    await page.click('[data-testid="org-toggle"][data-org="dzns"]');
+    await page.waitFor(() => window.__mt.all('[data-testid="lane"]').length === 1);
+    assert.deepEqual(await page.attrs('[data-testid="lane"]', "data-org"), ["rsm"]);
+    assert.match(page.url(), /#orgs=rsm/);
+    await page.type('[data-testid="search"]', "foreign agent");
+    await page.waitFor(() => window.__mt.all('[data-testid="event"]').length === 2);
+    assert.deepEqual(await page.attrs('[data-testid="event"]', "data-event-id"), ["rsm-foreign-agent", "rsm-dissolution"]);
+    await page.waitFor(() => location.hash.includes("q=foreign%20agent"));
+    await page.close();
+  });
+
+  test(`${engine}: a link restores filters, window and selection`, async () => {
+    const page = await open("#orgs=rsm&from=2024-01&to=2024-12&event=rsm-foreign-agent&list=1");
+    assert.deepEqual(await page.attrs('[data-testid="lane"]', "data-org"), ["rsm"]);
+    await page.waitForElement('[data-testid="event-details"]');
+    assert.equal(await page.attr('[data-testid="event-details"]', "data-event-id"), "rsm-foreign-agent");
+    await page.waitForElement('[data-testid="event-list"]');
+    const w = await windowOf(page);
+    assert.ok(w.start >= "2023-12-01" && w.start <= "2024-01-15" && w.end >= "2024-12-15", JSON.stringify(w));
+    await page.close();
+  });
+
+  test(`${engine}: the Theme button turns the widget dark and back`, async () => {
+    const page = await open();
+    const bg = () => page.evaluate((sel) => getComputedStyle(window.__mt.q(sel)).backgroundColor, ROOT);
+    assert.equal(await bg(), "rgb(255, 255, 255)", "light by default");
+    await page.click('[data-testid="theme-toggle"]'); // automatic -> light
+    await page.click('[data-testid="theme-toggle"]'); // light -> dark
+    await page.waitFor((sel) => window.__mt.q(sel).classList.contains("mt-theme-dark"), ROOT);
+    assert.equal(await bg(), "rgb(22, 27, 34)", "light-dark() picks the dark colour");
+    await page.click('[data-testid="theme-toggle"]'); // dark -> automatic (light here)
+    await page.waitFor((sel) => !window.__mt.q(sel).classList.contains("mt-theme-dark"), ROOT);
+    assert.equal(await bg(), "rgb(255, 255, 255)", "and back to the system's light");
+    await page.close();
+  });
+
+  test(`${engine}: the embed page runs two widgets under a strict policy with no violations`, async () => {
+    const page = await driver.open(`${strict.url}/embed.html`, { width: 1100, height: 900 });
+    await page.waitFor(() => ["#rsm-timeline", "#dzns-timeline"].every((h) =>
+      document.querySelector(h)?.shadowRoot?.querySelector('[data-testid="timeline-root"][data-state="ready"]')));
+    const lanes = (h) => page.evaluate((host) =>
+      [...document.querySelector(host).shadowRoot.querySelectorAll('[data-testid="lane"]')].map((l) => l.dataset.org), h);
+    assert.deepEqual(await lanes("#rsm-timeline"), ["rsm"]);
+    assert.deepEqual(await lanes("#dzns-timeline"), ["dzns"]);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`${engine}: without WebAssembly each widget shows a message and a link`, async () => {
+    const page = await driver.open(`${noWasm.url}/embed.html`, { width: 1100, height: 900 });
+    await page.waitFor(() => ["#rsm-timeline", "#dzns-timeline"].every((h) =>
+      document.querySelector(h)?.shadowRoot?.querySelector('[data-testid="fallback"]')));
+    const text = await page.evaluate(() => document.querySelector("#rsm-timeline").shadowRoot.querySelector('[data-testid="fallback"]').textContent);
+    assert.match(text, /cannot start here/);
+    await page.close();
+  });
+}

@@ -1,0 +1,318 @@
+//! The widget's reducer, natively: every `Action` from representative
+//! states, on the shipped data.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use movement_timeline::core::data::{parse_dataset, EventKind};
+use movement_timeline::core::date::{days_from_civil, iso_day};
+use movement_timeline::core::filter::Filter;
+use movement_timeline::core::navigate::Step;
+use movement_timeline::core::url_state::ViewState;
+use movement_timeline::state::{Action, Load, LoadError, State, Theme};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+const DATA: &str = include_str!("../static/data/movements.json");
+const WIDTH: f64 = 1000.0;
+
+fn today() -> i32 {
+    days_from_civil(2026, 11, 22)
+}
+
+fn fresh() -> Rc<State> {
+    Rc::new(State::new(today(), Theme::Auto))
+}
+
+/// A widget 1000 px wide with the shipped data loaded.
+fn loaded() -> Rc<State> {
+    let data = parse_dataset(DATA).unwrap();
+    fresh()
+        .apply(Action::Resize { width_px: WIDTH })
+        .apply(Action::Loaded(Rc::new(data)))
+}
+
+fn index(state: &State, id: &str) -> usize {
+    state
+        .data()
+        .unwrap()
+        .events
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn id(state: &State, i: usize) -> &str {
+    &state.data().unwrap().events[i].id
+}
+
+fn shown_ids(state: &State) -> Vec<&str> {
+    state.shown.iter().map(|&i| id(state, i)).collect()
+}
+
+fn window(state: &State) -> (String, String) {
+    (
+        iso_day(state.scale.start_day.floor() as i32),
+        iso_day(state.scale.end_day.ceil() as i32),
+    )
+}
+
+fn day(y: i32, m: u32, d: u32) -> f64 {
+    f64::from(days_from_civil(y, m, d))
+}
+
+#[test]
+fn loading_shows_every_event_and_fits_the_whole_history() {
+    let s = loaded();
+    assert!(matches!(s.load, Load::Ready(_)));
+    assert_eq!(s.shown.len(), 27);
+    let (start, end) = window(&s);
+    assert!(start.as_str() < "1990-01-01", "{start}");
+    assert!(end.as_str() > "2026-11-22", "DZNS still exists: {end}");
+    assert_eq!(s.lanes.len(), 2);
+    assert_eq!(s.scale.width_px, WIDTH);
+}
+
+#[test]
+fn a_view_given_before_the_data_is_applied_when_it_arrives() {
+    let data = parse_dataset(DATA).unwrap();
+    let view = ViewState {
+        orgs: Some(BTreeSet::from(["rsm".to_string()])),
+        event: Some("rsm-dissolution".into()),
+        ..ViewState::default()
+    };
+    let s = fresh()
+        .apply(Action::Resize { width_px: WIDTH })
+        .apply(Action::ApplyView(view));
+    assert!(s.pending.is_some(), "kept until the data loads");
+    let s = s.apply(Action::Loaded(Rc::new(data)));
+    assert!(s.pending.is_none());
+    assert_eq!(s.shown.len(), 8);
+    assert_eq!(s.selected.map(|i| id(&s, i)), Some("rsm-dissolution"));
+}
+
+#[test]
+fn failing_and_reloading_change_only_the_load_state() {
+    let s = loaded();
+    let failed = s.clone().apply(Action::Failed(LoadError::Network {
+        reason: "HTTP 404".into(),
+        url: "x.json".into(),
+    }));
+    assert_eq!(failed.load.as_attr(), "error");
+    assert_eq!(failed.scale, s.scale);
+    assert_eq!(failed.apply(Action::Reload).load.as_attr(), "loading");
+}
+
+#[test]
+fn a_resize_to_the_same_width_changes_nothing() {
+    let s = loaded();
+    let same = s.clone().apply(Action::Resize { width_px: WIDTH + 0.2 });
+    assert!(Rc::ptr_eq(&s, &same), "no new state, so nothing re-renders");
+    let wider = s.clone().apply(Action::Resize { width_px: 1500.0 });
+    assert_eq!(wider.scale.width_px, 1500.0);
+    assert_eq!(wider.scale.start_day, s.scale.start_day, "the window keeps its start");
+}
+
+#[test]
+fn zooming_keeps_the_day_under_the_anchor_and_narrows_the_window() {
+    let s = loaded();
+    let anchor_px = 700.0;
+    let anchor_day = s.scale.unmap(anchor_px);
+    let z = s.clone().apply(Action::ZoomAt {
+        anchor_px,
+        factor: 2.0,
+    });
+    assert!((z.scale.span_days() - s.scale.span_days() / 2.0).abs() < 1.0);
+    assert!((z.scale.unmap(anchor_px) - anchor_day).abs() < 0.01);
+    let out = z.apply(Action::ZoomAt {
+        anchor_px,
+        factor: 0.01,
+    });
+    assert_eq!(
+        window(&out),
+        window(&s),
+        "zooming out stops at the data's span"
+    );
+}
+
+#[test]
+fn panning_moves_the_window_by_the_pixels_dragged() {
+    let s = loaded().apply(Action::ZoomAt {
+        anchor_px: 500.0,
+        factor: 4.0,
+    });
+    let days_per_px = s.scale.span_days() / WIDTH;
+    let p = s.clone().apply(Action::PanBy { dx_px: 100.0 });
+    assert!((p.scale.start_day - (s.scale.start_day - 100.0 * days_per_px)).abs() < 0.01);
+    assert!((p.scale.span_days() - s.scale.span_days()).abs() < 1e-6);
+}
+
+#[test]
+fn show_range_fit_and_edges() {
+    let s = loaded();
+    let r = s.clone().apply(Action::ShowRange {
+        start_day: day(2020, 1, 1),
+        end_day: day(2021, 1, 1),
+    });
+    assert_eq!(window(&r), ("2020-01-01".into(), "2021-01-01".into()));
+    let start = r.clone().apply(Action::ToEdge { start: true });
+    assert_eq!(start.scale.start_day, s.scale.start_day);
+    assert!((start.scale.span_days() - r.scale.span_days()).abs() < 1e-6);
+    let end = r.clone().apply(Action::ToEdge { start: false });
+    assert_eq!(end.scale.end_day, s.scale.end_day);
+    assert_eq!(window(&r.apply(Action::Fit)), window(&s));
+}
+
+#[test]
+fn fit_with_a_filter_shows_the_span_of_the_shown_events() {
+    let s = loaded()
+        .apply(Action::ToggleOrg("dzns".into()))
+        .apply(Action::Fit);
+    let (start, end) = window(&s);
+    assert!(start.as_str() > "2010-01-01" && start.as_str() < "2011-03-06", "{start}");
+    assert!(end.as_str() > "2024-05-08" && end.as_str() < "2025-06-01", "{end}");
+}
+
+#[test]
+fn selecting_opens_the_event_focuses_it_and_brings_it_into_view() {
+    let s = loaded().apply(Action::ShowRange {
+        start_day: day(2011, 1, 1),
+        end_day: day(2012, 1, 1),
+    });
+    let i = index(&s, "rsm-dissolution");
+    let sel = s.apply(Action::Select(Some(i)));
+    assert_eq!(sel.selected, Some(i));
+    assert_eq!(sel.focused, Some(i));
+    let on_screen = day(2024, 5, 8);
+    assert!(sel.scale.start_day <= on_screen && on_screen <= sel.scale.end_day);
+    let closed = sel.clone().apply(Action::Select(None));
+    assert_eq!(closed.selected, None);
+    assert_eq!(closed.focused, Some(i), "focus stays for the keyboard");
+}
+
+#[test]
+fn focus_asks_the_view_to_move_dom_focus_each_time() {
+    let s = loaded();
+    let i = index(&s, "rsm-founded");
+    let a = s.apply(Action::Focus(i));
+    let b = a.clone().apply(Action::Focus(i));
+    assert_eq!(b.focus_request, a.focus_request + 1);
+}
+
+#[test]
+fn steps_walk_the_shown_events_in_time_order() {
+    let s = loaded();
+    let first = s.clone().apply(Action::Step(Step::First));
+    assert_eq!(first.focused.map(|i| id(&first, i)), Some("dzns-predecessor-movement"));
+    let next = first.apply(Action::Step(Step::Next));
+    assert_eq!(next.focused.map(|i| id(&next, i)), Some("dzns-predecessor-first-congress"));
+    let last = next.apply(Action::Step(Step::Last));
+    assert_eq!(last.focused.map(|i| id(&last, i)), Some("rsm-dissolution"));
+    let prev = last.apply(Action::Step(Step::Prev));
+    assert_eq!(prev.focused.map(|i| id(&prev, i)), Some("rsm-foreign-agent"));
+    let up = prev.apply(Action::Step(Step::LaneUp));
+    let e = &up.data().unwrap().events[up.focused.unwrap()];
+    assert_eq!(up.data().unwrap().organisations[e.org].id, "dzns", "the lane above");
+}
+
+#[test]
+fn list_and_theme_toggles() {
+    let s = loaded();
+    assert!(s.clone().apply(Action::ToggleList).list_open);
+    let themes: Vec<Theme> = [1, 2, 3]
+        .iter()
+        .scan(s.clone(), |st, _| {
+            *st = st.clone().apply(Action::CycleTheme);
+            Some(st.theme)
+        })
+        .collect();
+    assert_eq!(themes, [Theme::Light, Theme::Dark, Theme::Auto]);
+    assert_eq!(s.apply(Action::SetTheme(Theme::Dark)).theme, Theme::Dark);
+}
+
+#[test]
+fn hiding_an_organisation_drops_its_events_and_a_hidden_selection() {
+    let s = loaded();
+    let i = index(&s, "dzns-first-congress");
+    let s = s.apply(Action::Select(Some(i)));
+    let rsm = s.apply(Action::ToggleOrg("dzns".into()));
+    assert!(shown_ids(&rsm).iter().all(|id| id.starts_with("rsm-")));
+    assert_eq!(rsm.shown.len(), 8);
+    assert_eq!(rsm.selected, None, "the selection was hidden");
+    assert_eq!(rsm.focused, None);
+    assert_eq!(rsm.apply(Action::ToggleOrg("dzns".into())).shown.len(), 27);
+}
+
+#[test]
+fn kind_text_and_whole_filters() {
+    let s = loaded();
+    let no_congress = s.clone().apply(Action::ToggleKind(EventKind::Congress));
+    let congresses = s
+        .data()
+        .unwrap()
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Congress)
+        .count();
+    assert_eq!(no_congress.shown.len(), 27 - congresses);
+    let text = s.clone().apply(Action::SetText("foreign agent".into()));
+    assert_eq!(shown_ids(&text), ["rsm-foreign-agent", "rsm-dissolution"]);
+    assert_eq!(text.search.len(), 27, "the search index is built on first use");
+    assert!(s.search.is_empty(), "and not before");
+    let whole = s.clone().apply(Action::SetFilter(Filter {
+        orgs: Some(BTreeSet::from(["rsm".to_string()])),
+        kinds: Some(BTreeSet::from([EventKind::Founding])),
+        text: String::new(),
+    }));
+    assert_eq!(shown_ids(&whole), ["rsm-founded"]);
+    assert_eq!(whole.apply(Action::ResetFilters).shown.len(), 27);
+}
+
+#[test]
+fn a_view_from_a_link_sets_filters_window_selection_theme_and_list() {
+    let s = loaded();
+    let view = ViewState {
+        orgs: Some(BTreeSet::from(["rsm".to_string(), "nonexistent".to_string()])),
+        kinds: None,
+        text: String::new(),
+        from: Some(days_from_civil(2024, 1, 1)),
+        to: Some(days_from_civil(2024, 12, 31)),
+        event: Some("rsm-foreign-agent".into()),
+        theme: Some("dark".into()),
+        list: true,
+    };
+    let v = s.apply(Action::ApplyView(view));
+    assert_eq!(
+        v.filter.orgs,
+        Some(BTreeSet::from(["rsm".to_string()])),
+        "unknown ids are dropped"
+    );
+    assert_eq!(window(&v), ("2024-01-01".into(), "2025-01-01".into()));
+    assert_eq!(v.selected.map(|i| id(&v, i)), Some("rsm-foreign-agent"));
+    assert_eq!(v.theme, Theme::Dark);
+    assert!(v.list_open);
+}
+
+#[test]
+fn the_view_state_round_trips_through_a_fresh_widget() {
+    let s = loaded()
+        .apply(Action::ToggleOrg("rsm".into()))
+        .apply(Action::SetText("platoshkin".into()))
+        .apply(Action::ShowRange {
+            start_day: day(2020, 3, 1),
+            end_day: day(2020, 9, 1),
+        })
+        .apply(Action::ToggleList)
+        .apply(Action::SetTheme(Theme::Light));
+    let i = index(&s, "dzns-platoshkin-house-arrest");
+    let s = s.apply(Action::Select(Some(i)));
+    let view = s.view_state();
+    let again = loaded().apply(Action::ApplyView(view.clone()));
+    assert_eq!(again.view_state(), view);
+    assert_eq!(shown_ids(&again), shown_ids(&s));
+}
+
+#[test]
+fn a_fitted_window_is_left_out_of_the_link() {
+    let view = loaded().view_state();
+    assert_eq!((view.from, view.to), (None, None));
+}
