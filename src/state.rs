@@ -262,7 +262,7 @@ impl State {
         let event = self
             .selected
             .and_then(|i| self.data().and_then(|d| d.events.get(i)))
-            .map(|e| e.id.clone());
+            .map(|e| self.data().map_or("", |d| d.text(e.id)).to_owned());
         ViewState {
             orgs: self.filter.orgs.clone(),
             kinds: self.filter.kinds.clone(),
@@ -290,10 +290,7 @@ impl State {
                 .filter(|id| data.org_index(id).is_some())
                 .collect::<std::collections::BTreeSet<_>>()
         });
-        let event = view
-            .event
-            .as_deref()
-            .and_then(|id| data.events.iter().position(|e| e.id == id));
+        let event = view.event.as_deref().and_then(|id| data.event_index(id));
         self.filter = Filter {
             orgs,
             kinds: view.kinds,

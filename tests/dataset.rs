@@ -119,10 +119,8 @@ fn the_missions_named_kinds_are_all_in_the_data() {
 fn dates_keep_the_precision_the_text_gives() {
     let data = parse_dataset(&read(DATA)).unwrap();
     let label = |id: &str| {
-        data.events
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.date.label())
+        data.event_index(id)
+            .map(|i| data.events[i].date.label())
             .unwrap_or_else(|| panic!("no event {id}"))
     };
     assert_eq!(label("dzns-first-congress"), "7 November 2019");
@@ -303,8 +301,8 @@ fn the_movement_lane_shows_no_congress_it_did_not_hold() {
     let congresses: Vec<&str> = data
         .events
         .iter()
-        .filter(|e| e.org == dzns && e.kind == EventKind::Congress && e.predecessor.is_none())
-        .map(|e| e.id.as_str())
+        .filter(|e| e.org == dzns && e.kind == EventKind::Congress && e.predecessor.is_empty())
+        .map(|e| data.text(e.id))
         .collect();
     assert_eq!(
         congresses,
@@ -314,8 +312,8 @@ fn the_movement_lane_shows_no_congress_it_did_not_hold() {
     let earlier: Vec<&str> = data
         .events
         .iter()
-        .filter(|e| e.predecessor.is_some())
-        .map(|e| e.id.as_str())
+        .filter(|e| !e.predecessor.is_empty())
+        .map(|e| data.text(e.id))
         .collect();
     assert_eq!(
         earlier,
@@ -325,12 +323,8 @@ fn the_movement_lane_shows_no_congress_it_did_not_hold() {
         ],
         "the 1990s movement is a different organisation, marked as such"
     );
-    let congress = data
-        .events
-        .iter()
-        .find(|e| e.id == "dzns-predecessor-first-congress")
-        .unwrap();
-    let name = congress.accessible_name(&data.organisations[dzns]);
+    let congress = &data.events[data.event_index("dzns-predecessor-first-congress").unwrap()];
+    let name = data.accessible_name(congress);
     assert!(
         name.contains("Russian Movement for a New Socialism")
             && !name.contains("— For a New Socialism —"),

@@ -120,7 +120,7 @@ proptest! {
         let lane = LaneIndex::build(&data, 0, 20_000, |_| true);
         let span = 36_500.0 / zoom;
         let s = TimeScale { start_day: centre - span / 2.0, end_day: centre + span / 2.0, width_px: width };
-        let l = layout_lane(&lane, &s, &LayoutParams::default(), Some(0), |i| data.events[i].title.as_str());
+        let l = layout_lane(&lane, &s, &LayoutParams::default(), Some(0), |i| data.text(data.events[i].title));
         let visible = lane.visible(s.start_day - LayoutParams::default().max_label_px / s.px_per_day().max(1e-12), s.end_day).count();
         let counted = l.marks.len() + l.clusters.iter().map(|c| c.count).sum::<usize>();
         if width <= 0.0 {

@@ -35,14 +35,13 @@ fn index(state: &State, id: &str) -> usize {
     state
         .data()
         .unwrap()
-        .events
-        .iter()
-        .position(|e| e.id == id)
+        .event_index(id)
         .unwrap_or_else(|| panic!("no event {id}"))
 }
 
 fn id(state: &State, i: usize) -> &str {
-    &state.data().unwrap().events[i].id
+    let data = state.data().unwrap();
+    data.text(data.events[i].id)
 }
 
 fn shown_ids(state: &State) -> Vec<&str> {
@@ -105,11 +104,16 @@ fn failing_and_reloading_change_only_the_load_state() {
 #[test]
 fn a_resize_to_the_same_width_changes_nothing() {
     let s = loaded();
-    let same = s.clone().apply(Action::Resize { width_px: WIDTH + 0.2 });
+    let same = s.clone().apply(Action::Resize {
+        width_px: WIDTH + 0.2,
+    });
     assert!(Rc::ptr_eq(&s, &same), "no new state, so nothing re-renders");
     let wider = s.clone().apply(Action::Resize { width_px: 1500.0 });
     assert_eq!(wider.scale.width_px, 1500.0);
-    assert_eq!(wider.scale.start_day, s.scale.start_day, "the window keeps its start");
+    assert_eq!(
+        wider.scale.start_day, s.scale.start_day,
+        "the window keeps its start"
+    );
 }
 
 #[test]
@@ -168,8 +172,14 @@ fn fit_with_a_filter_shows_the_span_of_the_shown_events() {
         .apply(Action::ToggleOrg("dzns".into()))
         .apply(Action::Fit);
     let (start, end) = window(&s);
-    assert!(start.as_str() > "2010-01-01" && start.as_str() < "2011-03-06", "{start}");
-    assert!(end.as_str() > "2024-05-08" && end.as_str() < "2025-06-01", "{end}");
+    assert!(
+        start.as_str() > "2010-01-01" && start.as_str() < "2011-03-06",
+        "{start}"
+    );
+    assert!(
+        end.as_str() > "2024-05-08" && end.as_str() < "2025-06-01",
+        "{end}"
+    );
 }
 
 #[test]
@@ -202,16 +212,29 @@ fn focus_asks_the_view_to_move_dom_focus_each_time() {
 fn steps_walk_the_shown_events_in_time_order() {
     let s = loaded();
     let first = s.clone().apply(Action::Step(Step::First));
-    assert_eq!(first.focused.map(|i| id(&first, i)), Some("dzns-predecessor-movement"));
+    assert_eq!(
+        first.focused.map(|i| id(&first, i)),
+        Some("dzns-predecessor-movement")
+    );
     let next = first.apply(Action::Step(Step::Next));
-    assert_eq!(next.focused.map(|i| id(&next, i)), Some("dzns-predecessor-first-congress"));
+    assert_eq!(
+        next.focused.map(|i| id(&next, i)),
+        Some("dzns-predecessor-first-congress")
+    );
     let last = next.apply(Action::Step(Step::Last));
     assert_eq!(last.focused.map(|i| id(&last, i)), Some("rsm-dissolution"));
     let prev = last.apply(Action::Step(Step::Prev));
-    assert_eq!(prev.focused.map(|i| id(&prev, i)), Some("rsm-foreign-agent"));
+    assert_eq!(
+        prev.focused.map(|i| id(&prev, i)),
+        Some("rsm-foreign-agent")
+    );
     let up = prev.apply(Action::Step(Step::LaneUp));
     let e = &up.data().unwrap().events[up.focused.unwrap()];
-    assert_eq!(up.data().unwrap().organisations[e.org].id, "dzns", "the lane above");
+    assert_eq!(
+        up.data().unwrap().organisations[e.org].id,
+        "dzns",
+        "the lane above"
+    );
 }
 
 #[test]
@@ -256,7 +279,11 @@ fn kind_text_and_whole_filters() {
     assert_eq!(no_congress.shown.len(), 27 - congresses);
     let text = s.clone().apply(Action::SetText("foreign agent".into()));
     assert_eq!(shown_ids(&text), ["rsm-foreign-agent", "rsm-dissolution"]);
-    assert_eq!(text.search.len(), 27, "the search index is built on first use");
+    assert_eq!(
+        text.search.len(),
+        27,
+        "the search index is built on first use"
+    );
     assert!(s.search.is_empty(), "and not before");
     let whole = s.clone().apply(Action::SetFilter(Filter {
         orgs: Some(BTreeSet::from(["rsm".to_string()])),
@@ -271,7 +298,10 @@ fn kind_text_and_whole_filters() {
 fn a_view_from_a_link_sets_filters_window_selection_theme_and_list() {
     let s = loaded();
     let view = ViewState {
-        orgs: Some(BTreeSet::from(["rsm".to_string(), "nonexistent".to_string()])),
+        orgs: Some(BTreeSet::from([
+            "rsm".to_string(),
+            "nonexistent".to_string(),
+        ])),
         kinds: None,
         text: String::new(),
         from: Some(days_from_civil(2024, 1, 1)),

@@ -29,7 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
                 .collect();
             for lane in &lanes {
                 let _ = layout_lane(lane, &scale, &LayoutParams::default(), Some(0), |i| {
-                    data.events.get(i).map_or("", |e| e.title.as_str())
+                    data.events.get(i).map_or("", |e| data.label(e))
                 });
             }
             let _ = ticks(&scale, 24);

@@ -1,24 +1,27 @@
-//! The dataset: raw JSON shapes, and their validation into a [`Dataset`].
+//! The dataset: organisations, dated events and membership counts, read
+//! from JSON text (or from an object already parsed by the browser) and
+//! validated into a compact [`Dataset`].
 //!
 //! The file format is described in `CONTRACT.md` and by the JSON Schema in
-//! `static/data/movements.schema.json`. Parsing is strict: unknown fields,
+//! `static/data/movements.schema.json`. Reading is strict: unknown fields,
 //! missing fields, wrong types, impossible dates, unknown organisations and
-//! duplicate ids are refused with a [`DataError`] naming the path, the item
-//! and (where the text is known) the line and column.
+//! duplicate ids are refused with a [`DataError`] naming the JSON path, the
+//! item and the line and column of the offending value. Problems that do not
+//! stop the widget become [`DataWarning`]s.
+//!
+//! Every string of every event lives in one buffer of the dataset ([`Text`]
+//! spans), so 100,000 events cost a few megabytes and no allocation each.
 
 use super::date::{Day, EventDate};
-use super::error::{line_column_of, DataError};
-use serde::Deserialize;
-use std::collections::HashMap;
+use super::error::DataError;
+use super::json::{number, Number, Pos, Reader, Sink, Token};
 
-/// Largest data text accepted, checked before parsing.
+/// Largest data text accepted, checked before (or while) reading.
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
 /// Most events accepted in one dataset.
 pub const MAX_EVENTS: usize = 250_000;
-/// Deepest nesting of arrays and objects accepted (the format needs 4).
-pub const MAX_DEPTH: usize = 32;
 /// Largest membership count accepted; larger numbers are data-entry errors.
-pub const MAX_MEMBERS: f64 = 1.0e9;
+pub const MAX_MEMBERS: i64 = 1_000_000_000;
 
 /// The closed vocabulary of event kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -141,20 +144,19 @@ impl EventKind {
     }
 }
 
-/// Where a fact comes from: an article, its section, and a verbatim quote.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Where a fact comes from: an article, its section, a verbatim quote, and
+/// optionally a link (empty when there is none or it was unsafe).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Source {
     /// Title of the source article.
-    pub article: String,
+    pub article: Text,
     /// Section path inside the article ("History › Founding").
-    pub section: String,
+    pub section: Text,
     /// The sentence(s) the fact is taken from, copied verbatim.
-    pub quote: String,
-    /// A link to the article: kept only when it is an `http:` or `https:`
-    /// URL (see [`safe_link`]); anything else is dropped with a warning.
-    #[serde(default)]
-    pub url: Option<String>,
+    pub quote: Text,
+    /// A link to the article, kept only when it is an `http:` or `https:`
+    /// URL (see [`safe_link`]); empty otherwise.
+    pub url: Text,
 }
 
 /// A problem in the data that does not stop the widget: it is listed for
@@ -169,6 +171,8 @@ pub struct DataWarning {
 
 /// Longest title shown in full; longer ones are accepted and clipped.
 pub const LONG_TITLE_CHARS: usize = 300;
+/// Longest label a mark shows.
+pub const MAX_LABEL_CHARS: usize = 32;
 
 /// `Some(url)` when `s` is an absolute `http:` or `https:` URL with a host,
 /// written without surrounding whitespace or control characters; `None` for
@@ -201,8 +205,7 @@ pub fn safe_link(s: &str) -> Option<String> {
 }
 
 /// How a counted number relates to the truth.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureBound {
     /// The number is exact.
     Exact,
@@ -211,67 +214,30 @@ pub enum MeasureBound {
 }
 
 /// A countable fact attached to an event ("offices in 74 settlements").
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
     /// The number the source gives.
     pub value: u32,
     /// What is counted, plural ("settlements with offices").
-    pub unit: String,
+    pub unit: Text,
     /// Exact, or a lower bound.
     pub bound: MeasureBound,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawDataset {
-    organisations: Vec<RawOrganisation>,
-    events: Vec<RawEvent>,
-    #[serde(default)]
-    membership: Vec<RawCount>,
+/// A piece of the dataset's text (see [`Dataset::text`]): every string of
+/// every event lives in one buffer, so an event holds no heap allocation of
+/// its own and 100,000 of them stay small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Text {
+    start: u32,
+    len: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawOrganisation {
-    id: String,
-    name: String,
-    #[serde(default)]
-    native_name: Option<String>,
-    abbreviation: String,
-    #[serde(default)]
-    founded: Option<String>,
-    #[serde(default)]
-    dissolved: Option<String>,
-    color: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawEvent {
-    id: String,
-    org: String,
-    date: String,
-    kind: String,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    #[serde(default)]
-    people: Vec<String>,
-    #[serde(default)]
-    measure: Option<Measure>,
-    #[serde(default)]
-    predecessor: Option<String>,
-    source: Source,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawCount {
-    org: String,
-    date: String,
-    members: f64,
-    source: Source,
+impl Text {
+    /// True for an absent or empty string.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
 }
 
 /// An organisation with a lane of its own.
@@ -306,64 +272,67 @@ impl Organisation {
     }
 }
 
-/// A dated fact about one organisation.
-#[derive(Debug, Clone, PartialEq)]
+/// A translation of an event's words into one language (the quote is
+/// never translated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Translation {
+    /// Language code (`ru`).
+    pub lang: Text,
+    /// The title in that language.
+    pub title: Text,
+    /// The short label in that language (empty: none given).
+    pub label: Text,
+    /// The summary in that language (empty: none given).
+    pub summary: Text,
+}
+
+/// A dated fact about one organisation. Its strings are [`Text`]s of the
+/// dataset: read them with [`Dataset::text`].
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Event {
     /// Stable id, unique in the dataset.
-    pub id: String,
+    pub id: Text,
     /// Index into [`Dataset::organisations`].
     pub org: usize,
     /// The date at its precision.
     pub date: EventDate,
     /// The EDTF text of the date, as written in the file.
-    pub date_text: String,
+    pub date_text: Text,
     /// What kind of fact it is.
     pub kind: EventKind,
     /// One-line title.
-    pub title: String,
+    pub title: Text,
+    /// Short label for the mark (at most 32 characters); empty when the
+    /// data gives none (the title is shown then).
+    pub label: Text,
     /// A few sentences of context.
-    pub summary: String,
-    /// People named in the fact.
-    pub people: Vec<String>,
+    pub summary: Text,
+    /// People named in the fact, one per line.
+    pub people: Text,
     /// A countable fact, where the source gives one.
     pub measure: Option<Measure>,
     /// The name of a different, earlier organisation this fact is about,
     /// when it is drawn in the lane of the organisation that took its name
-    /// (the 1990s "Russian Movement for a New Socialism"). Such facts are
-    /// drawn apart from the lane's own and named as another organisation.
-    pub predecessor: Option<String>,
+    /// (the 1990s "Russian Movement for a New Socialism"); empty otherwise.
+    pub predecessor: Text,
     /// Where it comes from.
     pub source: Source,
-}
-
-impl Event {
-    /// The accessible name of the event's mark:
-    /// "Congress — 7 November 2019 — For a New Socialism — First congress…".
-    pub fn accessible_name(&self, org: &Organisation) -> String {
-        format!(
-            "{} — {} — {} — {}",
-            self.kind.label(),
-            self.date.label(),
-            self.organisation_name(org),
-            self.title
-        )
-    }
-
-    /// The organisation the fact is about: the lane's, or a predecessor's.
-    pub fn organisation_name<'a>(&'a self, org: &'a Organisation) -> &'a str {
-        self.predecessor.as_deref().unwrap_or(&org.name)
-    }
+    /// Its place in the file's `events` list.
+    pub file_index: u32,
+    /// Line and column of its id in the file (0 when read from an object).
+    id_at: (u32, u32),
+    translations: (u32, u8),
 }
 
 /// A published membership count.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MembershipCount {
     /// Index into [`Dataset::organisations`].
     pub org: usize,
     /// When the count holds, at its precision.
     pub date: EventDate,
     /// The EDTF text of the date, as written in the file.
-    pub date_text: String,
+    pub date_text: Text,
     /// Number of members.
     pub members: u32,
     /// Where it comes from.
@@ -371,7 +340,7 @@ pub struct MembershipCount {
 }
 
 /// A validated dataset, events sorted by date.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     /// Problems that did not stop the data from being shown.
     pub warnings: Vec<DataWarning>,
@@ -379,11 +348,72 @@ pub struct Dataset {
     pub organisations: Vec<Organisation>,
     /// Events sorted by [`EventDate::sort_key`], ties in file order.
     pub events: Vec<Event>,
-    /// Membership counts sorted by date.
+    /// Membership counts sorted by organisation and date.
     pub membership: Vec<MembershipCount>,
+    text: String,
+    translations: Vec<Translation>,
 }
 
 impl Dataset {
+    /// The string a [`Text`] of this dataset stands for.
+    pub fn text(&self, t: Text) -> &str {
+        let start = t.start as usize;
+        self.text.get(start..start + t.len as usize).unwrap_or("")
+    }
+
+    /// The people an event names.
+    pub fn people<'a>(&'a self, e: &Event) -> impl Iterator<Item = &'a str> {
+        self.text(e.people).split('\n').filter(|p| !p.is_empty())
+    }
+
+    /// The words a mark shows: the label, or the title when there is none.
+    pub fn label(&self, e: &Event) -> &str {
+        self.text(if e.label.is_empty() { e.title } else { e.label })
+    }
+
+    /// The translations of an event.
+    pub fn translations(&self, e: &Event) -> &[Translation] {
+        let (start, n) = (e.translations.0 as usize, usize::from(e.translations.1));
+        self.translations.get(start..start + n).unwrap_or(&[])
+    }
+
+    /// The translation of an event into `lang`, if the data has one.
+    pub fn translation(&self, e: &Event, lang: &str) -> Option<&Translation> {
+        self.translations(e)
+            .iter()
+            .find(|t| self.text(t.lang) == lang)
+    }
+
+    /// The index of the event with this id.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| self.text(e.id) == id)
+    }
+
+    /// The name of the organisation a fact is about: the lane's, or a
+    /// predecessor's.
+    pub fn organisation_name<'a>(&'a self, e: &Event) -> &'a str {
+        if e.predecessor.is_empty() {
+            self.organisations
+                .get(e.org)
+                .map_or("", |o| o.name.as_str())
+        } else {
+            self.text(e.predecessor)
+        }
+    }
+
+    /// The accessible name of an event's mark, which begins with the words
+    /// the mark shows: "Founding congress — Congress — 17 October 2020 — For
+    /// a New Socialism".
+    pub fn accessible_name(&self, e: &Event) -> String {
+        format!(
+            "{} — {} — {} — {}",
+            self.label(e),
+            e.kind.label(),
+            e.date.label(),
+            self.organisation_name(e)
+        )
+    }
+
     /// The index of the organisation with this id.
     pub fn org_index(&self, id: &str) -> Option<usize> {
         self.organisations.iter().position(|o| o.id == id)
@@ -408,18 +438,10 @@ impl Dataset {
     }
 }
 
-/// Parse and validate a dataset from JSON text.
-///
-/// A leading byte-order mark is ignored. Errors carry the JSON path, the item
-/// id and the line and column.
-pub fn parse_dataset(text: &str) -> Result<Dataset, DataError> {
-    parse_dataset_within(text, &Limits::default())
-}
-
 /// How much data a widget accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest text, checked before parsing.
+    /// Largest text, checked before (or while) reading.
     pub max_bytes: usize,
     /// Most events.
     pub max_events: usize,
@@ -434,6 +456,14 @@ impl Default for Limits {
     }
 }
 
+/// Parse and validate a dataset from JSON text.
+///
+/// A leading byte-order mark is ignored. Errors carry the JSON path, the item
+/// id and the line and column of the offending value.
+pub fn parse_dataset(text: &str) -> Result<Dataset, DataError> {
+    parse_dataset_within(text, &Limits::default())
+}
+
 /// [`parse_dataset`] with explicit limits.
 pub fn parse_dataset_within(text: &str, limits: &Limits) -> Result<Dataset, DataError> {
     if text.len() > limits.max_bytes {
@@ -443,104 +473,1094 @@ pub fn parse_dataset_within(text: &str, limits: &Limits) -> Result<Dataset, Data
             limits.max_bytes
         )));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(DataError::whole("the data file is empty"));
-    }
-    if text.trim_start().starts_with('<') {
-        return Err(DataError::whole(
-            "the data is an HTML page, not JSON (is the data URL right?)",
-        )
-        .line_column(1, 1));
-    }
-    check_depth(text, MAX_DEPTH)?;
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner();
-        let mut message = inner.to_string();
-        // serde_json appends " at line L column C"; we report those apart.
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
-        if message == "expected value" {
-            let at = offset_of(text, inner.line(), inner.column());
-            let rest = text.get(at.saturating_sub(1)..).unwrap_or("");
-            let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
-            if ["NaN", "Infinity", "-Infinity"]
-                .iter()
-                .any(|w| rest.starts_with(w))
-            {
-                message = "NaN and Infinity are not JSON numbers".into();
-            }
-        }
-        let path = if path == "." { String::new() } else { path };
-        let err = DataError::at(path, message);
-        if inner.line() > 0 {
-            err.line_column(inner.line(), inner.column())
-        } else {
-            err
-        }
-    })?;
-    validate(raw, text, limits)
+    let mut reader = DatasetReader::new(*limits);
+    reader.feed(text.as_bytes())?;
+    reader.finish()
 }
 
-/// Refuses text whose arrays and objects nest deeper than `max`, before
-/// parsing, naming where the limit is crossed.
-fn check_depth(text: &str, max: usize) -> Result<(), DataError> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
+/// Reads a dataset from pieces of JSON text as they arrive (a network
+/// stream), or from tokens of an already parsed document
+/// ([`DatasetReader::token`]), keeping only the dataset in memory.
+#[derive(Debug)]
+pub struct DatasetReader {
+    json: Reader,
+    builder: Builder,
+    bytes: usize,
+}
+
+impl DatasetReader {
+    /// A reader that refuses data over `limits`.
+    pub fn new(limits: Limits) -> DatasetReader {
+        DatasetReader {
+            json: Reader::new(),
+            builder: Builder::new(limits),
+            bytes: 0,
+        }
+    }
+
+    /// Reads the next piece of the JSON text.
+    pub fn feed(&mut self, piece: &[u8]) -> Result<(), DataError> {
+        self.bytes += piece.len();
+        let max = self.builder.limits.max_bytes;
+        if self.bytes > max {
+            return Err(DataError::whole(format!(
+                "the data is more than the limit of {max} bytes; the rest was not read"
+            )));
+        }
+        let result = self.json.feed(piece, &mut self.builder);
+        result.map_err(|e| with_path(e, self.builder.path(None)))
+    }
+
+    /// Takes one token of a document that is already parsed (a JavaScript
+    /// object): such data has paths but no lines.
+    pub fn token(&mut self, token: Token<'_>) -> Result<(), DataError> {
+        self.builder.started = true;
+        self.builder.token(token, Pos::default())
+    }
+
+    /// Completes the dataset.
+    pub fn finish(mut self) -> Result<Dataset, DataError> {
+        if self.bytes > 0 || !self.builder.started {
+            if self.json.is_empty() {
+                return Err(DataError::whole("the data file is empty"));
+            }
+            let path = self.builder.path(None);
+            self.json
+                .finish(&mut self.builder)
+                .map_err(|e| with_path(e, path))?;
+        }
+        self.builder.finish()
+    }
+}
+
+// ---- the builder: JSON tokens -> validated dataset ------------------------
+
+/// What an object or list of the format is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Root,
+    Orgs,
+    Events,
+    Counts,
+    Org,
+    Event,
+    Count,
+    Source,
+    People,
+    Measure,
+    I18n,
+    Lang,
+}
+
+impl Frame {
+    /// The keys an object of this kind may have, and which are required.
+    fn fields(self) -> (&'static [&'static str], u32) {
+        match self {
+            Frame::Root => (&["organisations", "events", "membership"], 0b011),
+            Frame::Org => (
+                &[
+                    "id",
+                    "name",
+                    "nativeName",
+                    "abbreviation",
+                    "founded",
+                    "dissolved",
+                    "color",
+                ],
+                0b100_1011,
+            ),
+            Frame::Event => (
+                &[
+                    "id",
+                    "org",
+                    "date",
+                    "kind",
+                    "title",
+                    "label",
+                    "summary",
+                    "people",
+                    "measure",
+                    "predecessor",
+                    "source",
+                    "i18n",
+                ],
+                0b100_0001_1111,
+            ),
+            Frame::Count => (&["org", "date", "members", "source"], 0b1111),
+            Frame::Source => (&["article", "section", "quote", "url"], 0b0111),
+            Frame::Measure => (&["value", "unit", "bound"], 0b111),
+            Frame::Lang => (&["title", "label", "summary"], 0b001),
+            _ => (&[], 0),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Level {
+    frame: Frame,
+    /// Items read so far (lists), or the field being read (objects).
+    index: usize,
+    /// The current key, for language objects (whose keys are codes).
+    key: String,
+    /// Fields seen (a bit per field).
+    seen: u32,
+    /// A key was read and its value is being read.
+    pending: bool,
+}
+
+impl Level {
+    fn new(frame: Frame) -> Level {
+        Level {
+            frame,
+            index: 0,
+            key: String::new(),
+            seen: 0,
+            pending: false,
+        }
+    }
+}
+
+/// One item being read: its fields as texts of the arena, and where each
+/// value stood.
+#[derive(Debug, Default)]
+struct Item {
+    values: [Text; 12],
+    at: [Pos; 12],
+    /// Short strings that are checked, not kept (org and kind ids, bound,
+    /// dates): read into these buffers.
+    org: String,
+    kind: String,
+    date: String,
+    dissolved: String,
+    bound: String,
+    number: Option<(Number, String)>,
+    measure_value: Option<(Number, String, Pos)>,
+    source: Source,
+    /// Where the fields of the nested object being read (source, measure,
+    /// a translation) stood.
+    nested_at: [Pos; 4],
+    has_measure: bool,
+    null: u32,
+    translations: u32,
+}
+
+impl Item {
+    /// Clears for the next item, keeping the buffers' memory.
+    fn reset(&mut self) {
+        self.values = [Text::default(); 12];
+        self.at = [Pos::default(); 12];
+        self.nested_at = [Pos::default(); 4];
+        for s in [
+            &mut self.org,
+            &mut self.kind,
+            &mut self.date,
+            &mut self.dissolved,
+            &mut self.bound,
+        ] {
+            s.clear();
+        }
+        self.number = None;
+        self.measure_value = None;
+        self.source = Source::default();
+        self.has_measure = false;
+        self.null = 0;
+    }
+}
+
+#[derive(Debug)]
+struct Builder {
+    limits: Limits,
+    stack: Vec<Level>,
+    item: Item,
+    data: Dataset,
+    /// Organisation ids with their index, for events.
+    started: bool,
+    seen_events: usize,
+    long_titles: usize,
+    unlabelled: usize,
+    first_unlabelled: String,
+}
+
+/// Gives a syntax error (which the reader reports without a path) the path
+/// of the place it was found.
+fn with_path(mut err: DataError, path: String) -> DataError {
+    if err.path.is_empty() && err.item_id.is_none() {
+        err.path = path;
+    }
+    err
+}
+
+fn located(err: DataError, at: Pos) -> DataError {
+    if at.line == 0 {
+        err
+    } else {
+        err.line_column(at.line, at.column)
+    }
+}
+
+fn describe(token: &Token<'_>) -> String {
+    match token {
+        Token::Str(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
+        Token::Num(n) => format!("number {n}"),
+        Token::Bool(b) => format!("boolean `{b}`"),
+        Token::Null => "null".into(),
+        Token::BeginObject => "an object".into(),
+        Token::BeginArray => "a list".into(),
+        _ => "the end of a list or object".into(),
+    }
+}
+
+impl Builder {
+    fn new(limits: Limits) -> Builder {
+        Builder {
+            limits,
+            stack: Vec::new(),
+            item: Item::default(),
+            data: Dataset::default(),
+            started: false,
+            seen_events: 0,
+            long_titles: 0,
+            unlabelled: 0,
+            first_unlabelled: String::new(),
+        }
+    }
+
+    /// The JSON path of the current place (`events[3].source.quote`), with
+    /// `field` appended. With `item`, a list at the top names the item it
+    /// is starting (for an error about that item).
+    fn path_at(&self, field: Option<&str>, item: bool) -> String {
+        let mut out = String::new();
+        let last = self.stack.len().saturating_sub(1);
+        for (i, level) in self.stack.iter().enumerate() {
+            let inner = i < last;
+            match level.frame {
+                Frame::Orgs | Frame::Events | Frame::Counts | Frame::People if inner || item => {
+                    out.push_str(&format!("[{}]", level.index));
+                }
+                Frame::Orgs | Frame::Events | Frame::Counts | Frame::People => {}
+                _ if inner || level.pending => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(self.key_name(level));
+                }
                 _ => {}
             }
-            continue;
         }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    let (l, c) = line_column_of(text, i);
-                    return Err(DataError::whole(format!(
-                        "the data nests arrays and objects more than {max} levels deep"
-                    ))
-                    .line_column(l, c));
-                }
+        if let Some(f) = field {
+            if !out.is_empty() {
+                out.push('.');
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+            out.push_str(f);
+        }
+        out
+    }
+
+    fn path(&self, field: Option<&str>) -> String {
+        self.path_at(field, false)
+    }
+
+    fn key_name<'a>(&'a self, level: &'a Level) -> &'a str {
+        match level.frame {
+            Frame::I18n => &level.key,
+            frame => frame.fields().0.get(level.index).copied().unwrap_or(""),
         }
     }
-    Ok(())
-}
 
-/// Byte offset of a 1-based line and column (characters) in `text`.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let line_text = text.get(start..).unwrap_or("");
-    start
-        + line_text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line_text.len(), |(i, _)| i)
-}
+    fn fail(&self, field: Option<&str>, message: impl Into<String>, at: Pos) -> DataError {
+        self.fail_at(self.path(field), message, at)
+    }
 
-/// Places an error at the `nth` occurrence of `key` (a quoted JSON key).
-fn locate_key(err: DataError, text: &str, key: &str, nth: usize) -> DataError {
-    match text.match_indices(key).nth(nth) {
-        Some((offset, _)) => {
-            let (l, c) = line_column_of(text, offset);
-            err.line_column(l, c)
+    fn fail_at(&self, path: String, message: impl Into<String>, at: Pos) -> DataError {
+        let mut err = DataError::at(path, message);
+        if let Some(id) = self.item_id() {
+            err = err.item(&id);
         }
-        None => err,
+        located(err, at)
+    }
+
+    /// The id of the item being read, once known (for messages).
+    fn item_id(&self) -> Option<String> {
+        let item = self
+            .stack
+            .iter()
+            .rev()
+            .find(|l| matches!(l.frame, Frame::Org | Frame::Event))?;
+        if item.seen & 1 == 0 {
+            return None;
+        }
+        Some(self.data.text(self.item.values[0]).to_owned())
+    }
+
+    fn push_text(&mut self, s: &str) -> Text {
+        let start = self.data.text.len();
+        self.data.text.push_str(s);
+        Text {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u32::try_from(s.len()).unwrap_or(0),
+        }
+    }
+
+    fn token(&mut self, token: Token<'_>, at: Pos) -> Result<(), DataError> {
+        self.started = true;
+        match token {
+            Token::Key(key) => return self.key(key, at),
+            Token::EndObject => return self.end_object(at),
+            Token::EndArray => return self.end_array(at),
+            _ => {}
+        }
+        let Some(top) = self.stack.last() else {
+            return match token {
+                Token::BeginObject => {
+                    self.stack.push(Level::new(Frame::Root));
+                    Ok(())
+                }
+                other => Err(located(
+                    DataError::whole(format!(
+                        "the data must be a JSON object, not {}",
+                        describe(&other)
+                    )),
+                    at,
+                )),
+            };
+        };
+        let (frame, index) = (top.frame, top.index);
+        match frame {
+            Frame::Orgs | Frame::Events | Frame::Counts => {
+                let item = match frame {
+                    Frame::Orgs => Frame::Org,
+                    Frame::Events => Frame::Event,
+                    _ => Frame::Count,
+                };
+                if token != Token::BeginObject {
+                    let path = self.path_at(None, true);
+                    return Err(self.fail_at(
+                        path,
+                        format!("invalid type: {}, expected an object", describe(&token)),
+                        at,
+                    ));
+                }
+                if item == Frame::Event {
+                    self.seen_events += 1;
+                    if self.seen_events > self.limits.max_events {
+                        return Err(DataError::at(
+                            "events",
+                            format!(
+                                "{} events is more than the limit of {} events",
+                                self.seen_events, self.limits.max_events
+                            ),
+                        ));
+                    }
+                }
+                self.item.reset();
+                self.item.translations = u32::try_from(self.data.translations.len()).unwrap_or(0);
+                self.stack.push(Level::new(item));
+                Ok(())
+            }
+            Frame::People => match token {
+                Token::Str(name) => {
+                    let start = self.item.values[7];
+                    let joined = start.is_empty();
+                    if !joined {
+                        self.data.text.push('\n');
+                    }
+                    let clean = name.replace('\n', " ");
+                    let t = self.push_text(clean.trim());
+                    self.item.values[7] = if joined {
+                        t
+                    } else {
+                        Text {
+                            start: start.start,
+                            len: t.start + t.len - start.start,
+                        }
+                    };
+                    if let Some(level) = self.stack.last_mut() {
+                        level.index += 1;
+                    }
+                    Ok(())
+                }
+                other => {
+                    let path = self.path_at(None, true);
+                    Err(self.fail_at(
+                        path,
+                        format!(
+                            "invalid type: {}, expected a name (string)",
+                            describe(&other)
+                        ),
+                        at,
+                    ))
+                }
+            },
+            _ => self.value(frame, index, token, at),
+        }
+    }
+
+    fn key(&mut self, key: &str, at: Pos) -> Result<(), DataError> {
+        let Some(level) = self.stack.last() else {
+            return Ok(());
+        };
+        let frame = level.frame;
+        if frame == Frame::I18n {
+            let code_ok = (2..=8).contains(&key.len())
+                && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            if !code_ok {
+                return Err(self.fail(
+                    Some(key),
+                    format!("\"{key}\" is not a language code (like \"ru\")"),
+                    at,
+                ));
+            }
+            let first = self.item.translations as usize;
+            let repeated = self
+                .data
+                .translations
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|t| self.data.text(t.lang) == key);
+            if repeated {
+                return Err(self.fail(Some(key), format!("duplicate language `{key}`"), at));
+            }
+            if let Some(level) = self.stack.last_mut() {
+                level.key = key.to_owned();
+                level.pending = true;
+            }
+            return Ok(());
+        }
+        let (names, _) = frame.fields();
+        let Some(i) = names.iter().position(|n| *n == key) else {
+            let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            return Err(self.fail(
+                Some(key),
+                format!("unknown field `{key}`, expected one of {}", list.join(", ")),
+                at,
+            ));
+        };
+        if level.seen & (1 << i) != 0 {
+            return Err(self.fail(Some(key), format!("duplicate field `{key}`"), at));
+        }
+        if let Some(level) = self.stack.last_mut() {
+            level.index = i;
+            level.seen |= 1 << i;
+            level.pending = true;
+        }
+        Ok(())
+    }
+
+    /// A value for field `field` of an object of kind `frame`.
+    fn value(
+        &mut self,
+        frame: Frame,
+        field: usize,
+        token: Token<'_>,
+        at: Pos,
+    ) -> Result<(), DataError> {
+        let name = if frame == Frame::I18n {
+            ""
+        } else {
+            frame.fields().0.get(field).copied().unwrap_or("")
+        };
+        let nested = Level::new;
+        let expected = |what: &str, b: &Builder| {
+            b.fail(
+                None,
+                format!("invalid type: {}, expected {what}", describe(&token)),
+                at,
+            )
+        };
+        let scalar = !matches!(token, Token::BeginObject | Token::BeginArray);
+        match (frame, name, token) {
+            (Frame::Root, "organisations", Token::BeginArray) => {
+                self.stack.push(nested(Frame::Orgs))
+            }
+            (Frame::Root, "events", Token::BeginArray) => self.stack.push(nested(Frame::Events)),
+            (Frame::Root, "membership", Token::BeginArray) => {
+                self.stack.push(nested(Frame::Counts))
+            }
+            (Frame::Root, _, _) => return Err(expected("a list", self)),
+            (Frame::Event, "people", Token::BeginArray) => self.stack.push(nested(Frame::People)),
+            (Frame::Event, "measure", Token::BeginObject) => {
+                self.item.has_measure = true;
+                self.stack.push(nested(Frame::Measure));
+            }
+            (Frame::Event | Frame::Count, "source", Token::BeginObject) => {
+                self.stack.push(nested(Frame::Source))
+            }
+            (Frame::Event, "i18n", Token::BeginObject) => self.stack.push(nested(Frame::I18n)),
+            (Frame::I18n, _, Token::BeginObject) => {
+                let lang = self.stack.last().map(|l| l.key.clone()).unwrap_or_default();
+                let lang = self.push_text(&lang);
+                self.data.translations.push(Translation {
+                    lang,
+                    title: Text::default(),
+                    label: Text::default(),
+                    summary: Text::default(),
+                });
+                self.stack.push(nested(Frame::Lang));
+            }
+            (Frame::I18n, _, _) => {
+                return Err(expected("an object of title, label and summary", self))
+            }
+            (Frame::Org, "nativeName" | "founded" | "dissolved", Token::Null)
+            | (Frame::Event, "summary" | "predecessor", Token::Null)
+            | (Frame::Source, "url", Token::Null) => {
+                self.item.null |= 1 << field;
+            }
+            (Frame::Count, "members", Token::Num(n)) => {
+                self.item.number = Some((number(n), n.to_owned()));
+                self.item.at[field] = at;
+            }
+            (Frame::Count, "members", _) => return Err(expected("a number", self)),
+            (Frame::Measure, "value", Token::Num(n)) => {
+                self.item.measure_value = Some((number(n), n.to_owned(), at));
+            }
+            (Frame::Measure, "value", _) => return Err(expected("a whole number", self)),
+            (_, _, Token::Str(s)) => self.string(frame, name, field, s, at)?,
+            _ => return Err(expected("a string", self)),
+        }
+        if scalar {
+            self.value_done();
+        }
+        Ok(())
+    }
+
+    /// The value of the current key is complete.
+    fn value_done(&mut self) {
+        if let Some(level) = self.stack.last_mut() {
+            level.pending = false;
+        }
+    }
+
+    fn string(
+        &mut self,
+        frame: Frame,
+        name: &str,
+        field: usize,
+        s: &str,
+        at: Pos,
+    ) -> Result<(), DataError> {
+        let slot = field.min(11);
+        match (frame, name) {
+            (Frame::Org | Frame::Event | Frame::Count, "org") => {
+                self.item.org.clear();
+                self.item.org.push_str(s);
+                self.item.at[slot] = at;
+            }
+            (Frame::Event, "kind") => {
+                self.item.kind.clear();
+                self.item.kind.push_str(s);
+                self.item.at[slot] = at;
+            }
+            (Frame::Org, "dissolved") => {
+                self.item.dissolved.clear();
+                self.item.dissolved.push_str(s);
+                self.item.at[slot] = at;
+            }
+            (Frame::Org | Frame::Event | Frame::Count, "date" | "founded") => {
+                self.item.date.clear();
+                self.item.date.push_str(s);
+                self.item.at[slot] = at;
+                if frame != Frame::Org {
+                    self.item.values[slot] = self.push_text(s);
+                }
+            }
+            (Frame::Measure, "bound") => {
+                self.item.bound.clear();
+                self.item.bound.push_str(s);
+                self.item.nested_at[2] = at;
+            }
+            (Frame::Measure, "unit") => {
+                self.item.values[11] = self.push_text(s);
+            }
+            (Frame::Source, _) => {
+                let t = if name == "url" {
+                    Text::default()
+                } else {
+                    self.push_text(s)
+                };
+                let source = &mut self.item.source;
+                match field {
+                    0 => source.article = t,
+                    1 => source.section = t,
+                    2 => source.quote = t,
+                    _ => {
+                        let url = s.trim();
+                        match safe_link(url) {
+                            Some(safe) => self.item.source.url = self.push_text(&safe),
+                            None => {
+                                let message = format!(
+                                    "the link \"{}\" is not an http or https address; it was dropped",
+                                    url.chars().take(60).collect::<String>()
+                                );
+                                let path = self.path(None);
+                                self.data.warnings.push(DataWarning { message, path });
+                            }
+                        }
+                    }
+                }
+                self.item.nested_at[field.min(3)] = at;
+            }
+            (Frame::Lang, _) => {
+                let t = self.push_text(s);
+                if let Some(tr) = self.data.translations.last_mut() {
+                    match field {
+                        0 => tr.title = t,
+                        1 => tr.label = t,
+                        _ => tr.summary = t,
+                    }
+                }
+                self.item.nested_at[field.min(3)] = at;
+            }
+            _ => {
+                self.item.values[slot] = self.push_text(s);
+                self.item.at[slot] = at;
+            }
+        }
+        Ok(())
+    }
+
+    fn end_array(&mut self, at: Pos) -> Result<(), DataError> {
+        let Some(level) = self.stack.pop() else {
+            return Ok(());
+        };
+        self.value_done();
+        match level.frame {
+            Frame::Orgs if level.index == 0 => Err(located(
+                DataError::at("organisations", "there are no organisations"),
+                at,
+            )),
+            Frame::Events if level.index == 0 => {
+                Err(located(DataError::at("events", "there are no events"), at))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn end_object(&mut self, at: Pos) -> Result<(), DataError> {
+        let Some(level) = self.stack.last() else {
+            return Ok(());
+        };
+        let (names, required) = level.frame.fields();
+        let missing = required & !level.seen;
+        if missing != 0 {
+            let i = missing.trailing_zeros() as usize;
+            let name = names.get(i).copied().unwrap_or("?");
+            return Err(self.fail(None, format!("missing field `{name}`"), at));
+        }
+        let frame = level.frame;
+        match frame {
+            Frame::Org => self.finish_org()?,
+            Frame::Event => self.finish_event()?,
+            Frame::Count => self.finish_count()?,
+            Frame::Source => self.check_source()?,
+            Frame::Measure => self.finish_measure()?,
+            Frame::Lang => self.check_translation(at)?,
+            _ => {}
+        }
+        self.stack.pop();
+        // The enclosing list counts the item; an enclosing object's value
+        // is complete.
+        if let Some(parent) = self.stack.last_mut() {
+            if matches!(parent.frame, Frame::Orgs | Frame::Events | Frame::Counts) {
+                parent.index += 1;
+            }
+            parent.pending = false;
+        }
+        Ok(())
+    }
+
+    fn check_source(&mut self) -> Result<(), DataError> {
+        let s = self.item.source;
+        for (i, (field, value)) in [
+            ("article", s.article),
+            ("section", s.section),
+            ("quote", s.quote),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if self.data.text(value).trim().is_empty() {
+                let at = self.item.nested_at[i];
+                return Err(self.fail(
+                    Some(field),
+                    format!("source {field} is empty; every fact needs its source"),
+                    at,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish_measure(&mut self) -> Result<(), DataError> {
+        let value = match self.item.measure_value.take() {
+            Some((Number::Whole(v), _, _)) if (0..=i64::from(u32::MAX)).contains(&v) => v as u32,
+            Some((_, text, at)) => {
+                return Err(self.fail(
+                    Some("value"),
+                    format!("a count must be a whole number from 0 to 4294967295: {text}"),
+                    at,
+                ))
+            }
+            None => 0,
+        };
+        let bound = match self.item.bound.as_str() {
+            "exact" => MeasureBound::Exact,
+            "more-than" => MeasureBound::MoreThan,
+            other => {
+                return Err(self.fail(
+                    Some("bound"),
+                    format!("unknown bound \"{other}\" (expected `exact` or `more-than`)"),
+                    self.item.nested_at[2],
+                ))
+            }
+        };
+        self.item.measure_value = Some((
+            Number::Whole(i64::from(value)),
+            String::new(),
+            Pos::default(),
+        ));
+        self.item.bound = match bound {
+            MeasureBound::Exact => "exact".into(),
+            MeasureBound::MoreThan => "more-than".into(),
+        };
+        Ok(())
+    }
+
+    fn check_translation(&mut self, at: Pos) -> Result<(), DataError> {
+        let Some(tr) = self.data.translations.last().copied() else {
+            return Ok(());
+        };
+        if self.data.text(tr.title).trim().is_empty() {
+            return Err(self.fail(Some("title"), "translated title is empty", at));
+        }
+        let chars = self.data.text(tr.label).chars().count();
+        if chars > MAX_LABEL_CHARS {
+            return Err(self.fail(
+                Some("label"),
+                format!("the label is {chars} characters; a label has at most {MAX_LABEL_CHARS}"),
+                self.item.nested_at[1],
+            ));
+        }
+        Ok(())
+    }
+
+    fn date(&self, field: &str, text: &str, at: Pos) -> Result<EventDate, DataError> {
+        EventDate::parse(text).map_err(|e| self.fail(Some(field), e.to_string(), at))
+    }
+
+    fn finish_org(&mut self) -> Result<(), DataError> {
+        let v = self.item.values;
+        let at = self.item.at;
+        let id = self.data.text(v[0]).to_owned();
+        if !is_valid_id(&id) {
+            return Err(self.fail(
+                Some("id"),
+                format!("organisation id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
+                at[0],
+            ));
+        }
+        if self.data.org_index(&id).is_some() {
+            return Err(self.fail(
+                Some("id"),
+                format!("duplicate organisation id \"{id}\""),
+                at[0],
+            ));
+        }
+        let name = self.data.text(v[1]).to_owned();
+        if name.trim().is_empty() {
+            return Err(self.fail(Some("name"), "organisation name is empty", at[1]));
+        }
+        let color = self.data.text(v[6]).to_ascii_lowercase();
+        if !is_hex_color(&color) {
+            return Err(self.fail(
+                Some("color"),
+                format!("colour \"{color}\" is not of the form #rrggbb"),
+                at[6],
+            ));
+        }
+        let founded = if self.item.date.is_empty() {
+            None
+        } else {
+            Some(self.date("founded", &self.item.date, at[4])?)
+        };
+        let dissolved = if self.item.dissolved.is_empty() {
+            None
+        } else {
+            Some(self.date("dissolved", &self.item.dissolved, at[5])?)
+        };
+        if let (Some(f), Some(d)) = (&founded, &dissolved) {
+            if d.latest_or(Day::MAX) < f.earliest() {
+                return Err(self.fail(Some("dissolved"), "dissolved before it was founded", at[5]));
+            }
+        }
+        let native = self.data.text(v[2]).trim().to_owned();
+        let abbreviation = self.data.text(v[3]).to_owned();
+        // Organisations are few: they keep their own strings.
+        self.data.organisations.push(Organisation {
+            id,
+            name,
+            native_name: (!native.is_empty()).then_some(native),
+            abbreviation,
+            founded,
+            dissolved,
+            color,
+        });
+        Ok(())
+    }
+
+    fn org_of(&self, field_at: Pos) -> Result<usize, DataError> {
+        let id = &self.item.org;
+        self.data.org_index(id).ok_or_else(|| {
+            let known: Vec<&str> = self
+                .data
+                .organisations
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect();
+            let known = if known.is_empty() {
+                "none yet: the organisations list must come before the events".to_owned()
+            } else {
+                known.join(", ")
+            };
+            self.fail(
+                Some("org"),
+                format!("unknown organisation \"{id}\" (known: {known})"),
+                field_at,
+            )
+        })
+    }
+
+    fn finish_event(&mut self) -> Result<(), DataError> {
+        let file_index = self.stack.iter().rev().nth(1).map_or(0, |l| l.index);
+        let v = self.item.values;
+        let at = self.item.at;
+        let id = self.data.text(v[0]);
+        if !is_valid_id(id) {
+            let shown: String = id.chars().take(100).collect();
+            return Err(DataError::at(
+                self.path(Some("id")),
+                format!(
+                    "event id \"{shown}\" must be 1 to 100 lower-case letters, digits, '-' or '_'"
+                ),
+            )
+            .line_column(at[0].line.max(1), at[0].column.max(1)));
+        }
+        let org = self.org_of(at[1])?;
+        let Some(kind) = EventKind::parse(&self.item.kind) else {
+            let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+            return Err(self.fail(
+                Some("kind"),
+                format!(
+                    "unknown kind \"{}\" (expected one of: {})",
+                    self.item.kind,
+                    all.join(", ")
+                ),
+                at[3],
+            ));
+        };
+        let date = self.date("date", &self.item.date, at[2])?;
+        let title = self.data.text(v[4]);
+        if title.trim().is_empty() {
+            return Err(self.fail(Some("title"), "event title is empty", at[4]));
+        }
+        let title_chars = title.chars().count();
+        if title_chars > LONG_TITLE_CHARS {
+            self.long_titles += 1;
+            let id = self.data.text(v[0]).to_owned();
+            self.data.warnings.push(DataWarning {
+                message: format!(
+                    "event \"{id}\" has a {title_chars}-character title; it is shown clipped"
+                ),
+                path: self.path(Some("title")),
+            });
+        }
+        let label = self.data.text(v[5]);
+        let label_chars = label.chars().count();
+        if self.stack.last().is_some_and(|l| l.seen & (1 << 5) != 0) {
+            if label.trim().is_empty() {
+                return Err(self.fail(
+                    Some("label"),
+                    "the label is empty (leave it out to show the title)",
+                    at[5],
+                ));
+            }
+            if label_chars > MAX_LABEL_CHARS {
+                return Err(self.fail(
+                    Some("label"),
+                    format!("the label is {label_chars} characters; a label has at most {MAX_LABEL_CHARS}"),
+                    at[5],
+                ));
+            }
+        } else {
+            if self.unlabelled == 0 {
+                self.first_unlabelled = self.path(Some("label"));
+            }
+            self.unlabelled += 1;
+        }
+        let measure = self.item.has_measure.then(|| Measure {
+            value: match self.item.measure_value {
+                Some((Number::Whole(v), _, _)) => u32::try_from(v).unwrap_or(0),
+                _ => 0,
+            },
+            unit: v[11],
+            bound: if self.item.bound == "more-than" {
+                MeasureBound::MoreThan
+            } else {
+                MeasureBound::Exact
+            },
+        });
+        let first_tr = self.item.translations;
+        let n_tr = u32::try_from(self.data.translations.len())
+            .unwrap_or(0)
+            .saturating_sub(first_tr);
+        self.data.events.push(Event {
+            id: v[0],
+            org,
+            date,
+            date_text: v[2],
+            kind,
+            title: v[4],
+            label: v[5],
+            summary: v[6],
+            people: v[7],
+            measure,
+            predecessor: if self.data.text(v[9]).trim().is_empty() {
+                Text::default()
+            } else {
+                v[9]
+            },
+            source: self.item.source,
+            file_index: u32::try_from(file_index).unwrap_or(u32::MAX),
+            id_at: (
+                u32::try_from(at[0].line).unwrap_or(0),
+                u32::try_from(at[0].column).unwrap_or(0),
+            ),
+            translations: (first_tr, u8::try_from(n_tr).unwrap_or(u8::MAX)),
+        });
+        Ok(())
+    }
+
+    fn finish_count(&mut self) -> Result<(), DataError> {
+        let at = self.item.at;
+        let org = self.org_of(at[0])?;
+        let date = self.date("date", &self.item.date, at[1])?;
+        let (n, text) = self
+            .item
+            .number
+            .clone()
+            .unwrap_or((Number::Whole(0), String::new()));
+        let bad = |msg: &str, b: &Builder| b.fail(Some("members"), format!("{msg}: {text}"), at[2]);
+        let members = match n {
+            Number::Whole(v) if v < 0 => return Err(bad("membership cannot be negative", self)),
+            Number::Fraction => return Err(bad("membership must be a whole number", self)),
+            Number::Whole(v) if v <= MAX_MEMBERS => u32::try_from(v).unwrap_or(u32::MAX),
+            _ => {
+                return Err(bad(
+                    "membership is implausibly large (over 1,000,000,000)",
+                    self,
+                ))
+            }
+        };
+        self.data.membership.push(MembershipCount {
+            org,
+            date,
+            date_text: self.item.values[1],
+            members,
+            source: self.item.source,
+        });
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Dataset, DataError> {
+        if !self.stack.is_empty() {
+            return Err(DataError::whole(
+                "the data ends before its last object or list is closed",
+            ));
+        }
+        let events = &self.data.events;
+        if events.is_empty() {
+            return Err(DataError::at("events", "there are no events"));
+        }
+        // Duplicate ids, found by sorting rather than hashing every id.
+        let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
+        let text = &self.data.text;
+        let id_of = |i: u32| {
+            events.get(i as usize).map_or("", |e| {
+                text.get(e.id.start as usize..(e.id.start + e.id.len) as usize)
+                    .unwrap_or("")
+            })
+        };
+        by_id.sort_by(|a, b| id_of(*a).cmp(id_of(*b)).then(a.cmp(b)));
+        for pair in by_id.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if id_of(a) == id_of(b) {
+                let id = id_of(a).to_owned();
+                let err = DataError::at(
+                    format!("events[{b}].id"),
+                    format!("duplicate event id \"{id}\": events[{a}] and events[{b}] both use it"),
+                )
+                .item(&id);
+                let (line, column) = events.get(b as usize).map_or((0, 0), |e| e.id_at);
+                let at = Pos {
+                    line: line as usize,
+                    column: column as usize,
+                };
+                return Err(located(err, at));
+            }
+        }
+        // The same organisation, date and title twice is likely a copy.
+        let key = |i: u32| {
+            let e = events.get(i as usize);
+            let t = |x: Option<Text>| {
+                x.map_or("", |x| {
+                    text.get(x.start as usize..(x.start + x.len) as usize)
+                        .unwrap_or("")
+                })
+            };
+            (
+                e.map(|e| e.org),
+                t(e.map(|e| e.date_text)),
+                t(e.map(|e| e.title)),
+            )
+        };
+        by_id.sort_by(|a, b| key(*a).cmp(&key(*b)).then(a.cmp(b)));
+        for pair in by_id.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if key(a) == key(b) {
+                let id = id_of(b).to_owned();
+                self.data.warnings.push(DataWarning {
+                    message: format!("events[{a}] and events[{b}] (\"{id}\") have the same organisation, date and title"),
+                    path: format!("events[{b}]"),
+                });
+            }
+        }
+        if self.unlabelled > 0 {
+            self.data.warnings.push(DataWarning {
+                message: format!(
+                    "{} event{} no label; the title is shown on the mark",
+                    self.unlabelled,
+                    if self.unlabelled == 1 {
+                        " has"
+                    } else {
+                        "s have"
+                    }
+                ),
+                path: std::mem::take(&mut self.first_unlabelled),
+            });
+        }
+        // Stable sort keeps file order for equal dates.
+        self.data.events.sort_by_key(|e| e.date.sort_key());
+        self.data
+            .membership
+            .sort_by_key(|c| (c.org, c.date.sort_key()));
+        self.data.text.shrink_to_fit();
+        Ok(self.data)
+    }
+}
+
+impl Sink for Builder {
+    fn token(&mut self, token: Token<'_>, at: Pos) -> Result<(), DataError> {
+        Builder::token(self, token, at)
     }
 }
 
@@ -553,298 +1573,6 @@ fn is_valid_id(s: &str) -> bool {
         && s.len() <= 100
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-/// Finds where `"id"` stands in the text (the `nth` occurrence), so errors
-/// found after parsing can still name a line and column.
-fn locate(err: DataError, text: &str, id: &str, nth: usize) -> DataError {
-    let needle = format!("\"{id}\"");
-    match text.match_indices(&needle).nth(nth) {
-        Some((offset, _)) => {
-            let (l, c) = line_column_of(text, offset);
-            err.line_column(l, c)
-        }
-        None => err,
-    }
-}
-
-/// Keeps a source link only when it is safe to open; warns otherwise.
-fn clean_url(url: Option<String>, path: &str, warnings: &mut Vec<DataWarning>) -> Option<String> {
-    let url = url?;
-    let safe = safe_link(&url);
-    if safe.is_none() {
-        warnings.push(DataWarning {
-            message: format!(
-                "the link \"{}\" is not an http or https address; it was dropped",
-                url.chars().take(60).collect::<String>()
-            ),
-            path: path.to_owned(),
-        });
-    }
-    safe
-}
-
-fn check_source(source: &Source, path: &str) -> Result<(), DataError> {
-    for (field, value) in [
-        ("article", &source.article),
-        ("section", &source.section),
-        ("quote", &source.quote),
-    ] {
-        if value.trim().is_empty() {
-            return Err(DataError::at(
-                format!("{path}.source.{field}"),
-                format!("source {field} is empty; every fact needs its source"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn validate(raw: RawDataset, text: &str, limits: &Limits) -> Result<Dataset, DataError> {
-    if raw.organisations.is_empty() {
-        return Err(DataError::at("organisations", "there are no organisations"));
-    }
-    if raw.events.is_empty() {
-        return Err(DataError::at("events", "there are no events"));
-    }
-    if raw.events.len() > limits.max_events {
-        return Err(DataError::at(
-            "events",
-            format!(
-                "{} events is more than the limit of {} events",
-                raw.events.len(),
-                limits.max_events
-            ),
-        ));
-    }
-
-    let mut organisations = Vec::with_capacity(raw.organisations.len());
-    let mut org_ids: HashMap<String, usize> = HashMap::new();
-    for (i, o) in raw.organisations.into_iter().enumerate() {
-        let path = format!("organisations[{i}]");
-        let fail = |field: &str, msg: String| {
-            locate(
-                DataError::at(format!("{path}.{field}"), msg).item(&o.id),
-                text,
-                &o.id,
-                0,
-            )
-        };
-        if !is_valid_id(&o.id) {
-            return Err(DataError::at(
-                format!("{path}.id"),
-                format!(
-                    "organisation id \"{}\" must be lower-case letters, digits, '-' or '_'",
-                    o.id
-                ),
-            ));
-        }
-        if let Some(first) = org_ids.get(&o.id) {
-            return Err(fail(
-                "id",
-                format!(
-                    "duplicate organisation id \"{}\" (also organisations[{first}])",
-                    o.id
-                ),
-            ));
-        }
-        if o.name.trim().is_empty() {
-            return Err(fail("name", "organisation name is empty".into()));
-        }
-        if !is_hex_color(&o.color) {
-            return Err(fail(
-                "color",
-                format!("colour \"{}\" is not of the form #rrggbb", o.color),
-            ));
-        }
-        let date = |field: &str, value: &Option<String>| -> Result<Option<EventDate>, DataError> {
-            value
-                .as_deref()
-                .map(|s| EventDate::parse(s).map_err(|e| fail(field, e.to_string())))
-                .transpose()
-        };
-        let founded = date("founded", &o.founded)?;
-        let dissolved = date("dissolved", &o.dissolved)?;
-        if let (Some(f), Some(d)) = (&founded, &dissolved) {
-            if d.latest_or(Day::MAX) < f.earliest() {
-                return Err(fail("dissolved", "dissolved before it was founded".into()));
-            }
-        }
-        org_ids.insert(o.id.clone(), i);
-        organisations.push(Organisation {
-            id: o.id,
-            name: o.name,
-            native_name: o.native_name.filter(|s| !s.trim().is_empty()),
-            abbreviation: o.abbreviation,
-            founded,
-            dissolved,
-            color: o.color.to_ascii_lowercase(),
-        });
-    }
-
-    let known_orgs = || {
-        organisations
-            .iter()
-            .map(|o| o.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-
-    let mut warnings = Vec::new();
-    let mut events = Vec::with_capacity(raw.events.len());
-    let mut event_ids: HashMap<String, usize> = HashMap::with_capacity(raw.events.len());
-    let mut facts: HashMap<(String, String, String), usize> = HashMap::new();
-    for (i, e) in raw.events.into_iter().enumerate() {
-        let path = format!("events[{i}]");
-        let occurrence = usize::from(event_ids.contains_key(&e.id));
-        let fail = |field: &str, msg: String| {
-            locate(
-                DataError::at(format!("{path}.{field}"), msg).item(&e.id),
-                text,
-                &e.id,
-                occurrence,
-            )
-        };
-        if !is_valid_id(&e.id) {
-            return Err(DataError::at(
-                format!("{path}.id"),
-                format!(
-                    "event id \"{}\" must be 1 to 100 lower-case letters, digits, '-' or '_'",
-                    e.id.chars().take(100).collect::<String>()
-                ),
-            ));
-        }
-        if let Some(first) = event_ids.get(&e.id) {
-            return Err(fail(
-                "id",
-                format!(
-                    "duplicate event id \"{}\": events[{first}] and events[{i}] both use it",
-                    e.id
-                ),
-            ));
-        }
-        let Some(&org) = org_ids.get(&e.org) else {
-            return Err(fail(
-                "org",
-                format!(
-                    "unknown organisation \"{}\" (known: {})",
-                    e.org,
-                    known_orgs()
-                ),
-            ));
-        };
-        let Some(kind) = EventKind::parse(&e.kind) else {
-            let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-            return Err(fail(
-                "kind",
-                format!(
-                    "unknown kind \"{}\" (expected one of: {})",
-                    e.kind,
-                    all.join(", ")
-                ),
-            ));
-        };
-        let date = EventDate::parse(&e.date).map_err(|err| fail("date", err.to_string()))?;
-        if e.title.trim().is_empty() {
-            return Err(fail("title", "event title is empty".into()));
-        }
-        check_source(&e.source, &path).map_err(|err| locate(err.item(&e.id), text, &e.id, 0))?;
-        let title_chars = e.title.chars().count();
-        if title_chars > LONG_TITLE_CHARS {
-            warnings.push(DataWarning {
-                message: format!(
-                    "event \"{}\" has a {title_chars}-character title; it is shown clipped",
-                    e.id
-                ),
-                path: format!("{path}.title"),
-            });
-        }
-        let fact = (e.org.clone(), e.date.clone(), e.title.clone());
-        if let Some(first) = facts.insert(fact, i) {
-            warnings.push(DataWarning {
-                message: format!(
-                    "events[{first}] and events[{i}] (\"{}\") have the same organisation, date and title",
-                    e.id
-                ),
-                path: path.clone(),
-            });
-        }
-        let mut source = e.source;
-        source.url = clean_url(source.url, &format!("{path}.source.url"), &mut warnings);
-        event_ids.insert(e.id.clone(), i);
-        events.push(Event {
-            id: e.id,
-            org,
-            date,
-            date_text: e.date,
-            kind,
-            title: e.title,
-            summary: e.summary,
-            people: e.people,
-            measure: e.measure,
-            predecessor: e.predecessor.filter(|s| !s.trim().is_empty()),
-            source,
-        });
-    }
-    // Stable sort keeps file order for equal dates.
-    events.sort_by_key(|e| e.date.sort_key());
-
-    let mut membership = Vec::with_capacity(raw.membership.len());
-    for (i, c) in raw.membership.into_iter().enumerate() {
-        let path = format!("membership[{i}]");
-        let Some(&org) = org_ids.get(&c.org) else {
-            return Err(DataError::at(
-                format!("{path}.org"),
-                format!(
-                    "unknown organisation \"{}\" (known: {})",
-                    c.org,
-                    known_orgs()
-                ),
-            ));
-        };
-        let date = EventDate::parse(&c.date)
-            .map_err(|err| DataError::at(format!("{path}.date"), err.to_string()))?;
-        let m = c.members;
-        let bad = |msg: &str| {
-            locate_key(
-                DataError::at(format!("{path}.members"), format!("{msg}: {m}")),
-                text,
-                "\"members\"",
-                i,
-            )
-        };
-        if !m.is_finite() {
-            return Err(bad("membership must be a finite number"));
-        }
-        if m < 0.0 {
-            return Err(bad("membership cannot be negative"));
-        }
-        if m.fract() != 0.0 {
-            return Err(bad("membership must be a whole number"));
-        }
-        if m > MAX_MEMBERS {
-            return Err(bad("membership is implausibly large (over 1,000,000,000)"));
-        }
-        check_source(&c.source, &path)?;
-        let mut source = c.source;
-        source.url = clean_url(source.url, &format!("{path}.source.url"), &mut warnings);
-        membership.push(MembershipCount {
-            org,
-            date,
-            date_text: c.date,
-            // Checked above: whole, non-negative and at most 1e9.
-            members: m as u32,
-            source,
-        });
-    }
-    membership.sort_by_key(|c| (c.org, c.date.sort_key()));
-
-    Ok(Dataset {
-        warnings,
-        organisations,
-        events,
-        membership,
-    })
 }
 
 #[cfg(test)]
@@ -867,6 +1595,10 @@ mod tests {
         format!("{{{ORGS}, \"events\": [{}]}}", events.join(",\n"))
     }
 
+    fn ids(d: &Dataset) -> Vec<&str> {
+        d.events.iter().map(|e| d.text(e.id)).collect()
+    }
+
     #[test]
     fn a_small_valid_dataset_is_sorted_by_date() {
         let d = parse_dataset(&doc(&[
@@ -874,19 +1606,85 @@ mod tests {
             event("a", "rsm", "2011-03-07"),
         ]))
         .unwrap();
-        let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(ids(&d), ["a", "b"]);
         assert_eq!(d.events[0].org, 1);
+        assert_eq!(d.events[0].file_index, 1);
         assert_eq!(d.org_index("dzns"), Some(0));
+        assert_eq!(d.text(d.events[1].source.quote), "Q");
     }
 
     #[test]
-    fn accessible_names_say_kind_date_organisation_and_title() {
+    fn reading_in_pieces_gives_the_same_dataset() {
+        let text = doc(&[
+            event("b", "dzns", "2019-11-07"),
+            event("a", "rsm", "2011-03-07"),
+        ])
+        .replace("\"T\"", "\"Ёлка \\u00e9 title\"");
+        let whole = parse_dataset(&text).unwrap();
+        for piece in [1, 2, 3, 7, 64] {
+            let mut r = DatasetReader::new(Limits::default());
+            for chunk in text.as_bytes().chunks(piece) {
+                r.feed(chunk).unwrap();
+            }
+            let d = r.finish().unwrap();
+            assert_eq!(ids(&d), ids(&whole), "pieces of {piece}");
+            assert_eq!(d.text(d.events[0].title), "Ёлка é title");
+        }
+    }
+
+    #[test]
+    fn accessible_names_begin_with_the_words_on_the_mark() {
         let d = parse_dataset(&doc(&[event("b", "dzns", "2019-11-07")])).unwrap();
         assert_eq!(
-            d.events[0].accessible_name(&d.organisations[0]),
-            "Congress — 7 November 2019 — For a New Socialism — T"
+            d.accessible_name(&d.events[0]),
+            "T — Congress — 7 November 2019 — For a New Socialism"
         );
+        let labelled = doc(&[event("b", "dzns", "2019-11-07")]).replace(
+            "\"title\": \"T\"",
+            "\"title\": \"The first congress\", \"label\": \"First congress\"",
+        );
+        let d = parse_dataset(&labelled).unwrap();
+        assert_eq!(d.label(&d.events[0]), "First congress");
+        assert!(d
+            .accessible_name(&d.events[0])
+            .starts_with("First congress — Congress"));
+    }
+
+    #[test]
+    fn labels_are_checked_and_missing_ones_are_a_single_warning() {
+        let long = doc(&[event("b", "dzns", "2019-11-07")]).replace(
+            "\"title\": \"T\"",
+            "\"title\": \"T\", \"label\": \"A label that is far too long for a mark\"",
+        );
+        let err = parse_dataset(&long).unwrap_err();
+        assert_eq!(err.path, "events[0].label");
+        assert!(err.message.contains("at most 32"), "{err}");
+        let d = parse_dataset(&doc(&[
+            event("a", "rsm", "2011"),
+            event("b", "rsm", "2012"),
+        ]))
+        .unwrap();
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(
+            d.warnings[0].message,
+            "2 events have no label; the title is shown on the mark"
+        );
+        assert_eq!(d.label(&d.events[0]), "T");
+    }
+
+    #[test]
+    fn translations_are_kept_per_event_and_quotes_are_not_among_them() {
+        let text = doc(&[event("b", "dzns", "2019-11-07")]).replace(
+            "\"title\": \"T\"",
+            r#""title": "T", "i18n": {"ru": {"title": "Т", "label": "Съезд", "summary": "С"}}"#,
+        );
+        let d = parse_dataset(&text).unwrap();
+        let tr = d.translation(&d.events[0], "ru").unwrap();
+        assert_eq!((d.text(tr.title), d.text(tr.label)), ("Т", "Съезд"));
+        assert!(d.translation(&d.events[0], "de").is_none());
+        let bad = text.replace("\"label\": \"Съезд\"", "\"quote\": \"x\"");
+        let err = parse_dataset(&bad).unwrap_err();
+        assert_eq!(err.path, "events[0].i18n.ru.quote", "{err}");
     }
 
     #[test]
@@ -929,12 +1727,13 @@ mod tests {
             )
             .replacen("\"title\": \"T\"", &format!("\"title\": \"{long}\""), 1);
         let d = parse_dataset(&text).unwrap();
-        assert!(d.events.iter().all(|e| e.source.url.is_none()));
+        assert!(d.events.iter().all(|e| e.source.url.is_empty()));
         let messages: Vec<&str> = d.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(d.warnings.len(), 2, "{messages:?}");
+        assert_eq!(d.warnings.len(), 3, "{messages:?}");
         assert!(messages
             .iter()
             .any(|m| m.contains("not an http or https address")));
+        assert_eq!(d.warnings[0].path, "events[0].source.url");
         assert!(messages
             .iter()
             .any(|m| m.contains("100000-character title")));
@@ -961,7 +1760,7 @@ mod tests {
     }
 
     #[test]
-    fn unknown_organisation_names_the_event_and_its_line() {
+    fn unknown_organisation_names_the_event_and_its_value() {
         let text = doc(&[event("a", "rsm", "2011"), event("b", "kprf", "2012")]);
         let err = parse_dataset(&text).unwrap_err();
         assert_eq!(err.path, "events[1].org");
@@ -971,7 +1770,7 @@ mod tests {
             "{err}"
         );
         assert!(err.message.contains("dzns, rsm"), "{err}");
-        assert_eq!(err.line, Some(6), "{err}");
+        assert_eq!((err.line, err.column), (Some(6), Some(20)), "{err}");
     }
 
     #[test]
@@ -979,13 +1778,14 @@ mod tests {
         let text = doc(&[event("a", "rsm", "2011"), event("a", "rsm", "2012")]);
         let err = parse_dataset(&text).unwrap_err();
         assert!(err.message.contains("events[0] and events[1]"), "{err}");
-        assert_eq!(err.line, Some(6), "the second occurrence: {err}");
+        assert_eq!(err.path, "events[1].id");
     }
 
     #[test]
-    fn syntax_errors_carry_line_and_column() {
+    fn syntax_errors_carry_path_line_and_column() {
         let err = parse_dataset("{\n  \"organisations\": [,]\n}").unwrap_err();
         assert_eq!((err.line, err.column), (Some(2), Some(21)), "{err}");
+        assert_eq!(err.path, "organisations");
     }
 
     #[test]
@@ -999,6 +1799,7 @@ mod tests {
         let err = parse_dataset(&text).unwrap_err();
         assert!(err.message.contains("missing field `kind`"), "{err}");
         assert_eq!(err.path, "events[0]");
+        assert_eq!(err.item_id.as_deref(), Some("a"));
     }
 
     #[test]
@@ -1007,6 +1808,10 @@ mod tests {
             ("-5", "negative"),
             ("12.5", "whole number"),
             ("5e12", "implausibly large"),
+            (
+                "\"many\"",
+                "invalid type: string \"many\", expected a number",
+            ),
         ] {
             let text = doc(&[event("a", "rsm", "2011")]).replace(
                 "\"events\"",
@@ -1022,20 +1827,29 @@ mod tests {
     }
 
     #[test]
-    fn impossible_dates_are_located() {
+    fn impossible_dates_are_located_at_the_date() {
         let err = parse_dataset(&doc(&[event("x", "rsm", "2020-02-30")])).unwrap_err();
         assert_eq!(err.path, "events[0].date");
         assert!(err.message.contains("February 2020 has no day 30"), "{err}");
+        assert_eq!(err.line, Some(4));
     }
 
     #[test]
     fn empty_and_trivial_documents_are_refused_in_words() {
         assert!(parse_dataset("").unwrap_err().message.contains("empty"));
         assert!(parse_dataset("  \n").unwrap_err().message.contains("empty"));
+        assert!(parse_dataset("\u{feff}")
+            .unwrap_err()
+            .message
+            .contains("empty"));
         assert!(parse_dataset("{}")
             .unwrap_err()
             .message
             .contains("missing field `organisations`"));
+        assert!(parse_dataset("[1]")
+            .unwrap_err()
+            .message
+            .contains("must be a JSON object"));
         let no_events = format!("{{{ORGS}, \"events\": []}}");
         assert_eq!(
             parse_dataset(&no_events).unwrap_err().message,
@@ -1048,6 +1862,75 @@ mod tests {
         let text = doc(&[event("a", "rsm", "2011")]).replace("#2255aa", "red; x: url(y)");
         let err = parse_dataset(&text).unwrap_err();
         assert_eq!(err.path, "organisations[1].color");
+        assert_eq!(err.item_id.as_deref(), Some("rsm"));
+    }
+
+    #[test]
+    fn tokens_of_a_parsed_object_build_the_same_dataset_without_lines() {
+        let mut r = DatasetReader::new(Limits::default());
+        let org = [
+            ("id", "x"),
+            ("name", "X"),
+            ("abbreviation", "X"),
+            ("color", "#112233"),
+        ];
+        let mut tokens = vec![
+            Token::BeginObject,
+            Token::Key("organisations"),
+            Token::BeginArray,
+            Token::BeginObject,
+        ];
+        for (k, v) in org {
+            tokens.push(Token::Key(k));
+            tokens.push(Token::Str(v));
+        }
+        tokens.extend([
+            Token::EndObject,
+            Token::EndArray,
+            Token::Key("events"),
+            Token::BeginArray,
+            Token::BeginObject,
+        ]);
+        for (k, v) in [
+            ("id", "e"),
+            ("org", "x"),
+            ("date", "2020-13"),
+            ("kind", "congress"),
+            ("title", "T"),
+        ] {
+            tokens.push(Token::Key(k));
+            tokens.push(Token::Str(v));
+        }
+        let mut result = Ok(());
+        for t in tokens {
+            result = r.token(t);
+            if result.is_err() {
+                break;
+            }
+        }
+        assert!(result.is_ok());
+        for t in [
+            Token::Key("source"),
+            Token::BeginObject,
+            Token::Key("article"),
+            Token::Str("A"),
+            Token::Key("section"),
+            Token::Str("S"),
+            Token::Key("quote"),
+            Token::Str("Q"),
+            Token::EndObject,
+            Token::EndObject,
+            Token::EndArray,
+            Token::EndObject,
+        ] {
+            if let Err(err) = r.token(t) {
+                assert_eq!(err.path, "events[0].date");
+                assert!(err.message.contains("month 13"), "{err}");
+                assert_eq!(err.line, None, "an object has no lines");
+                return;
+            }
+        }
+        panic!("month 13 was accepted");
     }
 
     #[test]

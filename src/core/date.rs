@@ -3,13 +3,13 @@
 //! Dates in the data are EDTF strings (ISO 8601-2, levels 0 and 1): `2019`,
 //! `2019-11`, `2019-11-07`, seasons `2020-23`, approximate `~`, uncertain `?`,
 //! both `%`, unspecified trailing year digits `199X`, and intervals `a/b` with
-//! open (`..`) or unknown (empty) ends. Parsing is delegated to `edtf-core`;
-//! this module narrows it to what a timeline of recent history can draw and
-//! say honestly, and adds day numbers, sort keys and human labels.
+//! open (`..`) or unknown (empty) ends: what a timeline of recent history can
+//! draw and say honestly. Level 2 forms, times of day and sets are refused by
+//! name. The parser is this module's own (a page of code); it adds day
+//! numbers, sort keys and human labels.
 //!
 //! Days are counted as [`Day`]: whole days since 1970-01-01 (negative before).
 
-use edtf_core::{Bound, Edtf, IntervalEndpoint, Precision as EdtfPrecision, YearKind};
 use std::fmt;
 
 /// Whole days since 1970-01-01 in the proleptic Gregorian calendar.
@@ -97,13 +97,13 @@ pub enum Season {
 }
 
 impl Season {
-    fn from_code(code: u8) -> Option<Season> {
-        match code {
-            21 => Some(Season::Spring),
-            22 => Some(Season::Summer),
-            23 => Some(Season::Autumn),
-            24 => Some(Season::Winter),
-            _ => None,
+    /// The season that starts in `month` (3, 6, 9 or 12).
+    fn of_month(month: u32) -> Season {
+        match month {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Autumn,
+            _ => Season::Winter,
         }
     }
 
@@ -137,7 +137,9 @@ pub enum DatePrecision {
     Day,
 }
 
-/// One EDTF date (not an interval) with its day bounds and qualifiers.
+/// One EDTF date (not an interval) with its day bounds and qualifiers. The
+/// year, month, day and season are read back from the bounds, so a date
+/// costs twelve bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DatePoint {
     /// First day the date may denote (inclusive).
@@ -151,10 +153,6 @@ pub struct DatePoint {
     /// `?`: the date is inferred or doubtful (for example a year the text
     /// implies but does not state).
     pub uncertain: bool,
-    year: i32,
-    month: u8,
-    day: u8,
-    season: Option<Season>,
 }
 
 /// The end of an interval.
@@ -194,135 +192,185 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-fn bound_day(bound: Bound) -> Option<Day> {
-    match bound {
-        Bound::Date(b) => {
-            let year = i32::try_from(b.year).ok()?;
-            Some(days_from_civil(year, u32::from(b.month), u32::from(b.day)))
-        }
-        _ => None,
+/// The parts of one date as written, before calendar checks.
+struct Written {
+    /// The year with unspecified digits as zeros (199X -> 1990).
+    year: i32,
+    /// How many trailing year digits are X.
+    unspecified: u8,
+    /// Month (1-12) or season code (21-24).
+    month: Option<u32>,
+    day: Option<u32>,
+    approximate: bool,
+    uncertain: bool,
+}
+
+/// Reads one date (not an interval): `YYYY[-MM[-DD]]` or `YYYY-SS`, with
+/// trailing X year digits and a final `~`, `?` or `%`.
+fn written(text: &str) -> Result<Written, String> {
+    let (body, approximate, uncertain) = if let Some(b) = text.strip_suffix('~') {
+        (b, true, false)
+    } else if let Some(b) = text.strip_suffix('?') {
+        (b, false, true)
+    } else if let Some(b) = text.strip_suffix('%') {
+        (b, true, true)
+    } else {
+        (text, false, false)
+    };
+    if body.contains(['~', '?', '%']) {
+        return Err(LEVEL_2.into());
     }
+    if body.starts_with('-') {
+        return Err("years before year 0 are not supported".into());
+    }
+    if body.starts_with('Y') {
+        return Err("years beyond 9999 are not supported".into());
+    }
+    if body.contains('S') {
+        return Err(LEVEL_2.into());
+    }
+    let mut parts = body.split('-');
+    let year_text = parts.next().unwrap_or("");
+    let (month_text, day_text) = (parts.next(), parts.next());
+    if parts.next().is_some() || year_text.len() != 4 {
+        return Err(not_edtf(text));
+    }
+    let unspecified = year_text.bytes().rev().take_while(|b| *b == b'X').count();
+    if !year_text.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
+        return Err(not_edtf(text));
+    }
+    if year_text.bytes().filter(|b| *b == b'X').count() != unspecified {
+        return Err(LEVEL_2.into());
+    }
+    if unspecified == 4 {
+        return Err("a year with no known digit says nothing".into());
+    }
+    let year = year_text.bytes().fold(0i32, |y, b| {
+        y * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') }
+    });
+    let number = |t: &str| -> Result<u32, String> {
+        if t.contains('X') {
+            return Err("unspecified month or day digits are not supported".into());
+        }
+        if t.len() != 2 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(not_edtf(text));
+        }
+        t.parse::<u32>().map_err(|_| not_edtf(text))
+    };
+    let month = month_text.map(number).transpose()?;
+    let day = day_text.map(number).transpose()?;
+    if unspecified > 0 && month.is_some() {
+        return Err(LEVEL_2.into());
+    }
+    Ok(Written {
+        year,
+        unspecified: unspecified as u8,
+        month,
+        day,
+        approximate,
+        uncertain,
+    })
+}
+
+const LEVEL_2: &str = "EDTF level 2 features are not supported (levels 0 and 1 only)";
+
+fn not_edtf(text: &str) -> String {
+    format!("\"{text}\" is not an EDTF date; dates are EDTF, like 2019, 2019-11, 2019-11-07 or 2011/2024")
 }
 
 impl DatePoint {
-    fn from_edtf(d: &edtf_core::Date, input: &str) -> Result<DatePoint, DateError> {
-        let err = |reason: &str| DateError {
-            input: input.to_owned(),
-            reason: reason.to_owned(),
-        };
-        if d.year.significant_digits.is_some() {
-            return Err(err("significant-digit years are not supported"));
-        }
-        let YearKind::Standard { negative, digits } = d.year.kind else {
-            return Err(err("years beyond 9999 are not supported"));
-        };
-        if negative {
-            return Err(err("years before year 0 are not supported"));
-        }
-        // Only trailing unspecified year digits (199X, 19XX) read as a span of
-        // years; anything else (1X9X, 2020-XX) has no honest single label.
-        let unspecified = digits.iter().rev().take_while(|x| x.is_none()).count();
-        if digits.iter().filter(|x| x.is_none()).count() != unspecified {
-            return Err(err(
-                "only trailing unspecified year digits (like 199X) are supported",
-            ));
-        }
-        if unspecified == 4 {
-            return Err(err("a year with no known digit says nothing"));
-        }
-        if d.month.is_some_and(|m| m.has_unspecified())
-            || d.day.is_some_and(|x| x.has_unspecified())
-        {
-            return Err(err("unspecified month or day digits are not supported"));
-        }
-        let year_prefix: i32 = digits
-            .iter()
-            .take(4 - unspecified)
-            .fold(0, |acc, x| acc * 10 + i32::from(x.unwrap_or(0)));
-        let year = year_prefix * 10_i32.pow(unspecified as u32);
-        let month_code = d.month.and_then(|m| m.value()).unwrap_or(0);
-        let season =
-            if month_code >= 21 {
-                Some(Season::from_code(month_code).ok_or_else(|| {
-                    err("only the seasons 21 (spring) to 24 (winter) are supported")
-                })?)
-            } else {
-                None
-            };
-        let precision = if unspecified > 0 {
-            DatePrecision::Years {
-                unspecified_digits: unspecified as u8,
+    /// One date, checked against the calendar.
+    fn parse(text: &str) -> Result<DatePoint, String> {
+        let w = written(text)?;
+        let y = w.year;
+        let (earliest, latest, precision) = match (w.month, w.day) {
+            (None, _) => {
+                let years = 10_i32.pow(u32::from(w.unspecified));
+                let precision = if w.unspecified > 0 {
+                    DatePrecision::Years {
+                        unspecified_digits: w.unspecified,
+                    }
+                } else {
+                    DatePrecision::Year
+                };
+                (
+                    days_from_civil(y, 1, 1),
+                    days_from_civil(y + years, 1, 1) - 1,
+                    precision,
+                )
             }
-        } else {
-            match d.precision() {
-                EdtfPrecision::Year => DatePrecision::Year,
-                EdtfPrecision::Season => DatePrecision::Season,
-                EdtfPrecision::Month => DatePrecision::Month,
-                EdtfPrecision::Day => DatePrecision::Day,
+            (Some(code @ 21..=24), None) => {
+                // Northern seasons: spring is March-May ... winter runs
+                // from December into the next year.
+                let first = 3 * (code - 20);
+                let start = days_from_civil(y, first, 1);
+                (
+                    start,
+                    days_from_civil(y, first, 1) + season_days(y, first) - 1,
+                    DatePrecision::Season,
+                )
+            }
+            (Some(21..=24), Some(_)) => return Err("a season has no days".into()),
+            (Some(25..=41), _) => return Err(LEVEL_2.into()),
+            (Some(m), _) if !(1..=12).contains(&m) => {
+                return Err(format!("month {m} does not exist"))
+            }
+            (Some(m), None) => (
+                days_from_civil(y, m, 1),
+                days_from_civil(y, m, days_in_month(y, m)),
+                DatePrecision::Month,
+            ),
+            (Some(m), Some(d)) => {
+                if d == 0 || d > days_in_month(y, m) {
+                    return Err(format!("{} {y} has no day {d}", month_name(m)));
+                }
+                if w.approximate {
+                    // An approximate day ("mid-January") is honestly a
+                    // third of its month: early (1-10), mid (11-20) or
+                    // late (21-end). Draw it so.
+                    let (lo, hi) = match d {
+                        1..=10 => (1, 10),
+                        11..=20 => (11, 20),
+                        _ => (21, days_in_month(y, m)),
+                    };
+                    (
+                        days_from_civil(y, m, lo),
+                        days_from_civil(y, m, hi),
+                        DatePrecision::Day,
+                    )
+                } else {
+                    let day = days_from_civil(y, m, d);
+                    (day, day, DatePrecision::Day)
+                }
             }
         };
-        let bounds = Edtf::Date(*d).bounds();
-        let (Some(mut earliest), Some(mut latest)) =
-            (bound_day(bounds.earliest), bound_day(bounds.latest))
-        else {
-            return Err(err("the date has no calendar bounds"));
-        };
-        let approximate = d.is_approximate();
-        let day = d.day.and_then(|x| x.value()).unwrap_or(0);
-        if approximate && precision == DatePrecision::Day {
-            // An approximate day ("mid-January") is honestly a third of its
-            // month: early (1-10), mid (11-20) or late (21-end). Draw it so.
-            let (y, m, _) = civil_from_days(earliest);
-            let (lo, hi) = match day {
-                1..=10 => (1, 10),
-                11..=20 => (11, 20),
-                _ => (21, days_in_month(y, m)),
-            };
-            earliest = days_from_civil(y, m, lo);
-            latest = days_from_civil(y, m, hi);
-        }
         Ok(DatePoint {
             earliest,
             latest,
             precision,
-            approximate,
-            uncertain: d.is_uncertain(),
-            year,
-            month: if season.is_some() { 0 } else { month_code },
-            day,
-            season,
+            approximate: w.approximate,
+            uncertain: w.uncertain,
         })
     }
 
     /// The date at its precision, without qualifiers: "7 November 2019",
     /// "June 2020", "autumn 2020", "2019", "1990s".
     pub fn plain_label(&self) -> String {
-        let month_name = |m: u8| {
-            MONTH_NAMES
-                .get(usize::from(m).wrapping_sub(1))
-                .copied()
-                .unwrap_or("?")
-        };
+        let (year, month, day) = civil_from_days(self.earliest);
         match self.precision {
-            DatePrecision::Years { .. } => format!("{}s", self.year),
-            DatePrecision::Year => self.year.to_string(),
-            DatePrecision::Season => {
-                let name = self.season.map_or("?", Season::name);
-                format!("{name} {}", self.year)
-            }
-            DatePrecision::Month => format!("{} {}", month_name(self.month), self.year),
+            DatePrecision::Years { .. } => format!("{year}s"),
+            DatePrecision::Year => year.to_string(),
+            DatePrecision::Season => format!("{} {year}", Season::of_month(month).name()),
+            DatePrecision::Month => format!("{} {year}", month_name(month)),
             DatePrecision::Day if self.approximate => {
-                let part = match self.day {
-                    1..=10 => "early",
+                let part = match day {
+                    1..=10 => "early ",
                     11..=20 => "mid-",
-                    _ => "late",
+                    _ => "late ",
                 };
-                let sep = if part.ends_with('-') { "" } else { " " };
-                format!("{part}{sep}{} {}", month_name(self.month), self.year)
+                format!("{part}{} {year}", month_name(month))
             }
-            DatePrecision::Day => {
-                format!("{} {} {}", self.day, month_name(self.month), self.year)
-            }
+            DatePrecision::Day => format!("{day} {} {year}", month_name(month)),
         }
     }
 
@@ -359,58 +407,41 @@ impl EventDate {
         if text.is_empty() {
             return Err(err("the date is empty".into()));
         }
-        let edtf = Edtf::parse(text).map_err(|e| err(describe_parse_error(text, e)))?;
-        // edtf-core counts an interval of masked years (199X/200X) as level 2;
-        // we accept any interval whose two ends are each level 0 or 1.
-        let level_ok = |e: &Edtf| match e {
-            Edtf::Interval(_) => text.split('/').all(|side| {
-                matches!(side, "" | "..") || edtf_core::level(side).is_some_and(|l| l <= 1)
-            }),
-            other => other.level() <= 1,
-        };
-        if !level_ok(&edtf) {
+        if text.starts_with(['[', '{']) {
+            return Err(err("sets of dates are not supported".into()));
+        }
+        if text.contains('T') {
             return Err(err(
-                "EDTF level 2 features are not supported (levels 0 and 1 only)".into(),
+                "times of day are not supported; give a date (YYYY-MM-DD)".into(),
             ));
         }
-        match edtf {
-            Edtf::Date(d) => Ok(EventDate {
-                start: DatePoint::from_edtf(&d, input)?,
+        let Some((a, b)) = text.split_once('/') else {
+            return Ok(EventDate {
+                start: DatePoint::parse(text).map_err(err)?,
                 end: None,
-            }),
-            Edtf::Interval(iv) => {
-                let start = match iv.start {
-                    IntervalEndpoint::Date(d) => DatePoint::from_edtf(&d, input)?,
-                    _ => {
-                        return Err(err(
-                            "an interval needs a known start date (open or unknown starts are not supported)"
-                                .into(),
-                        ))
-                    }
-                };
-                let end = match iv.end {
-                    IntervalEndpoint::Date(d) => {
-                        IntervalEnd::Date(DatePoint::from_edtf(&d, input)?)
-                    }
-                    IntervalEndpoint::Open => IntervalEnd::Open,
-                    IntervalEndpoint::Unknown => IntervalEnd::Unknown,
-                    _ => return Err(err("on-or-after interval ends are not supported".into())),
-                };
-                if let IntervalEnd::Date(e) = end {
-                    if e.latest < start.earliest {
-                        return Err(err("the interval ends before it starts".into()));
-                    }
-                }
-                Ok(EventDate {
-                    start,
-                    end: Some(end),
-                })
-            }
-            Edtf::DateTime(_) => Err(err(
-                "times of day are not supported; give a date (YYYY-MM-DD)".into(),
-            )),
-            Edtf::Set(_) => Err(err("sets of dates are not supported".into())),
+            });
+        };
+        if a.is_empty() || a == ".." {
+            return Err(err(
+                "an interval needs a known start date (open or unknown starts are not supported)"
+                    .into(),
+            ));
         }
+        let start = DatePoint::parse(a).map_err(err)?;
+        let end = match b {
+            ".." => IntervalEnd::Open,
+            "" => IntervalEnd::Unknown,
+            _ => IntervalEnd::Date(DatePoint::parse(b).map_err(err)?),
+        };
+        if let IntervalEnd::Date(e) = end {
+            if e.latest < start.earliest {
+                return Err(err("the interval ends before it starts".into()));
+            }
+        }
+        Ok(EventDate {
+            start,
+            end: Some(end),
+        })
     }
 
     /// First day the date may denote.
@@ -480,37 +511,27 @@ impl EventDate {
     }
 }
 
-fn describe_parse_error(text: &str, e: edtf_core::ParseError) -> String {
-    // Name impossible calendar values in words a data editor recognises.
-    let parts: Vec<&str> = text
-        .trim_end_matches(['?', '~', '%'])
-        .split(['-', '/'])
-        .collect();
-    if let [y, m, rest @ ..] = parts.as_slice() {
-        if y.len() == 4 && m.len() == 2 {
-            if let (Ok(year), Ok(month)) = (y.parse::<i32>(), m.parse::<u32>()) {
-                if month == 0 || (13..=20).contains(&month) {
-                    return format!("month {month} does not exist");
-                }
-                if let Some(Ok(day)) = rest.first().map(|d| d.parse::<u32>()) {
-                    if (1..=12).contains(&month) && (day == 0 || day > days_in_month(year, month)) {
-                        return format!(
-                            "{} {year} has no day {day}",
-                            MONTH_NAMES.get(month as usize - 1).copied().unwrap_or("?")
-                        );
-                    }
-                }
-            }
-        }
-    }
-    if e.message.contains("precedes") {
-        return "the interval ends before it starts".into();
-    }
-    format!(
-        "{} (at character {}); dates are EDTF, like 2019, 2019-11, 2019-11-07 or 2011/2024",
-        e.message,
-        e.offset + 1
-    )
+/// The English name of a month (1-12).
+pub fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// Days in the three months of a season starting in `first` of `year`.
+fn season_days(year: i32, first: u32) -> i32 {
+    (0..3)
+        .map(|k| {
+            let m = first + k;
+            let (y, m) = if m > 12 {
+                (year + 1, m - 12)
+            } else {
+                (year, m)
+            };
+            days_in_month(y, m) as i32
+        })
+        .sum()
 }
 
 #[cfg(test)]

@@ -112,19 +112,28 @@ pub fn count(data: &Dataset, events: impl IntoIterator<Item = usize>) -> Counts 
     c
 }
 
-/// The folded text an event is searched by: title, summary, people, and its
-/// organisation's name, abbreviation and native name.
+/// The folded text an event is searched by: title, label, summary, people,
+/// their translations, and its organisation's name, abbreviation and
+/// native name.
 pub fn search_text(data: &Dataset, event: &Event) -> String {
-    let mut s = String::with_capacity(event.title.len() + event.summary.len() + 64);
-    s.push_str(&event.title);
-    s.push(' ');
-    s.push_str(&event.summary);
-    for p in &event.people {
+    let mut s = String::with_capacity(256);
+    for t in [
+        event.title,
+        event.label,
+        event.summary,
+        event.people,
+        event.predecessor,
+    ] {
+        s.push_str(data.text(t));
         s.push(' ');
-        s.push_str(p);
+    }
+    for tr in data.translations(event) {
+        for t in [tr.title, tr.label, tr.summary] {
+            s.push_str(data.text(t));
+            s.push(' ');
+        }
     }
     if let Some(org) = data.organisations.get(event.org) {
-        s.push(' ');
         s.push_str(&org.name);
         s.push(' ');
         s.push_str(&org.abbreviation);
@@ -200,7 +209,7 @@ mod tests {
         d.events
             .iter()
             .filter(|e| f.matches(d, e, &search_text(d, e), &words))
-            .map(|e| e.id.clone())
+            .map(|e| d.text(e.id).to_owned())
             .collect()
     }
 
@@ -235,8 +244,8 @@ mod tests {
         let rsm: Vec<String> = d
             .events
             .iter()
-            .filter(|e| e.id.starts_with("rsm-"))
-            .map(|e| e.id.clone())
+            .filter(|e| d.text(e.id).starts_with("rsm-"))
+            .map(|e| d.text(e.id).to_owned())
             .collect();
         for q in ["РОССИЙСКОЕ движение", "россииское ДВИЖЕНИЕ"]
         {

@@ -26,8 +26,8 @@ pub struct LayoutItem {
     pub interval: bool,
     /// An interval whose end the sources do not give (drawn with a fading tail).
     pub unknown_end: bool,
-    /// Characters in the title (counted once, not every frame).
-    pub title_chars: u32,
+    /// Characters in the mark's label (counted once, not every frame).
+    pub label_chars: u32,
 }
 
 /// Items longer than this are kept apart so that culling stays a binary search.
@@ -81,7 +81,7 @@ impl LaneIndex {
                 end_day: f64::from(e.date.latest_or(today)) + 1.0,
                 interval: e.date.is_interval(),
                 unknown_end: matches!(e.date.end, Some(IntervalEnd::Unknown)),
-                title_chars: u32::try_from(e.title.chars().count()).unwrap_or(u32::MAX),
+                label_chars: u32::try_from(data.label(e).chars().count()).unwrap_or(u32::MAX),
             };
             if item.end_day - item.start_day > LONG_ITEM_DAYS {
                 index.long.push(item);
@@ -403,7 +403,7 @@ fn pack<'t>(
         // The label's width from its character count; the string itself is
         // only made for boxes that are placed (cheap when most overflow).
         let room = params.max_label_px.min(scale.width_px - label_x.max(0.0));
-        let label_chars = label_chars(c.item.title_chars as usize, room, params.char_px);
+        let label_chars = label_chars(c.item.label_chars as usize, room, params.char_px);
         let label_right =
             label_chars.map_or(c.mark + half, |n| label_x + n as f64 * params.char_px);
         let tail = if c.item.unknown_end {
@@ -526,7 +526,7 @@ mod tests {
             end_day: end,
             interval: false,
             unknown_end: false,
-            title_chars: 13,
+            label_chars: 13,
         }
     }
 
@@ -754,7 +754,7 @@ mod tests {
             800.0,
         );
         let (rows, total) = events_in_window(&d, &shown, &s, days_from_civil(2026, 1, 1), 10);
-        let ids: Vec<&str> = rows.iter().map(|&i| d.events[i].id.as_str()).collect();
+        let ids: Vec<&str> = rows.iter().map(|&i| d.text(d.events[i].id)).collect();
         assert_eq!(ids, ["rsm-foreign-agent", "rsm-dissolution"]);
         assert_eq!(total, 2);
         let (rows, total) = events_in_window(&d, &shown, &s, 0, 1);

@@ -433,7 +433,7 @@ mod tests {
         let measured = measured_events(&d, &shown);
         let ids: Vec<&str> = presence_facts(&d, &measured, &fit, today)
             .iter()
-            .map(|(i, _, _)| d.events[*i].id.as_str())
+            .map(|(i, _, _)| d.text(d.events[*i].id))
             .collect();
         assert_eq!(ids.len(), 4, "{ids:?}");
         // Squeezed into 40 px, only labels with room are shown; every fact

@@ -5,6 +5,7 @@ pub mod data;
 pub mod date;
 pub mod error;
 pub mod filter;
+pub mod json;
 pub mod layout;
 pub mod membership;
 pub mod navigate;

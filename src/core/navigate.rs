@@ -93,11 +93,11 @@ mod tests {
 
     fn id(d: &Dataset, i: Option<usize>) -> &str {
         i.and_then(|i| d.events.get(i))
-            .map_or("-", |e| e.id.as_str())
+            .map_or("-", |e| d.text(e.id))
     }
 
     fn find(d: &Dataset, id: &str) -> usize {
-        d.events.iter().position(|e| e.id == id).unwrap()
+        d.event_index(id).unwrap()
     }
 
     #[test]

@@ -220,7 +220,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                 c.date.label(),
                 org
             ),
-            c.source.clone(),
+            c.source,
         )
     });
     let overview = TimeScale::fit(&props.limits, width);
@@ -270,7 +270,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                         if let Some(ev) = data.events.get(e) {
                             <text class="mt-marker-name" x={fmt_px((x + 4.0).min(width - 4.0))} y={fmt_px(PRESENCE_PX + 12.0)}
                                   text-anchor={if x > width * 0.6 { "end" } else { "start" }}>
-                                { format!("{} — {}", ev.title, ev.date.label()) }
+                                { format!("{} — {}", data.text(ev.title), ev.date.label()) }
                             </text>
                         }
                     }
@@ -281,9 +281,9 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                             let m = ev.measure.as_ref()?;
                             let more = if m.bound == MeasureBound::MoreThan { "more than " } else { "" };
                             let short = format!("{}{}", if more.is_empty() { "" } else { ">" }, m.value);
-                            let label = format!("{more}{} {} — {}", m.value, m.unit, ev.date.label());
+                            let label = format!("{more}{} {} — {}", m.value, data.text(m.unit), ev.date.label());
                             Some(html! {
-                                <g class="mt-presence-mark" key={ev.id.clone()} data-event-id={ev.id.clone()}
+                                <g class="mt-presence-mark" key={data.text(ev.id).to_owned()} data-event-id={data.text(ev.id).to_owned()}
                                    role="img" aria-label={label.clone()}>
                                     <title>{ label }</title>
                                     <path d="M0,-5L5,0L0,5L-5,0Z" transform={format!("translate({} 22)", fmt_px(*x))} />
@@ -318,7 +318,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                                             Some(html! {
                                                 <g class={classes!("mt-point", (*hovered == Some(index)).then_some("mt-active"))}
                                                    key={p.index.to_string()} data-testid="chart-point"
-                                                   data-date={c.date_text.clone()} data-members={p.members.to_string()}
+                                                   data-date={data.text(c.date_text).to_owned()} data-members={p.members.to_string()}
                                                    tabindex="0" role="img" aria-label={name.clone()}
                                                    onfocus={focus} onmouseenter={enter} onpointerdown={tap}>
                                                     <rect class="mt-point-span" x={fmt_px(x0)} y={fmt_px(y - 2.0)} width={fmt_px((x1 - x0).max(2.0))} height="4" fill={color.clone()} />
@@ -389,7 +389,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
             <p class="mt-readout" aria-live="polite">
                 if let Some((text, source)) = readout {
                     <strong>{ text }</strong>
-                    { format!(". Source: “{}” ({}, {})", source.quote, source.article, source.section) }
+                    { format!(". Source: “{}” ({}, {})", data.text(source.quote), data.text(source.article), data.text(source.section)) }
                 } else {
                     { "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom." }
                 }
@@ -407,7 +407,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
                                     <td>{ c.date.label() }</td>
                                     <td>{ org.abbreviation.clone() }</td>
                                     <td class="mt-num">{ group_thousands(i64::from(c.members)) }</td>
-                                    <td>{ format!("{}, {}", c.source.article, c.source.section) }</td>
+                                    <td>{ format!("{}, {}", data.text(c.source.article), data.text(c.source.section)) }</td>
                                 </tr>
                             })
                         }) }

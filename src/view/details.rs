@@ -24,12 +24,14 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
         return html! {};
     };
     let org = props.data.organisations.get(event.org);
-    let heading_id = format!("mt-details-{}", event.id);
+    let data = &props.data;
+    let t = |x: crate::core::data::Text| data.text(x).to_owned();
+    let heading_id = format!("mt-details-{}", t(event.id));
     html! {
-        <aside class="mt-details" data-testid="event-details" data-event-id={event.id.clone()}
+        <aside class="mt-details" data-testid="event-details" data-event-id={t(event.id)}
                aria-labelledby={heading_id.clone()}>
             <div class="mt-details-head">
-                <h3 id={heading_id}>{ event.title.clone() }</h3>
+                <h3 id={heading_id}>{ t(event.title) }</h3>
                 <button type="button" class="mt-close" onclick={props.onclose.clone()} aria-label="Close details">{ "×" }</button>
             </div>
             <dl class="mt-facts">
@@ -44,7 +46,7 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
                 </dd>
                 <dt>{ "Kind" }</dt>
                 <dd><KindIcon kind={event.kind} />{ " " }{ event.kind.label() }</dd>
-                if let (Some(org), Some(earlier)) = (org, &event.predecessor) {
+                if let (Some(org), Some(earlier)) = (org, (!event.predecessor.is_empty()).then(|| t(event.predecessor))) {
                     <dt>{ "Organisation" }</dt>
                     <dd>
                         { earlier.clone() }
@@ -61,26 +63,26 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
                 }
                 if !event.people.is_empty() {
                     <dt>{ "People" }</dt>
-                    <dd>{ event.people.join(", ") }</dd>
+                    <dd>{ data.people(event).collect::<Vec<_>>().join(", ") }</dd>
                 }
                 if let Some(m) = &event.measure {
                     <dt>{ "Count" }</dt>
-                    <dd>{ format!("{}{} {}", if m.bound == crate::core::data::MeasureBound::MoreThan { "more than " } else { "" }, m.value, m.unit) }</dd>
+                    <dd>{ format!("{}{} {}", if m.bound == crate::core::data::MeasureBound::MoreThan { "more than " } else { "" }, m.value, t(m.unit)) }</dd>
                 }
             </dl>
             if !event.summary.is_empty() {
-                <p class="mt-summary">{ event.summary.clone() }</p>
+                <p class="mt-summary">{ t(event.summary) }</p>
             }
             <figure class="mt-source">
-                <blockquote>{ event.source.quote.clone() }</blockquote>
+                <blockquote>{ t(event.source.quote) }</blockquote>
                 <figcaption>
                     { "Source: " }
-                    if let Some(url) = &event.source.url {
-                        <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ format!("“{}”", event.source.article) }</a>
+                    if let Some(url) = (!event.source.url.is_empty()).then(|| t(event.source.url)) {
+                        <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ format!("“{}”", t(event.source.article)) }</a>
                     } else {
-                        { format!("“{}”", event.source.article) }
+                        { format!("“{}”", t(event.source.article)) }
                     }
-                    { format!(", {}", event.source.section) }
+                    { format!(", {}", t(event.source.section)) }
                 </figcaption>
             </figure>
         </aside>

@@ -45,7 +45,7 @@ pub fn Lanes(props: &LanesProps) -> Html {
                 .iter()
                 .map(|lane| {
                     layout_lane(lane, scale, &params, *pinned, |i| {
-                        data.events.get(i).map_or("", |e| e.title.as_str())
+                        data.events.get(i).map_or("", |e| data.label(e))
                     })
                 })
                 .collect::<Vec<_>>()
@@ -118,7 +118,7 @@ fn mark(
         (props.selected == Some(index)).then_some("mt-selected"),
         uncertain.then_some("mt-uncertain"),
         approximate.then_some("mt-approximate"),
-        event.predecessor.is_some().then_some("mt-predecessor"),
+        (!event.predecessor.is_empty()).then_some("mt-predecessor"),
     );
     let tabindex = if props.focused == Some(index) {
         "0"
@@ -134,9 +134,9 @@ fn mark(
     });
     let hit_left = m.span_x0.min(m.x_px - 8.0);
     html! {
-        <g class={class} key={event.id.clone()} data-testid="event" data-event-id={event.id.clone()}
+        <g class={class} key={props.data.text(event.id).to_owned()} data-testid="event" data-event-id={props.data.text(event.id).to_owned()}
            data-org={org.id.clone()} data-kind={event.kind.as_str()} data-index={index.to_string()}
-           role="button" tabindex={tabindex} aria-label={event.accessible_name(org)}
+           role="button" tabindex={tabindex} aria-label={props.data.accessible_name(event)}
            aria-pressed={(props.selected == Some(index)).to_string()}
            transform={format!("translate({} {})", fmt_px(x), fmt_px(y))} {onclick}>
             <rect class="mt-hit" x={rel(hit_left)} y={fmt_px(-ROW_PX / 2.0)}

@@ -58,12 +58,12 @@ pub fn EventList(props: &EventListProps) -> Html {
                         let onselect = props.onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(i));
                         Some(html! {
-                            <tr key={e.id.clone()} data-event-id={e.id.clone()}
+                            <tr key={props.data.text(e.id).to_owned()} data-event-id={props.data.text(e.id).to_owned()}
                                 class={classes!((props.selected == Some(i)).then_some("mt-selected"))}>
                                 <td>{ e.date.label() }</td>
                                 <td>{ org.abbreviation.clone() }</td>
                                 <td>{ e.kind.label() }</td>
-                                <td><button type="button" class="mt-linklike" {onclick}>{ e.title.clone() }</button></td>
+                                <td><button type="button" class="mt-linklike" {onclick}>{ props.data.text(e.title).to_owned() }</button></td>
                             </tr>
                         })
                     }) }

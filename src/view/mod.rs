@@ -282,8 +282,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let data = state.data()?;
             let e = data.events.get(i)?;
             Some(WidgetEvent::Select {
-                id: e.id.clone(),
-                title: e.title.clone(),
+                id: data.text(e.id).to_owned(),
+                title: data.text(e.title).to_owned(),
                 date: e.date.label(),
                 org: data
                     .organisations
