@@ -2,7 +2,7 @@
 // dist/): the wasm-bindgen output "movement-timeline.{js,_bg.wasm}" becomes
 // "movement-timeline-core.*", and the public ES module that embedders import,
 // static/embed/movement-timeline.js, takes the name movement-timeline.js.
-import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -24,7 +24,14 @@ if (renamed === glue) {
 }
 writeFileSync(join(stage, `${to}.js`), renamed);
 renameSync(join(stage, `${from}_bg.wasm`), join(stage, `${to}_bg.wasm`));
-copyFileSync(new URL("../static/embed/movement-timeline.js", import.meta.url), js);
+let loader = readFileSync(new URL("../static/embed/movement-timeline.js", import.meta.url), "utf8");
+if (process.env.MT_CRASH_TEST === "1") {
+  // The crash-test build only (tests): a way to make a widget panic on
+  // purpose. Release builds keep just the marker comment.
+  loader = loader.replace("/* test hooks */",
+    "api.simulateCrash = (where) => { call(() => handle.simulateCrash(String(where ?? \"action\"))); return api; };");
+}
+writeFileSync(js, loader);
 for (const page of ["index.html", "embed.html"]) {
   const path = join(stage, page);
   // With inject_scripts off, Trunk leaves its rust link tag behind.

@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 use yew::{AppHandle, Callback, UseReducerDispatcher};
 
 /// Default location of the dataset, relative to the page.
-pub const DEFAULT_DATA_URL: &str = "data/movements.json";
+pub const DEFAULT_DATA_URL: &str = crate::core::DEFAULT_DATA_URL;
 
 thread_local! {
     /// The element this wasm instance's widget renders into. The loader gives
@@ -92,7 +92,7 @@ pub fn is_crashed() -> bool {
 /// Mounts the full-page widget into `root` (reading its `data-src`), with
 /// the URL fragment kept in sync.
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page(root: web_sys::Element) {
+pub fn mount_page(root: web_sys::Element, loader: js_sys::Function) {
     install_panic_hook();
     HOST.with(|h| *h.borrow_mut() = Some(root.clone()));
     let data_url = root
@@ -102,8 +102,8 @@ pub fn mount_page(root: web_sys::Element) {
     yew::Renderer::<Timeline>::with_root_and_props(
         root,
         TimelineProps {
-            source: DataSource::Url(data_url.into()),
-            ..TimelineProps::default_for_page()
+            loader: Some(loader),
+            ..TimelineProps::for_page(DataSource::Url(data_url.into()))
         },
     )
     .render();
@@ -172,7 +172,7 @@ fn kinds_of(list: Vec<String>) -> BTreeSet<EventKind> {
 /// with px, em, rem, vh or %.
 fn css_length(value: &JsValue) -> Option<String> {
     if let Some(n) = value.as_f64() {
-        return (n.is_finite() && n > 0.0).then(|| format!("{n}px"));
+        return (n.is_finite() && n > 0.0).then(|| format!("{}px", n.round() as i64));
     }
     let s = value.as_string()?;
     let s = s.trim();
@@ -242,6 +242,10 @@ fn props_from_options(options: &JsValue) -> Result<TimelineProps, JsValue> {
             .and_then(|v| v.as_bool())
             .unwrap_or(false),
         initial_view: Some(initial_view),
+        lang: get_string(options, "lang").and_then(|l| crate::core::i18n::Lang::parse(&l)),
+        today: None,
+        width_px: None,
+        loader: get(options, "loader").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
         onready: None,
         onevent: None,
     })
@@ -260,6 +264,7 @@ fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
             org,
             kind,
         } => {
+            let kind: &str = kind;
             set("id", JsValue::from_str(id));
             set("title", JsValue::from_str(title));
             set("date", JsValue::from_str(date));
@@ -374,6 +379,8 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
 #[wasm_bindgen]
 impl WidgetHandle {
     fn dispatch(&self, action: Action) {
+        #[cfg(feature = "crash-test")]
+        crate::crash::point(crate::crash::Point::Callback);
         if let Some(d) = self.dispatcher.borrow().as_ref() {
             d.dispatch(action);
         }
@@ -432,12 +439,26 @@ impl WidgetHandle {
     }
 
     /// Makes this widget panic, to exercise the crash path in tests: the
-    /// widget shows a static error and other widgets keep working. Only in
-    /// builds with the `crash-test` feature.
+    /// widget shows a static error and other widgets keep working. `place`
+    /// is `action` (in the reducer), `render`, `callback` (the next click
+    /// or handle call) or `loading` (when the next download completes).
+    /// Only in builds with the `crash-test` feature.
     #[cfg(feature = "crash-test")]
     #[wasm_bindgen(js_name = simulateCrash)]
-    pub fn simulate_crash(&self) {
-        self.dispatch(Action::SimulateCrash);
+    pub fn simulate_crash(&mut self, place: String) {
+        use crate::crash::{arm, Point};
+        match place.as_str() {
+            "render" => {
+                arm(Point::Render);
+                self.dispatch(Action::CycleTheme);
+            }
+            "callback" => arm(Point::Callback),
+            "loading" => {
+                arm(Point::Loading);
+                self.set_data_url("data/movements.json".into());
+            }
+            _ => self.dispatch(Action::SimulateCrash),
+        }
     }
 
     /// Bytes of WebAssembly memory this widget's instance holds (for

@@ -20,6 +20,9 @@
 
 pub mod core;
 
+#[cfg(all(target_arch = "wasm32", feature = "crash-test"))]
+pub mod crash;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod state;

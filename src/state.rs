@@ -7,10 +7,13 @@
 use crate::core::data::{Dataset, EventKind};
 use crate::core::date::Day;
 use crate::core::error::DataError;
-use crate::core::filter::{search_text, Filter};
-use crate::core::layout::LaneIndex;
+use crate::core::filter::{count, search_text, Counts, Filter};
+use crate::core::i18n::{self, Lang};
+use crate::core::layout::{layout_lane, vertical_rows, LaneIndex, LaneLayout, LayoutParams, Row};
+use crate::core::membership::{measured_events, series, Series};
 use crate::core::navigate::{self, Step};
 use crate::core::scale::{ScaleLimits, TimeScale};
+use crate::core::ticks::{axis, Axis};
 use crate::core::url_state::ViewState;
 use std::fmt;
 use std::ops::Deref;
@@ -162,6 +165,101 @@ pub struct State {
     pub search: Shared<Vec<String>>,
     /// A view to apply once the data has loaded (from the URL or options).
     pub pending: Option<ViewState>,
+    /// The interface language.
+    pub lang: Lang,
+    /// The language was chosen by the reader (kept in the URL), not taken
+    /// from the page or the browser.
+    pub lang_chosen: bool,
+    /// The membership chart's own view.
+    pub chart: ChartState,
+    /// What copying the link did, for a short status.
+    pub copy: Option<Result<(), String>>,
+    /// Bumped by Retry, so the data is fetched again.
+    pub reloads: u32,
+    /// What the views draw, derived from the rest (see [`State::derive`]).
+    pub drawn: Shared<Drawn>,
+    /// Counts and series, derived from the data and the filter.
+    pub tallies: Shared<Tallies>,
+}
+
+/// The membership chart's view.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ChartState {
+    /// Growth per month instead of counts.
+    pub growth: bool,
+    /// The table alternative is open.
+    pub table: bool,
+    /// The count whose number and source are read out.
+    pub readout: Option<usize>,
+    /// The event marker under the pointer, and its x.
+    pub marker: Option<(usize, f64)>,
+    /// A drag across the chart or the overview strip.
+    pub brush: Option<Brush>,
+}
+
+/// A drag across a strip: where it started and where it is, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Brush {
+    /// Where the drag started.
+    pub from_px: f64,
+    /// Where it is now.
+    pub to_px: f64,
+    /// On the overview strip (whose scale is the whole period).
+    pub overview: bool,
+}
+
+/// Below this width the timeline runs downwards.
+pub const VERTICAL_BELOW_PX: f64 = 600.0;
+/// Most rows the vertical layout lists before counting per year.
+pub const MAX_ROWS: usize = 300;
+
+/// How the events are laid out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Layout {
+    /// Lanes side by side in time (wide containers): one layout per
+    /// organisation, by index.
+    #[default]
+    Horizontal,
+    /// Time runs down (narrow containers).
+    Vertical,
+}
+
+/// What the views draw: computed from the state when it changes, never in a
+/// view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Drawn {
+    /// Horizontal or vertical.
+    pub layout: Layout,
+    /// The marks and clusters of each organisation's lane (horizontal).
+    pub lanes: Vec<LaneLayout>,
+    /// The rows of the vertical layout.
+    pub rows: Vec<Row>,
+    /// Both rows of the time axis.
+    pub axis: Axis,
+}
+
+/// What follows from the data and the filter alone (not the window), so it
+/// is computed when those change and not on every zoom step.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tallies {
+    /// Shown events per organisation and kind.
+    pub shown: Counts,
+    /// All events per organisation and kind.
+    pub total: Counts,
+    /// The shown events that carry a countable fact.
+    pub measured: Vec<usize>,
+    /// The membership series of every organisation.
+    pub series: Vec<Series>,
+}
+
+/// What [`State::derive`] depends on; a change of any part redraws.
+#[derive(Debug, Clone, PartialEq)]
+struct DrawKey {
+    data: Option<*const Dataset>,
+    lanes: *const Vec<LaneIndex>,
+    scale: TimeScale,
+    pinned: Option<usize>,
+    lang: Lang,
 }
 
 impl State {
@@ -183,7 +281,84 @@ impl State {
             filter: Filter::default(),
             search: Shared::new(Vec::new()),
             pending: None,
+            lang: Lang::En,
+            lang_chosen: false,
+            chart: ChartState::default(),
+            copy: None,
+            reloads: 0,
+            drawn: Shared::new(Drawn::default()),
+            tallies: Shared::new(Tallies::default()),
         }
+    }
+
+    /// Recomputes the counts and series (after the data or filter changed).
+    fn tally(&mut self) {
+        let Some(data) = self.data() else {
+            self.tallies = Shared::new(Tallies::default());
+            return;
+        };
+        self.tallies = Shared::new(Tallies {
+            shown: count(data, self.shown.iter().copied()),
+            total: count(data, 0..data.events.len()),
+            measured: measured_events(data, &self.shown),
+            series: series(data, self.today),
+        });
+    }
+
+    fn draw_key(&self) -> DrawKey {
+        DrawKey {
+            data: self.data().map(|d| d as *const Dataset),
+            lanes: Rc::as_ptr(&self.lanes.0),
+            scale: self.scale,
+            pinned: self.focused.or(self.selected),
+            lang: self.lang,
+        }
+    }
+
+    /// Recomputes what the views draw: the layout chosen by width (lanes
+    /// above [`VERTICAL_BELOW_PX`], rows below), the axis, and the counts.
+    fn derive(&mut self) {
+        let Some(data) = self.data() else {
+            self.drawn = Shared::new(Drawn::default());
+            return;
+        };
+        let params = LayoutParams::default();
+        let pinned = self.focused.or(self.selected);
+        let vertical = self.scale.width_px > 0.0 && self.scale.width_px < VERTICAL_BELOW_PX;
+        let drawn = Drawn {
+            layout: if vertical {
+                Layout::Vertical
+            } else {
+                Layout::Horizontal
+            },
+            lanes: if vertical {
+                Vec::new()
+            } else {
+                self.lanes
+                    .iter()
+                    .map(|lane| layout_lane(lane, &self.scale, &params, pinned))
+                    .collect()
+            },
+            rows: if vertical {
+                vertical_rows(data, &self.shown, &self.scale, self.today, MAX_ROWS)
+            } else {
+                Vec::new()
+            },
+            axis: axis(&self.scale, 24, self.lang),
+        };
+        self.drawn = Shared::new(drawn);
+    }
+
+    /// The words an event's mark shows in the current language: its
+    /// translated label, its label, or its title.
+    pub fn label<'a>(&self, data: &'a Dataset, e: &crate::core::data::Event) -> &'a str {
+        if self.lang != Lang::En {
+            if let Some(tr) = data.translation(e, self.lang.code()) {
+                let t = if tr.label.is_empty() { tr.title } else { tr.label };
+                return data.text(t);
+            }
+        }
+        data.label(e)
     }
 
     /// Recomputes the shown events and lane indexes from the filter, and
@@ -210,6 +385,7 @@ impl State {
             data,
             self.today,
             shown.iter().copied(),
+            |e| self.label(data, e),
         ));
         if self
             .selected
@@ -275,6 +451,7 @@ impl State {
                 t => Some(t.as_str().to_owned()),
             },
             list: self.list_open,
+            lang: self.lang_chosen.then_some(self.lang),
         }
     }
 
@@ -316,24 +493,44 @@ impl State {
             .and_then(Theme::parse)
             .unwrap_or(Theme::Auto);
         self.list_open = view.list;
+        if let Some(lang) = view.lang {
+            self.set_lang(lang, true);
+        }
     }
 
-    /// The widget's heading: the shown organisations' names.
+    /// Switches the language; labels change width, so the lanes are
+    /// rebuilt.
+    fn set_lang(&mut self, lang: Lang, chosen: bool) {
+        self.lang_chosen = chosen;
+        if self.lang != lang {
+            self.lang = lang;
+            self.refilter();
+        }
+    }
+
+    /// The widget's heading: the shown organisations' names (in Russian,
+    /// their own names).
     pub fn title(&self) -> String {
         let Some(data) = self.data() else {
-            return "Movement timeline".into();
+            return i18n::Msg::WidgetName.text(self.lang).to_owned();
         };
         let names: Vec<&str> = data
             .organisations
             .iter()
             .filter(|o| self.filter.shows_org(&o.id))
-            .map(|o| o.name.as_str())
+            .map(|o| match (self.lang, &o.native_name) {
+                (Lang::Ru, Some(native)) => native.as_str(),
+                _ => o.name.as_str(),
+            })
             .collect();
-        match names.as_slice() {
-            [] => "Movement timeline".into(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} and the {last}", init.join(", ")),
-        }
+        i18n::heading(self.lang, &names)
+    }
+
+    /// The shown event before (`-1`) or after (`+1`) `event` in time.
+    pub fn neighbour(&self, event: usize, step: i32) -> Option<usize> {
+        let at = self.shown.binary_search(&event).ok()?;
+        let next = if step < 0 { at.checked_sub(1)? } else { at + 1 };
+        self.shown.get(next).copied()
     }
 
     /// The dataset, when loaded.
@@ -431,6 +628,29 @@ pub enum Action {
     ResetFilters,
     /// Apply a view from a link (now, or once the data has loaded).
     ApplyView(ViewState),
+    /// Use this language; `true` when the reader chose it (it then goes in
+    /// the URL).
+    SetLang(Lang, bool),
+    /// Open an event's details and give it focus (a click or Enter).
+    Open(usize),
+    /// Close the details, focus staying on the event.
+    Close,
+    /// Open the previous (`-1`) or next (`+1`) shown event's details.
+    Browse(i32),
+    /// Fetch the data again.
+    Retry,
+    /// The chart shows growth (`true`) or counts.
+    ChartGrowth(bool),
+    /// Show or hide the chart's table.
+    ChartTable,
+    /// Read out this count (hover, focus or tap), or nothing.
+    Readout(Option<usize>),
+    /// The event marker under the pointer on the chart.
+    Marker(Option<(usize, f64)>),
+    /// A drag across the chart or overview is under way (or over: `None`).
+    Brush(Option<Brush>),
+    /// Copying the link worked, or failed (with the address to copy by hand).
+    Copied(Result<(), String>),
     /// Panic on purpose, to test that a crash stays inside one widget (only
     /// in builds with the `crash-test` feature, never in a release).
     #[cfg(feature = "crash-test")]
@@ -542,6 +762,31 @@ impl State {
                 next.refilter();
             }
             Action::ApplyView(view) => next.apply_view(view),
+            Action::SetLang(lang, chosen) => next.set_lang(lang, chosen),
+            Action::Open(event) => {
+                next.selected = Some(event);
+                next.focused = Some(event);
+                next.focus_request = next.focus_request.wrapping_add(1);
+                next.follow(event);
+            }
+            Action::Close => {
+                next.selected = None;
+                next.focus_request = next.focus_request.wrapping_add(1);
+            }
+            Action::Browse(step) => {
+                if let Some(e) = next.selected.and_then(|s| next.neighbour(s, step)) {
+                    next.selected = Some(e);
+                    next.focused = Some(e);
+                    next.follow(e);
+                }
+            }
+            Action::Retry => next.reloads = next.reloads.wrapping_add(1),
+            Action::ChartGrowth(growth) => next.chart.growth = growth,
+            Action::ChartTable => next.chart.table = !next.chart.table,
+            Action::Readout(i) => next.chart.readout = i,
+            Action::Marker(m) => next.chart.marker = m,
+            Action::Brush(b) => next.chart.brush = b,
+            Action::Copied(result) => next.copy = Some(result),
             #[cfg(feature = "crash-test")]
             Action::SimulateCrash => {
                 #[allow(clippy::panic)]
@@ -549,6 +794,12 @@ impl State {
                     panic!("simulated crash (asked for through simulateCrash)")
                 }
             }
+        }
+        if next.shown != self.shown || next.draw_key().data != self.draw_key().data {
+            next.tally();
+        }
+        if next.draw_key() != self.draw_key() || next.shown != self.shown {
+            next.derive();
         }
         if next == *self {
             self

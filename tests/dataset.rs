@@ -172,6 +172,9 @@ const SENTENCE_START_ALLOWED: &[(&str, &str)] = &[
     ("An", "article"),
     ("It", "pronoun for the event's organisation"),
     ("Plans", "a summary word for what the quote announces"),
+    ("Earlier", "names the predecessor relative to the later movement"),
+    ("Programme", "British spelling of the article's 'program'"),
+    ("Recognised", "British spelling of the article's 'recognized'"),
 ];
 
 /// The numbers (digit runs) in a text.
@@ -263,7 +266,7 @@ fn every_number_and_name_in_a_title_or_summary_is_in_its_quote() {
             haystack.push('\n');
             haystack.push_str(s);
         }
-        for field in ["title", "summary"] {
+        for field in ["title", "label", "summary"] {
             let text = event[field].as_str().unwrap_or("");
             let missing = unbacked(text, &haystack);
             if !missing.is_empty() {

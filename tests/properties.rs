@@ -97,7 +97,7 @@ proptest! {
     fn ticks_are_capped_and_inside_the_window(start in -1e6..1e6f64, span in 0.0..4e6f64,
                                                width in 0.0..4000.0f64, cap in 0usize..40) {
         let s = TimeScale { start_day: start, end_day: start + span, width_px: width };
-        let t = ticks(&s, cap);
+        let t = ticks(&s, cap, movement_timeline::core::i18n::Lang::En);
         prop_assert!(t.len() <= cap);
         for tick in &t {
             prop_assert!(f64::from(tick.day) >= s.start_day - 1.0 && f64::from(tick.day) <= s.end_day + 1.0);
@@ -120,7 +120,7 @@ proptest! {
         let lane = LaneIndex::build(&data, 0, 20_000, |_| true);
         let span = 36_500.0 / zoom;
         let s = TimeScale { start_day: centre - span / 2.0, end_day: centre + span / 2.0, width_px: width };
-        let l = layout_lane(&lane, &s, &LayoutParams::default(), Some(0), |i| data.text(data.events[i].title));
+        let l = layout_lane(&lane, &s, &LayoutParams::default(), Some(0));
         let visible = lane.visible(s.start_day - LayoutParams::default().max_label_px / s.px_per_day().max(1e-12), s.end_day).count();
         let counted = l.marks.len() + l.clusters.iter().map(|c| c.count).sum::<usize>();
         if width <= 0.0 {
@@ -139,7 +139,7 @@ proptest! {
         }
         for m in &l.marks {
             prop_assert!(m.x_px.is_finite() && m.span_x0.is_finite() && m.span_x1.is_finite());
-            prop_assert!(m.row < LayoutParams::default().rows);
+            prop_assert!(m.row < l.rows && l.rows <= LayoutParams::default().max_rows);
         }
         for c in &l.clusters {
             prop_assert!(c.x_px.is_finite() && c.count > 0);
@@ -153,7 +153,7 @@ proptest! {
         prop_assert!(axis.ticks.len() >= 2 && axis.ticks.len() <= n.max(2) + 1, "{a} {b} {n}: {axis:?}");
         for t in &axis.ticks {
             prop_assert!(t.is_finite());
-            prop_assert!(!tick_label(*t).is_empty());
+            prop_assert!(!tick_label(movement_timeline::core::i18n::Lang::Ru, *t).is_empty());
         }
     }
 }

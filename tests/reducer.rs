@@ -8,7 +8,8 @@ use movement_timeline::core::date::{days_from_civil, iso_day};
 use movement_timeline::core::filter::Filter;
 use movement_timeline::core::navigate::Step;
 use movement_timeline::core::url_state::ViewState;
-use movement_timeline::state::{Action, Load, LoadError, State, Theme};
+use movement_timeline::core::i18n::Lang;
+use movement_timeline::state::{Action, Layout, Load, LoadError, State, Theme};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -295,7 +296,7 @@ fn kind_text_and_whole_filters() {
 }
 
 #[test]
-fn a_view_from_a_link_sets_filters_window_selection_theme_and_list() {
+fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
     let s = loaded();
     let view = ViewState {
         orgs: Some(BTreeSet::from([
@@ -309,6 +310,7 @@ fn a_view_from_a_link_sets_filters_window_selection_theme_and_list() {
         event: Some("rsm-foreign-agent".into()),
         theme: Some("dark".into()),
         list: true,
+        lang: Some(Lang::Ru),
     };
     let v = s.apply(Action::ApplyView(view));
     assert_eq!(
@@ -320,6 +322,8 @@ fn a_view_from_a_link_sets_filters_window_selection_theme_and_list() {
     assert_eq!(v.selected.map(|i| id(&v, i)), Some("rsm-foreign-agent"));
     assert_eq!(v.theme, Theme::Dark);
     assert!(v.list_open);
+    assert_eq!(v.lang, Lang::Ru);
+    assert_eq!(v.view_state().lang, Some(Lang::Ru), "a chosen language stays in the link");
 }
 
 #[test]
@@ -345,4 +349,92 @@ fn the_view_state_round_trips_through_a_fresh_widget() {
 fn a_fitted_window_is_left_out_of_the_link() {
     let view = loaded().view_state();
     assert_eq!((view.from, view.to), (None, None));
+}
+
+#[test]
+fn the_language_changes_heading_labels_and_axis_but_not_the_link_unless_chosen() {
+    let s = loaded();
+    assert_eq!(s.title(), "For a New Socialism and the Russian Socialist Movement");
+    let page = s.clone().apply(Action::SetLang(Lang::Ru, false));
+    assert_eq!(page.title(), "За новый социализм и Российское социалистическое движение");
+    assert_eq!(page.view_state().lang, None, "taken from the page: not in the link");
+    let chosen = s.apply(Action::SetLang(Lang::Ru, true));
+    assert_eq!(chosen.view_state().lang, Some(Lang::Ru));
+    assert!(chosen.drawn.axis.major.iter().all(|t| !t.label.ends_with('s')), "Russian decades");
+}
+
+#[test]
+fn open_close_and_browse_walk_the_shown_events_in_time_order() {
+    let s = loaded();
+    let first = index(&s, "dzns-predecessor-movement");
+    let mut st = s.apply(Action::Open(first));
+    assert_eq!(st.selected, Some(first));
+    let mut seen = vec![id(&st, first).to_owned()];
+    for _ in 0..40 {
+        st = st.apply(Action::Browse(1));
+        let sel = id(&st, st.selected.unwrap()).to_owned();
+        if seen.last() == Some(&sel) {
+            break;
+        }
+        seen.push(sel);
+    }
+    assert_eq!(seen.len(), 27, "Next walks all 27 events: {seen:?}");
+    assert_eq!(seen.last().map(String::as_str), Some("rsm-dissolution"));
+    let back = st.clone().apply(Action::Browse(-1));
+    assert_eq!(back.selected.map(|i| id(&back, i)), Some("rsm-foreign-agent"));
+    let closed = back.apply(Action::Close);
+    assert_eq!(closed.selected, None);
+    assert!(closed.focused.is_some(), "focus stays on the event");
+}
+
+#[test]
+fn chart_copy_and_retry_state() {
+    let s = loaded();
+    let g = s.clone().apply(Action::ChartGrowth(true)).apply(Action::ChartTable);
+    assert!(g.chart.growth && g.chart.table);
+    let r = g.apply(Action::Readout(Some(2)));
+    assert_eq!(r.chart.readout, Some(2));
+    let c = r.apply(Action::Copied(Err("https://x".into())));
+    assert_eq!(c.copy, Some(Err("https://x".to_string())));
+    assert_eq!(c.clone().apply(Action::Retry).reloads, c.reloads + 1);
+}
+
+#[test]
+fn narrow_widgets_are_laid_out_downwards() {
+    let s = loaded();
+    assert_eq!(s.drawn.layout, Layout::Horizontal);
+    assert_eq!(s.drawn.lanes.len(), 2);
+    let narrow = s.apply(Action::Resize { width_px: 375.0 });
+    assert_eq!(narrow.drawn.layout, Layout::Vertical);
+    let events = narrow
+        .drawn
+        .rows
+        .iter()
+        .filter(|r| matches!(r, movement_timeline::core::layout::Row::Event(_)))
+        .count();
+    assert_eq!(events, 27, "every shown event is a row");
+}
+
+#[test]
+fn at_fit_the_important_kinds_keep_whole_labelled_marks_at_1024_px_and_up() {
+    use movement_timeline::core::layout::is_important;
+    for width in [1024.0, 1280.0, 1600.0] {
+        let s = loaded().apply(Action::Resize { width_px: width });
+        let data = s.data().unwrap();
+        let labelled: Vec<usize> = s
+            .drawn
+            .lanes
+            .iter()
+            .flat_map(|l| l.marks.iter().filter(|m| m.labelled).map(|m| m.event))
+            .collect();
+        for (i, e) in data.events.iter().enumerate() {
+            if is_important(e.kind) {
+                assert!(
+                    labelled.contains(&i),
+                    "{} at {width} px: no labelled mark of its own",
+                    data.text(e.id)
+                );
+            }
+        }
+    }
 }

@@ -28,11 +28,9 @@ fuzz_target!(|bytes: &[u8]| {
                 .map(|o| LaneIndex::build(&data, o, today, |_| true))
                 .collect();
             for lane in &lanes {
-                let _ = layout_lane(lane, &scale, &LayoutParams::default(), Some(0), |i| {
-                    data.events.get(i).map_or("", |e| data.label(e))
-                });
+                let _ = layout_lane(lane, &scale, &LayoutParams::default(), Some(0));
             }
-            let _ = ticks(&scale, 24);
+            let _ = ticks(&scale, 24, movement_timeline::core::i18n::Lang::Ru);
             scale = scale.zoom_at(width / 3.0, 1.0 + f64::from(step) * 3.0, &limits);
         }
     }

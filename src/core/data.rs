@@ -15,6 +15,7 @@
 use super::date::{Day, EventDate};
 use super::error::DataError;
 use super::json::{number, Number, Pos, Reader, Sink, Token};
+use super::order::sort_by;
 
 /// Largest data text accepted, checked before (or while) reading.
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
@@ -185,7 +186,7 @@ pub const MAX_LABEL_CHARS: usize = 32;
 /// assert!(safe_link(" javascript:alert(1)").is_none());
 /// ```
 pub fn safe_link(s: &str) -> Option<String> {
-    if s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if s.chars().any(|c| c.is_control() || c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{3000}' | '\u{feff}')) {
         return None;
     }
     let (scheme, rest) = s.split_once(':')?;
@@ -200,7 +201,7 @@ pub fn safe_link(s: &str) -> Option<String> {
     let valid_host = !host.is_empty()
         && host
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
+            .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
     valid_host.then(|| format!("{scheme}:{rest}"))
 }
 
@@ -251,6 +252,8 @@ pub struct Organisation {
     pub native_name: Option<String>,
     /// Short name (`DZNS`).
     pub abbreviation: String,
+    /// Short name in the organisation's own language (`ДЗНС`).
+    pub native_abbreviation: Option<String>,
     /// When it was founded.
     pub founded: Option<EventDate>,
     /// When it was dissolved; `None` while it exists.
@@ -566,6 +569,7 @@ impl Frame {
                     "founded",
                     "dissolved",
                     "color",
+                    "nativeAbbreviation",
                 ],
                 0b100_1011,
             ),
@@ -1001,7 +1005,7 @@ impl Builder {
             (Frame::I18n, _, _) => {
                 return Err(expected("an object of title, label and summary", self))
             }
-            (Frame::Org, "nativeName" | "founded" | "dissolved", Token::Null)
+            (Frame::Org, "nativeName" | "nativeAbbreviation" | "founded" | "dissolved", Token::Null)
             | (Frame::Event, "summary" | "predecessor", Token::Null)
             | (Frame::Source, "url", Token::Null) => {
                 self.item.null |= 1 << field;
@@ -1295,12 +1299,14 @@ impl Builder {
         }
         let native = self.data.text(v[2]).trim().to_owned();
         let abbreviation = self.data.text(v[3]).to_owned();
+        let native_abbreviation = self.data.text(v[7]).trim().to_owned();
         // Organisations are few: they keep their own strings.
         self.data.organisations.push(Organisation {
             id,
             name,
             native_name: (!native.is_empty()).then_some(native),
             abbreviation,
+            native_abbreviation: (!native_abbreviation.is_empty()).then_some(native_abbreviation),
             founded,
             dissolved,
             color,
@@ -1490,7 +1496,7 @@ impl Builder {
                     .unwrap_or("")
             })
         };
-        by_id.sort_by(|a, b| id_of(*a).cmp(id_of(*b)).then(a.cmp(b)));
+        sort_by(&mut by_id, &|a, b| id_of(*a).cmp(id_of(*b)).then(a.cmp(b)));
         for pair in by_id.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if id_of(a) == id_of(b) {
@@ -1523,7 +1529,7 @@ impl Builder {
                 t(e.map(|e| e.title)),
             )
         };
-        by_id.sort_by(|a, b| key(*a).cmp(&key(*b)).then(a.cmp(b)));
+        sort_by(&mut by_id, &|a, b| key(*a).cmp(&key(*b)).then(a.cmp(b)));
         for pair in by_id.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if key(a) == key(b) {
@@ -1549,10 +1555,8 @@ impl Builder {
             });
         }
         // Stable sort keeps file order for equal dates.
-        self.data.events.sort_by_key(|e| e.date.sort_key());
-        self.data
-            .membership
-            .sort_by_key(|c| (c.org, c.date.sort_key()));
+        sort_by(&mut self.data.events, &|a, b| a.date.sort_key().cmp(&b.date.sort_key()));
+        sort_by(&mut self.data.membership, &|a, b| (a.org, a.date.sort_key()).cmp(&(b.org, b.date.sort_key())));
         self.data.text.shrink_to_fit();
         Ok(self.data)
     }

@@ -15,20 +15,6 @@ use std::fmt;
 /// Whole days since 1970-01-01 in the proleptic Gregorian calendar.
 pub type Day = i32;
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Days since 1970-01-01 of a proleptic Gregorian calendar date.
 ///
@@ -81,41 +67,6 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 pub fn iso_day(days: Day) -> String {
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// A season of the year, EDTF level 1 codes 21 to 24 (northern hemisphere).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Season {
-    /// Code 21: March to May.
-    Spring,
-    /// Code 22: June to August.
-    Summer,
-    /// Code 23: September to November.
-    Autumn,
-    /// Code 24: December to February of the next year.
-    Winter,
-}
-
-impl Season {
-    /// The season that starts in `month` (3, 6, 9 or 12).
-    fn of_month(month: u32) -> Season {
-        match month {
-            3..=5 => Season::Spring,
-            6..=8 => Season::Summer,
-            9..=11 => Season::Autumn,
-            _ => Season::Winter,
-        }
-    }
-
-    /// The lower-case English name, as used in labels ("autumn 2020").
-    pub fn name(self) -> &'static str {
-        match self {
-            Season::Spring => "spring",
-            Season::Summer => "summer",
-            Season::Autumn => "autumn",
-            Season::Winter => "winter",
-        }
-    }
 }
 
 /// How finely a single date is known.
@@ -353,39 +304,10 @@ impl DatePoint {
         })
     }
 
-    /// The date at its precision, without qualifiers: "7 November 2019",
-    /// "June 2020", "autumn 2020", "2019", "1990s".
-    pub fn plain_label(&self) -> String {
-        let (year, month, day) = civil_from_days(self.earliest);
-        match self.precision {
-            DatePrecision::Years { .. } => format!("{year}s"),
-            DatePrecision::Year => year.to_string(),
-            DatePrecision::Season => format!("{} {year}", Season::of_month(month).name()),
-            DatePrecision::Month => format!("{} {year}", month_name(month)),
-            DatePrecision::Day if self.approximate => {
-                let part = match day {
-                    1..=10 => "early ",
-                    11..=20 => "mid-",
-                    _ => "late ",
-                };
-                format!("{part}{} {year}", month_name(month))
-            }
-            DatePrecision::Day => format!("{day} {} {year}", month_name(month)),
-        }
-    }
-
-    /// The date in words with its qualifiers: "c. mid-January 2020",
-    /// "3 July 2021?", "c. 1997?".
+    /// The date in words with its qualifiers, in English: "c. mid-January
+    /// 2020", "3 July 2021?", "c. 1997?" (see [`super::i18n::point_label`]).
     pub fn label(&self) -> String {
-        let mut s = String::new();
-        if self.approximate {
-            s.push_str("c. ");
-        }
-        s.push_str(&self.plain_label());
-        if self.uncertain {
-            s.push('?');
-        }
-        s
+        super::i18n::point_label(super::i18n::Lang::En, self)
     }
 }
 
@@ -490,34 +412,15 @@ impl EventDate {
         (self.start.earliest, self.latest().unwrap_or(Day::MAX))
     }
 
-    /// The date in words at its precision: "7 November 2019", "autumn 2020",
-    /// "1990s–2000s", "June 2020 – ?", "29 January 2019 – present".
+    /// The date in words at its precision, in English: "7 November 2019",
+    /// "autumn 2020", "1990s–2000s", "June 2020 – ?", "29 January 2019 –
+    /// present" (see [`super::i18n::date_label`] for other languages).
     pub fn label(&self) -> String {
-        let start = self.start.label();
-        match self.end {
-            None => start,
-            Some(IntervalEnd::Open) => format!("{start} – present"),
-            Some(IntervalEnd::Unknown) => format!("{start} – ?"),
-            Some(IntervalEnd::Date(end)) => {
-                let end = end.label();
-                // Single words (years, decades) join with a bare en dash.
-                if start.contains(' ') || end.contains(' ') {
-                    format!("{start} – {end}")
-                } else {
-                    format!("{start}–{end}")
-                }
-            }
-        }
+        super::i18n::date_label(super::i18n::Lang::En, self)
     }
 }
 
-/// The English name of a month (1-12).
-pub fn month_name(month: u32) -> &'static str {
-    MONTH_NAMES
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
-}
+use super::i18n::month_name;
 
 /// Days in the three months of a season starting in `first` of `year`.
 fn season_days(year: i32, first: u32) -> i32 {

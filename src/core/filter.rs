@@ -155,15 +155,44 @@ pub fn search_text(data: &Dataset, event: &Event) -> String {
 /// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(lower) {
         let base = strip_diacritic(c);
-        if base.is_alphanumeric() {
+        if is_word_char(base) {
             out.push(base);
-        } else if !out.ends_with(' ') {
+        } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
     }
     out
+}
+
+/// The lower-case form of a letter of the scripts the data is written in:
+/// Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic; other
+/// characters are kept. The full Unicode case tables would add about 15 KB
+/// (gzip) to every download for letters no event uses.
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 32,
+        0x400..=0x40F => u + 80,
+        0x410..=0x42F => u + 32,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// Letters and digits (of any script); not punctuation, spaces or symbols.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c as u32,
+        0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE10..=0xFE6F | 0xFF00..=0xFF20)
 }
 
 /// The base letter of a lower-case letter with a diacritic (Latin-1, Latin
@@ -256,6 +285,8 @@ mod tests {
             assert_eq!(shown(&d, &f), rsm, "{q}");
         }
         assert_eq!(fold("Ёж и йод"), "еж и иод");
+        assert_eq!(fold("ÀÉÎÕÜ Ŝtrœm ΑΒΓ Ѓ"), "aeiou strœm αβγ ѓ");
+        assert_eq!(fold("“quoted” — dash…"), "quoted dash ");
     }
 
     #[test]

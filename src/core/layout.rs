@@ -2,15 +2,25 @@
 //!
 //! Each organisation has a [`LaneIndex`]: its events as [`LayoutItem`]s sorted
 //! by start day, so the visible ones are found by binary search rather than a
-//! scan. [`layout_lane`] then packs the visible items into a fixed number of
-//! rows, greedily from left to right; an item whose mark and label fit nowhere
+//! scan. [`layout_lane`] then packs the visible items into rows: the selected
+//! or focused event first, then the important kinds ([`is_important`]:
+//! foundings, congresses, arrests, registration refusals, designations,
+//! dissolutions), then the rest, each from left to right. A label is drawn
+//! whole or not at all, never cut; an item whose mark and label fit nowhere
 //! is drawn without its label, and one whose mark fits nowhere joins a
-//! [`ClusterBox`] that shows a count. The work per frame and the number of
-//! drawn elements are bounded by the width in pixels, not by the number of
-//! events.
+//! [`ClusterBox`] that shows a count. Important items may open extra rows, so
+//! they keep their labels; minor ones give way first. The work per frame and
+//! the number of drawn elements are bounded by the width in pixels, not by
+//! the number of events.
+//!
+//! Below 600 pixels the widget lays time out downwards instead:
+//! [`vertical_rows`] lists the shown events of the window in time order
+//! under year headings, and counts them per year where there are far more
+//! than rows.
 
-use super::data::Dataset;
-use super::date::{Day, IntervalEnd};
+use super::data::{Dataset, EventKind};
+use super::date::{civil_from_days, Day, IntervalEnd};
+use super::order::{by_f64, sort_by};
 use super::scale::{clamp_f64, TimeScale};
 
 /// One event reduced to what layout needs.
@@ -26,8 +36,43 @@ pub struct LayoutItem {
     pub interval: bool,
     /// An interval whose end the sources do not give (drawn with a fading tail).
     pub unknown_end: bool,
-    /// Characters in the mark's label (counted once, not every frame).
-    pub label_chars: u32,
+    /// One of the kinds a reader most needs to see ([`is_important`]).
+    pub important: bool,
+    /// Width of the mark's label in pixels (estimated once, not every frame).
+    pub label_px: f32,
+}
+
+/// The kinds placed before all others, so that they keep their own marks
+/// and whole labels: what the timeline exists to show.
+pub fn is_important(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Founding
+            | EventKind::Congress
+            | EventKind::Arrest
+            | EventKind::RegistrationRefusal
+            | EventKind::Designation
+            | EventKind::Dissolution
+    )
+}
+
+/// The width of `text` in the labels' 12 px font, estimated per character
+/// and rounded up rather than down, so a label said to fit does fit.
+pub fn text_px(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            ' ' => 3.4,
+            'i' | 'j' | 'l' | '!' | '\'' | '.' | ',' | ':' | ';' | '|' | '(' | ')' | '[' | ']' | '“' | '”' | '«' | '»' => 3.8,
+            'f' | 't' | 'r' | 'I' | '-' | '–' => 4.6,
+            'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ы' | 'ю' | 'Ш' | 'Щ' | 'Ж' | 'Ы' | 'Ю' | 'м' | 'М' => 10.0,
+            '0'..='9' => 7.0,
+            'a'..='z' => 6.8,
+            'A'..='Z' => 8.4,
+            'а'..='я' | 'ё' => 7.3,
+            'А'..='Я' | 'Ё' => 8.6,
+            _ => 8.0,
+        })
+        .sum()
 }
 
 /// Items longer than this are kept apart so that culling stays a binary search.
@@ -52,7 +97,7 @@ impl LaneIndex {
         include: impl Fn(usize) -> bool,
     ) -> LaneIndex {
         let events = (0..data.events.len()).filter(|&i| include(i));
-        let mut lanes = LaneIndex::build_all(data, today, events);
+        let mut lanes = LaneIndex::build_all(data, today, events, |e| data.label(e));
         if org < lanes.len() {
             lanes.swap_remove(org)
         } else {
@@ -61,11 +106,13 @@ impl LaneIndex {
     }
 
     /// Builds every organisation's lane from `events` (indexes into the
-    /// dataset's events) in one pass.
-    pub fn build_all(
-        data: &Dataset,
+    /// dataset's events) in one pass; `label(event)` gives the words its
+    /// mark shows (they depend on the language).
+    pub fn build_all<'a>(
+        data: &'a Dataset,
         today: Day,
         events: impl IntoIterator<Item = usize>,
+        label: impl Fn(&'a crate::core::data::Event) -> &'a str,
     ) -> Vec<LaneIndex> {
         let mut lanes = vec![LaneIndex::default(); data.organisations.len()];
         for i in events {
@@ -81,7 +128,8 @@ impl LaneIndex {
                 end_day: f64::from(e.date.latest_or(today)) + 1.0,
                 interval: e.date.is_interval(),
                 unknown_end: matches!(e.date.end, Some(IntervalEnd::Unknown)),
-                label_chars: u32::try_from(data.label(e).chars().count()).unwrap_or(u32::MAX),
+                important: is_important(e.kind),
+                label_px: text_px(label(e)) as f32,
             };
             if item.end_day - item.start_day > LONG_ITEM_DAYS {
                 index.long.push(item);
@@ -90,12 +138,8 @@ impl LaneIndex {
             }
         }
         for index in &mut lanes {
-            index
-                .short
-                .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
-            index
-                .long
-                .sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
+            sort_by(&mut index.short, &|a, b| by_f64(a.start_day, b.start_day));
+            sort_by(&mut index.long, &|a, b| by_f64(a.start_day, b.start_day));
         }
         lanes
     }
@@ -144,13 +188,13 @@ fn starting(items: &[LayoutItem], from_day: f64, to_day: f64) -> &[LayoutItem] {
 /// Sizes used by the layout, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutParams {
-    /// Rows of marks in each lane.
+    /// Rows of marks every lane has.
     pub rows: usize,
+    /// Rows a lane may grow to, for important events only.
+    pub max_rows: usize,
     /// Width of a kind glyph.
     pub mark_px: f64,
-    /// Average width of one label character.
-    pub char_px: f64,
-    /// Longest label drawn; longer titles are cut with an ellipsis.
+    /// Longest label drawn (a label of 32 characters fits).
     pub max_label_px: f64,
     /// Space kept between neighbours in a row.
     pub gap_px: f64,
@@ -164,9 +208,9 @@ impl Default for LayoutParams {
     fn default() -> LayoutParams {
         LayoutParams {
             rows: 5,
+            max_rows: 9,
             mark_px: 12.0,
-            char_px: 7.0,
-            max_label_px: 170.0,
+            max_label_px: 280.0,
             gap_px: 6.0,
             cluster_px: 34.0,
             tail_px: 40.0,
@@ -187,10 +231,12 @@ pub struct MarkBox {
     pub span_x0: f64,
     /// Right edge of that span.
     pub span_x1: f64,
-    /// The label, cut to fit, or `None` when only the glyph fits.
-    pub label: Option<String>,
+    /// The label is drawn (whole); otherwise only the glyph.
+    pub labelled: bool,
     /// Where the label starts.
     pub label_x: f64,
+    /// The label's width (estimated).
+    pub label_px: f64,
     /// An interval (bar) rather than a point.
     pub interval: bool,
     /// An interval with an unknown end (draw a fading tail).
@@ -219,41 +265,8 @@ pub struct LaneLayout {
     pub marks: Vec<MarkBox>,
     /// Clusters of events too dense to draw.
     pub clusters: Vec<ClusterBox>,
-}
-
-/// How many characters a label of a `chars`-character title shows in
-/// `max_px` (ellipsis included), or `None` when not even four fit; agrees
-/// with [`fit_label`].
-pub fn label_chars(chars: usize, max_px: f64, char_px: f64) -> Option<usize> {
-    if char_px <= 0.0 || !max_px.is_finite() {
-        return None;
-    }
-    let max_chars = (max_px / char_px).floor();
-    if max_chars < 4.0 {
-        return None;
-    }
-    Some(chars.min(max_chars as usize))
-}
-
-/// Cuts `title` to at most `max_px` (at `char_px` per character), ending in
-/// an ellipsis when cut.
-pub fn fit_label(title: &str, max_px: f64, char_px: f64) -> Option<String> {
-    if char_px <= 0.0 || !max_px.is_finite() {
-        return None;
-    }
-    let max_chars = (max_px / char_px).floor();
-    if max_chars < 4.0 {
-        return None;
-    }
-    let max_chars = max_chars as usize;
-    let count = title.chars().count();
-    if count <= max_chars {
-        return Some(title.to_owned());
-    }
-    let mut cut: String = title.chars().take(max_chars - 1).collect();
-    cut.truncate(cut.trim_end().len());
-    cut.push('…');
-    Some(cut)
+    /// Rows of marks the lane needs (at least [`LayoutParams::rows`]).
+    pub rows: usize,
 }
 
 struct Candidate<'a> {
@@ -266,28 +279,30 @@ struct Candidate<'a> {
 /// Lays out the visible items of one lane.
 ///
 /// `pinned` (the focused or selected event) is placed first, so it is always
-/// drawn individually. `title` gives an event's title for its label.
-pub fn layout_lane<'t>(
+/// drawn individually.
+pub fn layout_lane(
     index: &LaneIndex,
     scale: &TimeScale,
     params: &LayoutParams,
     pinned: Option<usize>,
-    title: impl Fn(usize) -> &'t str,
 ) -> LaneLayout {
     if scale.width_px <= 0.0 || params.rows == 0 {
-        return LaneLayout::default();
+        return LaneLayout {
+            rows: params.rows,
+            ..LaneLayout::default()
+        };
     }
     let margin_days = params.max_label_px / scale.px_per_day().max(1e-12);
     let from = scale.start_day - margin_days;
     let to = scale.end_day;
     if is_dense(index, scale, params) {
-        return layout_dense(index, scale, params, pinned, title);
+        return layout_dense(index, scale, params, pinned);
     }
     let candidates: Vec<Candidate> = index
         .visible(from, to)
         .map(|item| candidate(item, scale, params))
         .collect();
-    pack(candidates, scale, params, pinned, title)
+    pack(candidates, scale, params, pinned)
 }
 
 /// True when far more events are in view than a lane can draw: then only
@@ -315,12 +330,11 @@ fn candidate<'a>(item: &'a LayoutItem, scale: &TimeScale, params: &LayoutParams)
 /// one counted cluster of the events starting there, found by binary search
 /// rather than by visiting the events, so the work is O(width × log n). Only
 /// the pinned event is drawn as a mark.
-fn layout_dense<'t>(
+fn layout_dense(
     index: &LaneIndex,
     scale: &TimeScale,
     params: &LayoutParams,
     pinned: Option<usize>,
-    title: impl Fn(usize) -> &'t str,
 ) -> LaneLayout {
     let mut marks: Vec<Candidate> = Vec::new();
     if let Some(p) = pinned {
@@ -334,7 +348,7 @@ fn layout_dense<'t>(
             marks.push(candidate(item, scale, params));
         }
     }
-    let mut out = pack(marks, scale, params, pinned, title);
+    let mut out = pack(marks, scale, params, pinned);
     let step = params.cluster_px.max(1.0);
     // Whole columns only; the last one reaches the right edge.
     let columns = ((scale.width_px / step).floor() as usize).clamp(1, 100_000);
@@ -371,77 +385,93 @@ fn layout_dense<'t>(
     out
 }
 
+/// The occupied spans of one row, sorted and never overlapping.
+#[derive(Default)]
+struct Occupied(Vec<(f64, f64)>);
+
+impl Occupied {
+    /// True when `[l, r]` keeps `gap` from everything in the row.
+    fn fits(&self, l: f64, r: f64, gap: f64) -> bool {
+        let at = self.0.partition_point(|&(a, _)| a < l);
+        let before_ok = at == 0 || self.0.get(at - 1).is_some_and(|&(_, b)| b + gap <= l);
+        let after_ok = self.0.get(at).is_none_or(|&(a, _)| r + gap <= a);
+        before_ok && after_ok
+    }
+
+    fn take(&mut self, l: f64, r: f64) {
+        let at = self.0.partition_point(|&(a, _)| a < l);
+        self.0.insert(at, (l, r));
+    }
+}
+
 /// Packs candidates into rows (see [`layout_lane`]); what does not fit
 /// becomes clusters.
-fn pack<'t>(
+fn pack(
     mut candidates: Vec<Candidate>,
     scale: &TimeScale,
     params: &LayoutParams,
     pinned: Option<usize>,
-    title: impl Fn(usize) -> &'t str,
 ) -> LaneLayout {
     let mut out = LaneLayout::default();
-    candidates.sort_by(|a, b| a.mark.total_cmp(&b.mark));
-    if let Some(p) = pinned {
-        if let Some(pos) = candidates.iter().position(|c| c.item.event == p) {
-            let c = candidates.remove(pos);
-            candidates.insert(0, c);
-        }
-    }
-
-    // Rightmost occupied pixel of each row: candidates arrive in x order, so
-    // a box fits a row when it starts right of that. The pinned box is placed
-    // first wherever it is, and is kept apart so the rest flow around it.
-    let mut row_end = vec![f64::NEG_INFINITY; params.rows];
-    let mut pinned_box: Option<(usize, f64, f64)> = None;
+    // Placement order: the pinned event, the important ones, the rest; each
+    // group left to right.
+    sort_by(&mut candidates, &|a, b| {
+        let rank = |c: &Candidate| {
+            if Some(c.item.event) == pinned {
+                0
+            } else if c.item.important {
+                1
+            } else {
+                2
+            }
+        };
+        rank(a).cmp(&rank(b)).then(a.mark.total_cmp(&b.mark))
+    });
+    let mut rows: Vec<Occupied> = (0..params.rows).map(|_| Occupied::default()).collect();
     let mut overflow: Vec<&Candidate> = Vec::new();
     let half = params.mark_px / 2.0;
-    for (n, c) in candidates.iter().enumerate() {
-        let is_pinned = n == 0 && pinned == Some(c.item.event);
+    for c in &candidates {
         let left = c.x0.min(c.mark - half);
-        let label_x = c.mark + half + 4.0;
-        // The label's width from its character count; the string itself is
-        // only made for boxes that are placed (cheap when most overflow).
-        let room = params.max_label_px.min(scale.width_px - label_x.max(0.0));
-        let label_chars = label_chars(c.item.label_chars as usize, room, params.char_px);
-        let label_right =
-            label_chars.map_or(c.mark + half, |n| label_x + n as f64 * params.char_px);
-        let tail = if c.item.unknown_end {
-            params.tail_px
-        } else {
-            0.0
-        };
-        let right_with_label = label_right.max(c.x1 + tail);
+        let label_px = f64::from(c.item.label_px);
+        let tail = if c.item.unknown_end { params.tail_px } else { 0.0 };
         let right_bare = (c.mark + half).max(c.x1 + tail);
-
-        let fits = |row: usize, l: f64, r: f64| -> bool {
-            if is_pinned {
-                return row == 0;
-            }
-            let clear_of_pinned = match pinned_box {
-                Some((prow, pl, pr)) if prow == row => {
-                    r + params.gap_px <= pl || l >= pr + params.gap_px
-                }
-                _ => true,
-            };
-            row_end[row] + params.gap_px <= l && clear_of_pinned
-        };
+        // A label is drawn whole, inside the plot, or not at all: to the
+        // right of the glyph, or to its left where the right has no room.
+        let right_x = c.mark + half + 4.0;
+        let left_x = c.mark - half - 4.0 - label_px;
+        let short = label_px <= params.max_label_px;
+        let options = [
+            (short && right_x + label_px <= scale.width_px && right_x >= 0.0)
+                .then_some((right_x, left, (right_x + label_px).max(c.x1 + tail))),
+            (short && left_x >= 0.0 && !c.item.interval)
+                .then_some((left_x, left_x.min(left), right_bare)),
+            Some((right_x, left, right_bare)),
+        ];
+        let may_grow = c.item.important || Some(c.item.event) == pinned;
         let mut placed = None;
-        for (with_label, right) in [(true, right_with_label), (false, right_bare)] {
-            if with_label && label_chars.is_none() {
+        for (k, option) in options.into_iter().enumerate() {
+            let Some((label_x, left, right)) = option else {
                 continue;
-            }
-            if let Some(row) = (0..params.rows).find(|&r| fits(r, left, right)) {
-                placed = Some((row, with_label, right));
+            };
+            let with_label = k < 2;
+            let found = rows.iter().position(|r| r.fits(left, right, params.gap_px));
+            let row = match found {
+                Some(row) => Some(row),
+                None if may_grow && rows.len() < params.max_rows => {
+                    rows.push(Occupied::default());
+                    Some(rows.len() - 1)
+                }
+                None => None,
+            };
+            if let Some(row) = row {
+                placed = Some((row, with_label, label_x, left, right));
                 break;
             }
         }
         match placed {
-            Some((row, with_label, right)) => {
-                if is_pinned {
-                    pinned_box = Some((row, left, right));
-                } else {
-                    row_end[row] = row_end[row].max(right);
+            Some((row, labelled, label_x, left, right)) => {
+                if let Some(r) = rows.get_mut(row) {
+                    r.take(left, right);
                 }
                 out.marks.push(MarkBox {
                     event: c.item.event,
@@ -449,12 +479,9 @@ fn pack<'t>(
                     x_px: c.mark,
                     span_x0: c.x0,
                     span_x1: c.x1,
-                    label: if with_label {
-                        fit_label(title(c.item.event), room, params.char_px)
-                    } else {
-                        None
-                    },
+                    labelled,
                     label_x,
+                    label_px,
                     interval: c.item.interval,
                     unknown_end: c.item.unknown_end,
                 });
@@ -462,6 +489,10 @@ fn pack<'t>(
             None => overflow.push(c),
         }
     }
+    out.rows = rows.len();
+    // Marks in time order, for drawing and for stable keys.
+    sort_by(&mut out.marks, &|a, b| by_f64(a.x_px, b.x_px));
+    sort_by(&mut overflow, &|a, b| by_f64(a.mark, b.mark));
 
     // Overflowing events become clusters: a cluster starts at an event and
     // takes every later one within `cluster_px` of that start.
@@ -515,6 +546,73 @@ pub fn events_in_window(
     (rows, total)
 }
 
+/// One row of the vertical (phone) layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A year heading: the events below it happened in that year.
+    Year(i32),
+    /// An event (index into [`Dataset::events`]).
+    Event(usize),
+    /// Events of one year counted, where there are far more than rows:
+    /// choosing it shows that year.
+    Cluster {
+        /// The year.
+        year: i32,
+        /// How many shown events start in it (within the window).
+        count: usize,
+    },
+}
+
+/// The rows of the vertical layout: the shown events overlapping the window,
+/// in time order, under a heading for each year (events that last are
+/// listed in the year they start). Where the window holds more than
+/// `max_rows` events, each year becomes one counted cluster row instead.
+pub fn vertical_rows(
+    data: &Dataset,
+    shown: &[usize],
+    scale: &TimeScale,
+    today: Day,
+    max_rows: usize,
+) -> Vec<Row> {
+    let (in_window, total) = events_in_window(data, shown, scale, today, max_rows);
+    let year_of = |i: usize| {
+        data.events
+            .get(i)
+            .map_or(0, |e| civil_from_days(e.date.earliest().max(scale.start_day.floor() as Day)).0)
+    };
+    let mut rows = Vec::new();
+    if total <= max_rows {
+        let mut last = None;
+        for i in in_window {
+            let y = year_of(i);
+            if last != Some(y) {
+                rows.push(Row::Year(y));
+                last = Some(y);
+            }
+            rows.push(Row::Event(i));
+        }
+        return rows;
+    }
+    for &i in shown {
+        let Some(e) = data.events.get(i) else {
+            continue;
+        };
+        let (a, b) = (
+            f64::from(e.date.earliest()),
+            f64::from(e.date.latest_or(today)) + 1.0,
+        );
+        if b < scale.start_day || a > scale.end_day {
+            continue;
+        }
+        let y = year_of(i);
+        match rows.last_mut() {
+            Some(Row::Cluster { year, count }) if *year == y => *count += 1,
+            _ => rows.push(Row::Cluster { year: y, count: 1 }),
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,7 +624,8 @@ mod tests {
             end_day: end,
             interval: false,
             unknown_end: false,
-            label_chars: 13,
+            important: false,
+            label_px: 80.0,
         }
     }
 
@@ -552,7 +651,6 @@ mod tests {
         }
     }
 
-    const TITLE: &str = "A short title";
 
     #[test]
     fn culling_returns_exactly_the_overlapping_items() {
@@ -576,18 +674,9 @@ mod tests {
     #[test]
     fn far_apart_events_get_labels_in_the_first_row() {
         let idx = index(vec![item(0, 10.0, 11.0), item(1, 500.0, 501.0)]);
-        let l = layout_lane(
-            &idx,
-            &scale(0.0, 1000.0, 1000.0),
-            &LayoutParams::default(),
-            None,
-            |_| TITLE,
-        );
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), None);
         assert_eq!(l.marks.len(), 2);
-        assert!(l
-            .marks
-            .iter()
-            .all(|m| m.row == 0 && m.label.as_deref() == Some(TITLE)));
+        assert!(l.marks.iter().all(|m| m.row == 0 && m.labelled));
         assert!(l.clusters.is_empty());
     }
 
@@ -599,7 +688,7 @@ mod tests {
                 .collect(),
         );
         let p = LayoutParams::default();
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None, |_| TITLE);
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None);
         let mut rows: Vec<usize> = l.marks.iter().map(|m| m.row).collect();
         rows.sort();
         assert_eq!(rows, [0, 1, 2, 3]);
@@ -610,7 +699,7 @@ mod tests {
         let n = 500;
         let idx = index((0..n).map(|i| item(i, 100.0, 101.0)).collect());
         let p = LayoutParams::default();
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None, |_| TITLE);
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None);
         assert_eq!(l.marks.len(), p.rows, "one mark per row");
         let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
         assert_eq!(
@@ -631,7 +720,7 @@ mod tests {
                     .collect(),
             );
             let s = scale(0.0, n as f64 * 0.1, 1280.0);
-            let l = layout_lane(&idx, &s, &p, None, |_| TITLE);
+            let l = layout_lane(&idx, &s, &p, None);
             let drawn = l.marks.len() + l.clusters.len();
             let bound = (p.rows as f64 * 1280.0 / p.mark_px) as usize
                 + (1280.0 / p.cluster_px) as usize
@@ -656,7 +745,7 @@ mod tests {
         let p = LayoutParams::default();
         let s = scale(0.0, n as f64 * 0.05, 1000.0);
         assert!(is_dense(&idx, &s, &p));
-        let l = layout_lane(&idx, &s, &p, Some(123_456), |_| TITLE);
+        let l = layout_lane(&idx, &s, &p, Some(123_456));
         assert_eq!(l.marks.len(), 1, "only the pinned event is a mark");
         assert_eq!(l.marks[0].event, 123_456);
         assert!(l.clusters.len() <= (1000.0 / p.cluster_px).ceil() as usize);
@@ -676,13 +765,7 @@ mod tests {
     #[test]
     fn the_pinned_event_is_always_drawn() {
         let idx = index((0..50).map(|i| item(i, 100.0, 101.0)).collect());
-        let l = layout_lane(
-            &idx,
-            &scale(0.0, 1000.0, 1000.0),
-            &LayoutParams::default(),
-            Some(37),
-            |_| TITLE,
-        );
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), Some(37));
         assert!(l.marks.iter().any(|m| m.event == 37));
     }
 
@@ -694,16 +777,18 @@ mod tests {
                 .collect(),
         );
         let p = LayoutParams::default();
-        let l = layout_lane(&idx, &scale(0.0, 400.0, 800.0), &p, Some(5), |_| TITLE);
+        let l = layout_lane(&idx, &scale(0.0, 400.0, 800.0), &p, Some(5));
         for row in 0..p.rows {
             let mut boxes: Vec<(f64, f64)> = l
                 .marks
                 .iter()
                 .filter(|m| m.row == row)
                 .map(|m| {
-                    let right = m.label.as_ref().map_or(m.x_px + p.mark_px / 2.0, |t| {
-                        m.label_x + t.chars().count() as f64 * p.char_px
-                    });
+                    let right = if m.labelled {
+                        m.label_x + m.label_px
+                    } else {
+                        m.x_px + p.mark_px / 2.0
+                    };
                     (
                         m.span_x0.min(m.x_px - p.mark_px / 2.0),
                         right.max(m.span_x1),
@@ -723,23 +808,80 @@ mod tests {
     }
 
     #[test]
-    fn label_widths_agree_with_the_labels() {
-        for title in ["Short", "A very long title that will not fit", "Жёлтый", ""] {
-            for max in [10.0, 28.0, 60.0, 400.0] {
-                let n = label_chars(title.chars().count(), max, 6.0);
-                let label = fit_label(title, max, 6.0);
-                assert_eq!(n, label.map(|l| l.chars().count()), "{title:?} in {max}");
-            }
+    fn a_label_is_whole_or_absent_never_cut() {
+        let idx = index(vec![item(0, 0.5, 1.5), item(1, 990.0, 991.0)]);
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), None);
+        let by = |e: usize| l.marks.iter().find(|m| m.event == e).unwrap();
+        assert!(by(0).labelled && by(0).label_x > by(0).x_px, "room to the right");
+        assert!(by(1).labelled && by(1).label_x < by(1).x_px, "near the right edge: to the left");
+        for m in &l.marks {
+            assert!(!m.labelled || (m.label_x >= 0.0 && m.label_x + m.label_px <= 1000.0));
         }
+        // In a plot narrower than the label, neither side has room.
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 60.0), &LayoutParams::default(), None);
+        assert!(l.marks.iter().all(|m| !m.labelled), "glyph only, never cut");
     }
 
     #[test]
-    fn long_titles_are_cut_with_an_ellipsis() {
-        assert_eq!(fit_label("Short", 100.0, 6.0).as_deref(), Some("Short"));
-        let cut = fit_label("A very long title that will not fit", 60.0, 6.0).unwrap();
-        assert_eq!(cut, "A very lo…", "ten characters including the ellipsis");
-        assert_eq!(fit_label("Anything", 10.0, 6.0), None);
-        assert_eq!(fit_label("Anything", f64::NAN, 6.0), None);
+    fn important_kinds_are_placed_first_and_may_open_rows() {
+        // Eight events at the same spot: two minor, six important.
+        let mut items: Vec<LayoutItem> = (0..8).map(|i| item(i, 100.0, 101.0)).collect();
+        for it in items.iter_mut().skip(2) {
+            it.important = true;
+        }
+        let idx = index(items);
+        let p = LayoutParams::default();
+        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None);
+        for e in 2..8 {
+            let m = l.marks.iter().find(|m| m.event == e);
+            assert!(m.is_some_and(|m| m.labelled), "important event {e} keeps its labelled mark");
+        }
+        assert_eq!(l.rows, 6, "one row each; minor events do not open rows");
+        let minor_labelled = l.marks.iter().filter(|m| m.event < 2 && m.labelled).count();
+        assert_eq!(minor_labelled, 0, "the minor ones give way");
+    }
+
+    #[test]
+    fn label_widths_are_estimated_generously() {
+        assert!(text_px("Registration refused") > 110.0);
+        assert!(text_px("Отказ в регистрации") > text_px("Registration"));
+        assert_eq!(text_px(""), 0.0);
+    }
+
+    #[test]
+    fn the_vertical_layout_lists_the_window_under_year_headings() {
+        use crate::core::data::parse_dataset;
+        use crate::core::date::days_from_civil;
+        let d = parse_dataset(include_str!("../../static/data/movements.json")).unwrap();
+        let shown: Vec<usize> = (0..d.events.len()).collect();
+        let s = scale(
+            f64::from(days_from_civil(2023, 1, 1)),
+            f64::from(days_from_civil(2024, 12, 31)),
+            375.0,
+        );
+        let rows = vertical_rows(&d, &shown, &s, days_from_civil(2026, 1, 1), 300);
+        let words: Vec<String> = rows
+            .iter()
+            .map(|r| match r {
+                Row::Year(y) => y.to_string(),
+                Row::Event(i) => d.text(d.events[*i].id).to_owned(),
+                Row::Cluster { year, count } => format!("{year}:{count}"),
+            })
+            .collect();
+        // The DZNS lifespan is no event; the RSM's two 2024 events are.
+        assert_eq!(words, ["2024", "rsm-foreign-agent", "rsm-dissolution"]);
+        let all = scale(0.0, f64::from(days_from_civil(2030, 1, 1)), 375.0);
+        let rows = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 300);
+        assert_eq!(rows.iter().filter(|r| matches!(r, Row::Event(_))).count(), 27);
+        let few = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 10);
+        let counted: usize = few
+            .iter()
+            .map(|r| match r {
+                Row::Cluster { count, .. } => *count,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(counted, 27, "far more events than rows: counted per year");
     }
 
     #[test]
@@ -773,7 +915,6 @@ mod tests {
             &scale(0.0, 10.0, 0.0),
             &LayoutParams::default(),
             None,
-            |_| TITLE,
         );
         assert!(l.marks.is_empty() && l.clusters.is_empty());
     }

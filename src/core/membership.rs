@@ -10,6 +10,8 @@ use super::data::Dataset;
 use super::date::Day;
 use super::layout::LaneIndex;
 use super::scale::TimeScale;
+use super::i18n::{number, tenths as i18n_tenths, Lang};
+use super::order::{by_f64, sort_by};
 use super::scale::{clamp_f64, fmt_px};
 
 /// One published count, placed on the time axis.
@@ -80,9 +82,9 @@ pub fn series(data: &Dataset, today: Day) -> Vec<Series> {
         }
     }
     for s in &mut out {
-        s.points.sort_by(|a, b| a.mid_day.total_cmp(&b.mid_day));
+        sort_by(&mut s.points, &|a, b| by_f64(a.mid_day, b.mid_day));
     }
-    out.sort_by_key(|s| s.org);
+    sort_by(&mut out, &|a, b| a.org.cmp(&b.org));
     out
 }
 
@@ -217,7 +219,7 @@ pub fn presence_facts(
         })
         .filter(|(_, x)| *x >= -40.0 && *x <= scale.width_px + 40.0)
         .collect();
-    facts.sort_by(|a, b| a.1.total_cmp(&b.1));
+    sort_by(&mut facts, &|a, b| by_f64(a.1, b.1));
     // A short label ("74", ">10") needs about this much room to the right.
     const LABEL_PX: f64 = 34.0;
     let mut next_free = f64::NEG_INFINITY;
@@ -287,35 +289,25 @@ pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> ValueAxis {
     ValueAxis { min, max, ticks }
 }
 
-/// An integer with thousands grouped by commas: `78,987`, `-1,200`.
-pub fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A tick label: whole numbers with grouped thousands, compact above a
-/// million ("4.3M", "4.3B").
-pub fn tick_label(value: f64) -> String {
+/// A value-axis label: whole numbers grouped as the language writes them,
+/// compact from a million on ("4.3M", "4,3 млн"). Integer arithmetic only.
+pub fn tick_label(lang: Lang, value: f64) -> String {
     if !value.is_finite() {
         return "–".into();
     }
-    for (scale, suffix) in [(1e9, "B"), (1e6, "M")] {
-        if value.abs() >= scale {
-            let s = format!("{:.1}", value / scale);
-            return format!("{}{suffix}", s.trim_end_matches(".0"));
+    let v = clamp_f64(value.round(), -9.0e18, 9.0e18) as i64;
+    for (scale, en, ru) in [(1_000_000_000, "B", " млрд"), (1_000_000, "M", " млн")] {
+        if v.abs() >= scale {
+            let tenths = (v * 10 + v.signum() * scale / 2) / scale;
+            let text = if tenths % 10 == 0 {
+                number(lang, tenths / 10)
+            } else {
+                i18n_tenths(lang, tenths)
+            };
+            return format!("{text}{}", if lang == Lang::Ru { ru } else { en });
         }
     }
-    group_thousands(value.round() as i64)
+    number(lang, v)
 }
 
 #[cfg(test)]
@@ -397,7 +389,7 @@ mod tests {
             }
             for t in &a.ticks {
                 assert!(t.is_finite());
-                assert!(!tick_label(*t).is_empty());
+                assert!(!tick_label(Lang::En, *t).is_empty());
             }
         }
         assert_eq!(nice_axis(0.0, 0.0, 6).ticks, vec![0.0, 1.0]);
@@ -456,13 +448,13 @@ mod tests {
     }
 
     #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(78_987), "78,987");
-        assert_eq!(group_thousands(-1_234_567), "-1,234,567");
-        assert_eq!(group_thousands(i64::from(u32::MAX)), "4,294,967,295");
-        assert_eq!(tick_label(4_294_967_295.0), "4.3B");
-        assert_eq!(tick_label(2_000_000.0), "2M");
+    fn axis_labels_are_grouped_and_compact_in_both_languages() {
+        assert_eq!(tick_label(Lang::En, 78_987.0), "78,987");
+        assert_eq!(tick_label(Lang::Ru, 78_987.0), "78\u{a0}987");
+        assert_eq!(tick_label(Lang::En, 4_294_967_295.0), "4.3B");
+        assert_eq!(tick_label(Lang::Ru, 4_294_967_295.0), "4,3 млрд");
+        assert_eq!(tick_label(Lang::En, 2_000_000.0), "2M");
+        assert_eq!(tick_label(Lang::En, -1_250_000.0), "-1.3M");
+        assert_eq!(tick_label(Lang::En, f64::NAN), "–");
     }
 }

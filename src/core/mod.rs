@@ -1,14 +1,19 @@
 //! Pure logic: dates, data validation, scales, ticks. Nothing here touches the
 //! browser, so all of it is tested with plain `cargo test`.
 
+/// Where the full page finds its data, relative to the page.
+pub const DEFAULT_DATA_URL: &str = "data/movements.json";
+
 pub mod data;
 pub mod date;
 pub mod error;
 pub mod filter;
+pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod membership;
 pub mod navigate;
+pub mod order;
 pub mod scale;
 pub mod ticks;
 pub mod url_state;

@@ -1,5 +1,5 @@
 //! The view state in a URL fragment, readable and shareable:
-//! `#orgs=rsm&kinds=congress,arrest&q=foreign%20agent&from=2011-01&to=2012-06&event=rsm-founded&theme=dark&list=1`.
+//! `#orgs=rsm&kinds=congress,arrest&q=foreign%20agent&from=2011-01&to=2012-06&event=rsm-founded&theme=dark&list=1&lang=ru`.
 //!
 //! Reading never fails: unknown keys and malformed values are skipped and
 //! reported as warnings, so a garbage fragment still gives the default view.
@@ -7,6 +7,7 @@
 
 use super::data::EventKind;
 use super::date::{civil_from_days, days_from_civil, days_in_month, iso_day, Day};
+use super::i18n::Lang;
 use std::collections::BTreeSet;
 
 /// Everything about a view that a link can carry. `None` means "not set".
@@ -28,6 +29,8 @@ pub struct ViewState {
     pub theme: Option<String>,
     /// The list view is open.
     pub list: bool,
+    /// A language chosen by the reader (`ru`, `en`).
+    pub lang: Option<Lang>,
 }
 
 /// A fragment value that was skipped, and why.
@@ -184,6 +187,10 @@ impl ViewState {
                 "theme" => warn("the theme is light, dark or auto"),
                 "list" if matches!(value.as_str(), "1" | "0") => state.list = value == "1",
                 "list" => warn("list is 1 or 0"),
+                "lang" => match Lang::parse(&value) {
+                    Some(l) => state.lang = Some(l),
+                    None => warn("the language is en or ru"),
+                },
                 _ => warn("unknown key ignored"),
             }
         }
@@ -229,6 +236,9 @@ impl ViewState {
         }
         if self.list {
             parts.push("list=1".into());
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
         }
         parts.join("&")
     }
@@ -306,6 +316,13 @@ mod tests {
             s.to_fragment(),
             "kinds=congress,arrest&q=foreign%20agent%20%26%20co&list=1"
         );
+        let ru = ViewState {
+            lang: Some(Lang::Ru),
+            ..ViewState::default()
+        };
+        assert_eq!(ru.to_fragment(), "lang=ru");
+        assert_eq!(ViewState::from_fragment("#lang=ru").0, ru);
+        assert_eq!(ViewState::from_fragment("lang=de").1.len(), 1);
     }
 
     #[test]
@@ -350,9 +367,10 @@ mod properties {
                 "dark".to_string(),
             ])),
             any::<bool>(),
+            proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         )
             .prop_map(
-                |(orgs, kinds, text, window, event, theme, list)| ViewState {
+                |(orgs, kinds, text, window, event, theme, list, lang)| ViewState {
                     orgs,
                     kinds,
                     text: text.chars().take(200).collect(),
@@ -361,6 +379,7 @@ mod properties {
                     event,
                     theme,
                     list,
+                    lang,
                 },
             )
     }

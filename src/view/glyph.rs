@@ -29,19 +29,11 @@ pub fn glyph_path(kind: EventKind) -> &'static str {
     }
 }
 
-/// Properties of [`KindIcon`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct KindIconProps {
-    /// The kind to draw.
-    pub kind: EventKind,
-}
-
 /// A kind's glyph as a small standalone SVG (for the legend and details).
-#[component]
-pub fn KindIcon(props: &KindIconProps) -> Html {
+pub fn kind_icon(kind: EventKind) -> Html {
     html! {
         <svg class="mt-kind-icon" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" focusable="false">
-            <path d={glyph_path(props.kind)} fill-rule="evenodd" />
+            <path d={glyph_path(kind)} fill-rule="evenodd" />
         </svg>
     }
 }

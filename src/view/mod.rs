@@ -1,60 +1,44 @@
-//! Thin Yew components. Layout, scale, tick and navigation arithmetic live in
-//! `core`; these components read browser facts (width, pointer positions,
-//! keys, today, the network) and draw.
+//! The widget's view: one Yew component over the reducer in `state`.
+//!
+//! What is drawn comes from `core` through the state (`State::drawn`:
+//! layout, axis, counts); the render functions in `parts`, `plot` and
+//! `chart` only turn it into elements. Input is handled by a few listeners
+//! on the root that read what was acted on from `data-act` attributes, so
+//! the hundreds of marks and buttons carry no closures of their own.
 
-mod axis;
 mod chart;
-mod details;
-mod error_panel;
-mod filter_bar;
+pub mod dom;
 mod glyph;
-mod hooks;
-mod lanes;
-mod legend;
-mod list;
-mod warnings;
+pub mod load;
+mod parts;
+mod plot;
 
-pub use axis::{TimeAxis, TimeAxisProps};
-pub use chart::{MembershipChart, MembershipChartProps};
-pub use details::{EventDetails, EventDetailsProps};
-pub use error_panel::{ErrorPanel, ErrorPanelProps};
-pub use filter_bar::{FilterBar, FilterBarProps};
-pub use lanes::{Lanes, LanesProps};
-pub use legend::{Legend, LegendProps};
-pub use list::{EventList, EventListProps};
-pub use warnings::{DataWarnings, DataWarningsProps};
-
-use crate::core::data::parse_dataset;
-use crate::core::date::iso_day;
-use crate::core::filter::count;
-use crate::core::layout::LayoutParams;
+use crate::core::data::Dataset;
+use crate::core::date::{iso_day, Day};
+use crate::core::i18n::{Lang, Msg};
 use crate::core::navigate::Step;
-use crate::core::url_state::ViewState;
-use crate::state::{Action, Load, LoadError, State, Theme};
-use std::collections::HashMap;
+use crate::core::scale::TimeScale;
+use crate::core::url_state::{is_meaningful_change, ViewState};
+use crate::state::{Action, Brush, Layout, Load, LoadError, Shared, State, Theme};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::UseReducerDispatcher;
 
-/// Height of a lane's header (name and lifespan band).
-pub const LANE_HEADER_PX: f64 = 26.0;
-/// Height of one row of marks.
-pub const ROW_PX: f64 = 22.0;
-/// Height of the time axis in pixels.
-pub const AXIS_HEIGHT_PX: f64 = 28.0;
-
-/// Height of one organisation lane: header, rows of marks, a cluster row.
-pub fn lane_height_px() -> f64 {
-    LANE_HEADER_PX + ROW_PX * (LayoutParams::default().rows as f64 + 1.0) + 4.0
-}
+pub use crate::core::scale::fmt_px;
+pub use load::DataSink;
 
 /// Where a widget's dataset comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataSource {
-    /// Fetched from a URL (relative to the page).
+    /// Fetched from a URL (relative to the page) by the page's loader.
     Url(AttrValue),
-    /// Given as JSON text.
+    /// JSON text.
     Json(Rc<str>),
+    /// A JavaScript object (already parsed by the page).
+    Object(wasm_bindgen::JsValue),
+    /// Already read (the prerender at build time).
+    Parsed(Shared<Dataset>),
 }
 
 /// When the mouse wheel zooms.
@@ -85,6 +69,19 @@ pub struct TimelineProps {
     /// A view to start from (initial filters and window from the embedder).
     #[prop_or_default]
     pub initial_view: Option<ViewState>,
+    /// The language the page asked for; otherwise the browser's.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+    /// Today, fixed (the prerender); otherwise the browser's clock.
+    #[prop_or_default]
+    pub today: Option<Day>,
+    /// A fixed plot width (the prerender); otherwise the measured one.
+    #[prop_or_default]
+    pub width_px: Option<f64>,
+    /// The page's data loader: `loader(url, sink)` fetches `url` and feeds
+    /// it to the [`DataSink`] as it arrives.
+    #[prop_or_default]
+    pub loader: Option<js_sys::Function>,
     /// Receives the widget's dispatcher once mounted (the embedding API
     /// drives the widget through it).
     #[prop_or_default]
@@ -113,16 +110,16 @@ pub enum WidgetEvent {
         /// Its organisation's id.
         org: String,
         /// Its kind.
-        kind: String,
+        kind: &'static str,
     },
     /// The selection was cleared.
     Deselect,
     /// The visible window changed.
     RangeChange {
         /// First visible day.
-        start_day: i32,
+        start_day: Day,
         /// Last visible day.
-        end_day: i32,
+        end_day: Day,
     },
     /// Loading failed.
     Error {
@@ -134,519 +131,546 @@ pub enum WidgetEvent {
 }
 
 impl TimelineProps {
-    /// Defaults for a full page: automatic theme, the wheel always zooms.
-    pub fn default_for_page() -> TimelineProps {
+    /// Defaults for a full page: automatic theme, the wheel always zooms,
+    /// the view in the URL.
+    pub fn for_page(source: DataSource) -> TimelineProps {
         TimelineProps {
-            source: DataSource::Url(crate::embed::DEFAULT_DATA_URL.into()),
+            source,
             theme: Theme::Auto,
             wheel_zoom: WheelZoom::Always,
             url_state: true,
             initial_view: None,
+            lang: None,
+            today: None,
+            width_px: None,
+            loader: None,
             onready: None,
             onevent: None,
         }
     }
 }
 
-/// A callback, made once, that turns its payload into an action.
-#[hook]
-fn use_action<T: 'static>(
-    dispatch: UseReducerDispatcher<State>,
-    make: fn(T) -> Action,
-) -> Callback<T> {
-    use_callback((), move |value: T, _| dispatch.dispatch(make(value)))
+/// What was last reported or applied, so each change happens once.
+#[derive(Default)]
+struct Notified {
+    focus_request: u32,
+    view: Option<ViewState>,
+    select: Option<Option<String>>,
+    range: Option<(Day, Day)>,
+    outcome: Option<Result<usize, String>>,
 }
 
-/// Pointers down on the plot, for drag and pinch.
+/// Pointers down on the plot or a strip.
 #[derive(Default)]
 struct Gesture {
-    /// Pointer id → last x (relative to the plot).
-    pointers: HashMap<i32, f64>,
-    /// Pixels moved since the pointer went down.
+    /// Pointer id and last x (relative to its zone).
+    pointers: Vec<(i32, f64)>,
+    /// Pixels moved since the first pointer went down.
     travel_px: f64,
+    /// The zone the gesture started in.
+    zone: String,
 }
 
-fn plot_x(plot: &NodeRef, client_x: i32) -> f64 {
-    plot.cast::<web_sys::Element>().map_or(0.0, |el| {
-        f64::from(client_x) - el.get_bounding_client_rect().left()
-    })
+/// The zoom factor of a wheel step: about 1.22 per 100 pixels, capped.
+fn wheel_factor(delta_y_px: f64) -> f64 {
+    (-delta_y_px.clamp(-600.0, 600.0) * 0.002).exp()
 }
 
-/// The widget: header, legend, lanes over a time axis, details and list; or
-/// an error panel.
+/// The widget.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let today = hooks::today();
-    let initial_theme = props.theme;
-    let initial_view = props.initial_view.clone();
-    let state = use_reducer(move || State {
-        pending: initial_view,
-        ..State::new(today, initial_theme)
+    let today = props.today.unwrap_or_else(dom::today);
+    let (theme, view, fixed_width, lang) = (
+        props.theme,
+        props.initial_view.clone(),
+        props.width_px,
+        props.lang,
+    );
+    let state = use_reducer(move || {
+        let mut s = State::new(today, theme);
+        s.pending = view;
+        if let Some(l) = lang {
+            s.lang = l;
+        }
+        match fixed_width {
+            Some(width_px) => (*Rc::new(s).apply(Action::Resize { width_px })).clone(),
+            None => s,
+        }
     });
-    let copy_status = use_state(AttrValue::default);
-    let reload = use_state(|| 0_u32);
     let root_ref = use_node_ref();
-    let plot_ref = use_node_ref();
+    let notified = use_mut_ref(Notified::default);
     let gesture = use_mut_ref(Gesture::default);
+    let wheel = use_mut_ref(|| Rc::new(dom::Coalesced::default()));
 
+    #[cfg(feature = "crash-test")]
+    crate::crash::point(crate::crash::Point::Render);
+
+    // Data: read the source whenever it (or a retry) changes.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((props.source.clone(), *reload), move |(source, _)| {
-            let parsed = |text: &str| match parse_dataset(text) {
-                Ok(data) => Action::Loaded(Rc::new(data)),
-                Err(err) => Action::Failed(LoadError::Data(err)),
-            };
-            match source.clone() {
-                DataSource::Json(text) => dispatch.dispatch(parsed(&text)),
-                DataSource::Url(url) => {
-                    dispatch.dispatch(Action::Reload);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let action = match hooks::fetch_text(&url).await {
-                            Ok(text) => parsed(&text),
-                            Err(reason) => Action::Failed(LoadError::Network {
-                                reason,
-                                url: url.to_string(),
-                            }),
-                        };
-                        dispatch.dispatch(action);
+        let loader = props.loader.clone();
+        use_effect_with((props.source.clone(), state.reloads), move |(source, _)| {
+            load::start(source.clone(), loader, dispatch);
+        });
+    }
+
+    // Once mounted: width, wheel, the URL, the language, the embedder.
+    {
+        let dispatch = state.dispatcher();
+        let root = root_ref.clone();
+        let props = props.clone();
+        let wheel = wheel.borrow().clone();
+        use_effect_with((), move |_| {
+            let mut keep: (Vec<dom::Listener>, Option<dom::WidthObserver>) = (Vec::new(), None);
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                if props.width_px.is_none() {
+                    if let Ok(Some(plot)) = el.query_selector(".mt-plot") {
+                        let d = dispatch.clone();
+                        keep.1 = dom::observe_width(&plot, move |width_px| d.dispatch(Action::Resize { width_px }));
+                    }
+                }
+                let d = dispatch.clone();
+                let modifier_only = props.wheel_zoom == WheelZoom::Modifier;
+                keep.0.extend(dom::listen(&el, "wheel", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
+                        return;
+                    };
+                    if zone == "overview" || (modifier_only && !(e.ctrl_key() || e.meta_key())) {
+                        return;
+                    }
+                    e.prevent_default();
+                    let unit = match e.delta_mode() {
+                        1 => 16.0,
+                        2 => 400.0,
+                        _ => 1.0,
+                    };
+                    let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
+                    if dx.abs() > dy.abs() {
+                        wheel.pan.set(wheel.pan.get() - dx);
+                    } else {
+                        wheel.zoom(x, wheel_factor(dy));
+                    }
+                    let d = d.clone();
+                    wheel.schedule(move |c| {
+                        if c.pan.get() != 0.0 {
+                            d.dispatch(Action::PanBy { dx_px: c.pan.get() });
+                        }
+                        if let Some((anchor_px, factor)) = c.zoom.get() {
+                            d.dispatch(Action::ZoomAt { anchor_px, factor });
+                        }
                     });
+                }));
+            }
+            // The language: the page's choice, else the browser's.
+            if props.lang.is_none() {
+                if let Some(l) = dom::browser_language().and_then(|t| Lang::parse(&t)) {
+                    dispatch.dispatch(Action::SetLang(l, false));
                 }
             }
-        });
-    }
-
-    {
-        let dispatch = state.dispatcher();
-        hooks::use_width(plot_ref.clone(), move |width_px| {
-            dispatch.dispatch(Action::Resize { width_px })
-        });
-    }
-    // The wheel over the lanes or the chart: zoom around the pointer, or pan
-    // with the horizontal axis.
-    let onwheel = {
-        let dispatch = state.dispatcher();
-        let plot = plot_ref.clone();
-        use_callback((), move |(client_x, factor, pan_px): (i32, f64, f64), _| {
-            if pan_px != 0.0 {
-                dispatch.dispatch(Action::PanBy { dx_px: -pan_px });
+            if props.url_state {
+                dispatch.dispatch(Action::ApplyView(dom::read_fragment()));
+                if let Some(w) = web_sys::window() {
+                    let d = dispatch.clone();
+                    keep.0.extend(dom::listen(&w, "popstate", move |_| {
+                        d.dispatch(Action::ApplyView(dom::read_fragment()));
+                    }));
+                }
             }
-            if factor != 1.0 {
-                dispatch.dispatch(Action::ZoomAt {
-                    anchor_px: plot_x(&plot, client_x),
-                    factor,
-                });
-            }
-        })
-    };
-    {
-        let onwheel = onwheel.clone();
-        hooks::use_wheel(
-            plot_ref.clone(),
-            props.wheel_zoom == WheelZoom::Modifier,
-            move |client_x, factor, pan_px| onwheel.emit((client_x, factor, pan_px)),
-        );
-    }
-    // Move DOM focus to the focused event after each keyboard step.
-    {
-        let root = root_ref.clone();
-        let focused = state.focused;
-        use_effect_with(state.focus_request, move |_| {
-            hooks::focus_event(&root, focused);
-        });
-    }
-
-    {
-        let dispatch = state.dispatcher();
-        hooks::use_url_state(
-            props.url_state,
-            matches!(state.load, Load::Ready(_)),
-            state.view_state(),
-            Callback::from(move |view: ViewState| dispatch.dispatch(Action::ApplyView(view))),
-        );
-    }
-
-    // The embedding API: hand over the dispatcher, and report selection,
-    // window, load and error changes.
-    {
-        let dispatch = state.dispatcher();
-        let onready = props.onready.clone();
-        use_effect_with((), move |_| {
-            if let Some(cb) = onready {
+            if let Some(cb) = &props.onready {
                 cb.emit(dispatch);
             }
-        });
-    }
-    {
-        let onevent = props.onevent.clone();
-        let event = state.selected.and_then(|i| {
-            let data = state.data()?;
-            let e = data.events.get(i)?;
-            Some(WidgetEvent::Select {
-                id: data.text(e.id).to_owned(),
-                title: data.text(e.title).to_owned(),
-                date: e.date.label(),
-                org: data
-                    .organisations
-                    .get(e.org)
-                    .map(|o| o.id.clone())
-                    .unwrap_or_default(),
-                kind: e.kind.as_str().to_owned(),
-            })
-        });
-        let first = use_mut_ref(|| true);
-        use_effect_with(event, move |event| {
-            let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
-            if let Some(cb) = onevent {
-                match event {
-                    Some(e) => cb.emit(e.clone()),
-                    None if !was_first => cb.emit(WidgetEvent::Deselect),
-                    None => {}
-                }
-            }
-        });
-    }
-    {
-        let onevent = props.onevent.clone();
-        let ready = matches!(state.load, Load::Ready(_));
-        let range = (
-            state.scale.start_day.floor() as i32,
-            state.scale.end_day.ceil() as i32 - 1,
-        );
-        use_effect_with((ready, range), move |(ready, (start_day, end_day))| {
-            if let (true, Some(cb)) = (*ready, onevent) {
-                cb.emit(WidgetEvent::RangeChange {
-                    start_day: *start_day,
-                    end_day: *end_day,
-                });
-            }
-        });
-    }
-    {
-        let onevent = props.onevent.clone();
-        let outcome = match &state.load {
-            Load::Ready(d) => Some(Ok(d.events.len())),
-            Load::Failed(LoadError::Network { reason, url }) => Some(Err((
-                format!("Could not load data ({reason})"),
-                url.clone(),
-            ))),
-            Load::Failed(LoadError::Data(e)) => Some(Err((e.message.clone(), e.location()))),
-            Load::Loading => None,
-        };
-        use_effect_with(outcome, move |outcome| {
-            if let (Some(cb), Some(outcome)) = (onevent, outcome) {
-                cb.emit(match outcome {
-                    Ok(events) => WidgetEvent::Ready { events: *events },
-                    Err((message, location)) => WidgetEvent::Error {
-                        message: message.clone(),
-                        location: location.clone(),
-                    },
-                });
-            }
+            move || drop(keep)
         });
     }
 
-    let width = state.scale.width_px;
-    let zoom = |factor: f64| {
+    // After every render: focus, the URL, and what the embedder is told.
+    {
+        let s = (*state).clone();
+        let root = root_ref.clone();
+        let onevent = props.onevent.clone();
+        let url_state = props.url_state;
+        let notified = notified.clone();
+        use_effect(move || {
+            after_render(&s, &root, url_state, onevent.as_ref(), &mut notified.borrow_mut());
+        });
+    }
+
+    let onclick = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::ZoomAt {
-                anchor_px: width / 2.0,
-                factor,
-            })
-        })
-    };
-    let fit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Fit))
-    };
-    // Callbacks for child components are made once (use_callback), so a
-    // zoom step does not re-render children whose data did not change.
-    let retry = {
-        let count = *reload;
-        let reload = reload.setter();
-        use_callback(count, move |_: MouseEvent, count| reload.set(*count + 1))
-    };
-    // Focus follows selection, so the keyboard carries on from the event
-    // that was clicked (in the plot or the list).
-    let onselect = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |i: usize, _| {
-            dispatch.dispatch(Action::Select(Some(i)));
-            dispatch.dispatch(Action::Focus(i));
-        })
-    };
-    let onclose = {
-        let dispatch = state.dispatcher();
-        use_callback(state.focused, move |_: MouseEvent, focused| {
-            dispatch.dispatch(Action::Select(None));
-            if let Some(f) = *focused {
-                dispatch.dispatch(Action::Focus(f));
+        let s = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            #[cfg(feature = "crash-test")]
+            crate::crash::point(crate::crash::Point::Callback);
+            let Some((el, act)) = dom::acted_on(e.target()) else {
+                return;
+            };
+            if let Some(action) = click_action(&s, &el, &act) {
+                e.stop_propagation();
+                dispatch.dispatch(action);
+            } else if act == "copy" {
+                let d = dispatch.clone();
+                dom::copy_page_url(move |r| d.dispatch(Action::Copied(r)));
             }
         })
     };
-    let onshowrange = use_action(state.dispatcher(), |(start_day, end_day): (f64, f64)| {
-        Action::ShowRange { start_day, end_day }
-    });
-    let ontoggleorg = use_action(state.dispatcher(), Action::ToggleOrg);
-    let ontogglekind = use_action(state.dispatcher(), Action::ToggleKind);
-    let onsearch = use_action(state.dispatcher(), Action::SetText);
-    let onreset = use_action(state.dispatcher(), |_: MouseEvent| Action::ResetFilters);
-    let copy_link = {
-        let copy_status = copy_status.setter();
-        use_callback((), move |_: MouseEvent, _| {
-            let copy_status = copy_status.clone();
-            hooks::copy_page_url(Callback::from(move |s: String| copy_status.set(s.into())));
-        })
-    };
-    let oncopylink = props.url_state.then_some(copy_link);
-    let data_for_counts = match &state.load {
-        Load::Ready(d) => Some(d.clone()),
-        _ => None,
-    };
-    let total_counts = use_memo(data_for_counts.clone(), |d| {
-        d.as_ref()
-            .map(|d| count(d, 0..d.events.len()))
-            .unwrap_or_default()
-    });
-    let shown_counts = use_memo((data_for_counts, state.shown.clone()), |(d, shown)| {
-        d.as_ref()
-            .map(|d| count(d, shown.iter().copied()))
-            .unwrap_or_default()
-    });
-
-    let toggle_list = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleList))
-    };
-    let cycle_theme = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CycleTheme))
-    };
-
     let onkeydown = {
         let dispatch = state.dispatcher();
-        let focused = state.focused;
-        let selected = state.selected;
+        let s = state.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let on_event = hooks::event_index_of(e.target());
-            let action = match (e.key().as_str(), on_event) {
-                ("+" | "=", _) => Some(Action::ZoomAt {
-                    anchor_px: width / 2.0,
-                    factor: 1.5,
-                }),
-                ("-" | "_", _) => Some(Action::ZoomAt {
-                    anchor_px: width / 2.0,
-                    factor: 1.0 / 1.5,
-                }),
-                ("Escape", _) if selected.is_some() => {
-                    dispatch.dispatch(Action::Select(None));
-                    focused.map(Action::Focus)
-                }
-                ("Enter" | " ", Some(i)) => Some(Action::Select(Some(i))),
-                ("ArrowRight", Some(_)) => Some(Action::Step(Step::Next)),
-                ("ArrowLeft", Some(_)) => Some(Action::Step(Step::Prev)),
-                ("ArrowUp", Some(_)) => Some(Action::Step(Step::LaneUp)),
-                ("ArrowDown", Some(_)) => Some(Action::Step(Step::LaneDown)),
-                ("Home", Some(_)) => Some(Action::Step(Step::First)),
-                ("End", Some(_)) => Some(Action::Step(Step::Last)),
-                ("ArrowRight", None) => Some(Action::PanBy {
-                    dx_px: -width * 0.2,
-                }),
-                ("ArrowLeft", None) => Some(Action::PanBy { dx_px: width * 0.2 }),
-                ("Home", None) => Some(Action::ToEdge { start: true }),
-                ("End", None) => Some(Action::ToEdge { start: false }),
-                ("Enter" | "ArrowDown", None) => Some(match focused {
-                    Some(f) => Action::Focus(f),
-                    None => Action::Step(Step::Next),
-                }),
-                _ => None,
-            };
-            if let Some(action) = action {
+            let on = dom::acted_on(e.target());
+            let on_event = on
+                .as_ref()
+                .filter(|(_, act)| act == "event")
+                .and_then(|(el, _)| dom::num_attr::<usize>(el, "data-index"));
+            let in_plot = on.as_ref().is_some_and(|(_, act)| act == "plot");
+            if let Some(action) = key_action(&s, &e.key(), on_event, in_plot) {
                 e.prevent_default();
                 dispatch.dispatch(action);
             }
         })
     };
-
+    let oninput = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if input.get_attribute("data-act").as_deref() == Some("search") {
+                    dispatch.dispatch(Action::SetText(input.value()));
+                }
+            }
+        })
+    };
     let onpointerdown = {
         let gesture = gesture.clone();
-        let plot = plot_ref.clone();
+        let dispatch = state.dispatcher();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" && e.button() != 0 {
                 return;
             }
+            let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
+                return;
+            };
             let mut g = gesture.borrow_mut();
             if g.pointers.is_empty() {
                 g.travel_px = 0.0;
+                g.zone = zone.clone();
             }
-            g.pointers
-                .insert(e.pointer_id(), plot_x(&plot, e.client_x()));
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            g.pointers.push((e.pointer_id(), x));
+            if zone != "plot" {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+                dispatch.dispatch(Action::Brush(Some(Brush {
+                    from_px: x,
+                    to_px: x,
+                    overview: zone == "overview",
+                })));
+            }
         })
     };
     let onpointermove = {
         let gesture = gesture.clone();
-        let plot = plot_ref.clone();
         let dispatch = state.dispatcher();
+        let s = state.clone();
+        let wheel = wheel.borrow().clone();
         Callback::from(move |e: PointerEvent| {
-            let x = plot_x(&plot, e.client_x());
             let mut g = gesture.borrow_mut();
-            let Some(&last) = g.pointers.get(&e.pointer_id()) else {
+            let zone_now = dom::zone_x(e.target(), e.client_x());
+            let Some(at) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
+                // Hovering the chart: name the nearest event marker.
+                if let Some((zone, x)) = zone_now.filter(|(z, _)| z == "chart") {
+                    let _ = zone;
+                    let near = chart::marker_near(&s, x);
+                    if near != s.chart.marker {
+                        dispatch.dispatch(Action::Marker(near));
+                    }
+                }
                 return;
             };
-            if g.pointers.len() >= 2 {
-                // Pinch: the ratio of the pointer spread is the zoom factor,
-                // around the finger that did not move, so the day under
-                // each finger stays under it (and so does their midpoint).
-                let other = g
-                    .pointers
-                    .iter()
-                    .find(|(id, _)| **id != e.pointer_id())
-                    .map(|(_, x)| *x);
+            // Positions relative to the zone the gesture started in.
+            let x = match (&zone_now, e.target()) {
+                (Some((z, x)), _) if *z == g.zone => *x,
+                _ => {
+                    let last = g.pointers.get(at).map_or(0.0, |p| p.1);
+                    last + f64::from(e.movement_x())
+                }
+            };
+            let last = g.pointers.get(at).map_or(x, |p| p.1);
+            g.travel_px += (x - last).abs();
+            if g.zone != "plot" {
+                if let Some(b) = s.chart.brush {
+                    dispatch.dispatch(Action::Brush(Some(Brush { to_px: x, ..b })));
+                }
+            } else if g.pointers.len() >= 2 {
+                // Pinch: around the finger that did not move, so the day
+                // under each finger stays under it.
+                let other = g.pointers.iter().find(|(id, _)| *id != e.pointer_id()).map(|p| p.1);
                 if let Some(other) = other {
                     let before = (last - other).abs().max(1.0);
                     let after = (x - other).abs().max(1.0);
-                    g.travel_px += (x - last).abs();
-                    dispatch.dispatch(Action::ZoomAt {
-                        anchor_px: other,
-                        factor: after / before,
-                    });
+                    dispatch.dispatch(Action::ZoomAt { anchor_px: other, factor: after / before });
                 }
-            } else {
-                g.travel_px += (x - last).abs();
-                if g.travel_px > 3.0 {
-                    // Capture on the plot itself: Yew delegates events, so
-                    // capturing on the listener's element would starve it.
-                    if let Some(el) = plot.cast::<web_sys::Element>() {
-                        let _ = el.set_pointer_capture(e.pointer_id());
+            } else if g.travel_px > 3.0 {
+                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+                wheel.pan.set(wheel.pan.get() + x - last);
+                let d = dispatch.clone();
+                wheel.schedule(move |c| {
+                    if c.pan.get() != 0.0 {
+                        d.dispatch(Action::PanBy { dx_px: c.pan.get() });
                     }
-                    dispatch.dispatch(Action::PanBy { dx_px: x - last });
-                }
+                });
             }
-            g.pointers.insert(e.pointer_id(), x);
+            if let Some(p) = g.pointers.get_mut(at) {
+                p.1 = x;
+            }
         })
     };
     let onpointerup = {
-        let gesture = gesture.clone();
+        let dispatch = state.dispatcher();
+        let s = state.clone();
         Callback::from(move |e: PointerEvent| {
-            gesture.borrow_mut().pointers.remove(&e.pointer_id());
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            if let Some(b) = s.chart.brush {
+                dispatch.dispatch(Action::Brush(None));
+                let scale = if b.overview {
+                    TimeScale::fit(&s.limits, s.scale.width_px)
+                } else {
+                    s.scale
+                };
+                let (a, z) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
+                if z - a > 4.0 {
+                    dispatch.dispatch(Action::ShowRange {
+                        start_day: scale.unmap(a),
+                        end_day: scale.unmap(z),
+                    });
+                }
+            }
         })
     };
     let ondblclick = {
         let dispatch = state.dispatcher();
-        let plot = plot_ref.clone();
         Callback::from(move |e: MouseEvent| {
-            dispatch.dispatch(Action::ZoomAt {
-                anchor_px: plot_x(&plot, e.client_x()),
-                factor: 2.0,
-            })
+            if let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) {
+                if zone == "plot" {
+                    dispatch.dispatch(Action::ZoomAt { anchor_px: x, factor: 2.0 });
+                }
+            }
         })
     };
+    // Hovering or focusing a chart point reads out its number and source.
+    let readout = {
+        let dispatch = state.dispatcher();
+        let current = state.chart.readout;
+        Rc::new(move |target: Option<web_sys::EventTarget>| {
+            let point = target
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-point]").ok().flatten())
+                .and_then(|el| dom::num_attr::<usize>(&el, "data-point"));
+            if point.is_some() && point != current {
+                dispatch.dispatch(Action::Readout(point));
+            }
+        })
+    };
+    let onmouseover = {
+        let readout = readout.clone();
+        Callback::from(move |e: MouseEvent| readout(e.target()))
+    };
+    let onfocusin = Callback::from(move |e: FocusEvent| readout(e.target()));
 
-    let scale = state.scale;
-    let window_start = iso_day(scale.start_day.floor() as i32);
-    let window_end = iso_day(scale.end_day.ceil() as i32);
-    let theme_class = match state.theme {
+    let s = &*state;
+    let lang = s.lang;
+    let theme_class = match s.theme {
         Theme::Auto => None,
         Theme::Light => Some("mt-theme-light"),
         Theme::Dark => Some("mt-theme-dark"),
     };
-
-    let (legend, body, below) = match &state.load {
-        Load::Loading => (
-            html! {},
-            html! { <p class="mt-status" role="status">{ "Loading the timeline…" }</p> },
-            html! {},
-        ),
-        Load::Failed(err) => (
-            html! {},
-            html! { <ErrorPanel error={err.clone()} onretry={retry} /> },
-            html! {},
-        ),
-        Load::Ready(data) => {
-            let visible: Vec<usize> = data
-                .organisations
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| state.filter.shows_org(&o.id))
-                .map(|(i, _)| i)
-                .collect();
-            let lanes_height = lane_height_px() * visible.len() as f64;
-            (
-                html! {
-                    <>
-                        <FilterBar data={data.clone()} filter={state.filter.clone()}
-                                   shown={(*shown_counts).clone()} total={(*total_counts).clone()}
-                                   {ontoggleorg} {onsearch} onreset={onreset.clone()} {oncopylink}
-                                   copy_status={(*copy_status).clone()} />
-                    </>
-                },
-                html! {
-                    <>
-                    if state.shown.is_empty() {
-                        <div class="mt-empty" role="status">
-                            { "No events match these filters. " }
-                            <button type="button" onclick={onreset}>{ "Reset filters" }</button>
-                        </div>
-                    }
-                    <svg class="mt-svg" width={fmt_px(scale.width_px)}
-                         height={fmt_px(lanes_height + AXIS_HEIGHT_PX)}>
-                        <TimeAxis {scale} top_px={lanes_height} />
-                        <Lanes data={data.clone()} lanes={state.lanes.clone()} visible={visible.clone()} {scale} today={state.today}
-                               selected={state.selected} focused={state.focused}
-                               onselect={onselect.clone()} onzoomto={onshowrange.clone()} />
-                    </svg>
-                    </>
-                },
-                html! {
-                    <>
-                        <MembershipChart data={data.clone()} lanes={state.lanes.clone()} shown={state.shown.clone()}
-                                         visible={visible.clone()} {scale} limits={state.limits} today={state.today}
-                                         onbrush={onshowrange.clone()} onwheel={onwheel.clone()} />
-                        <DataWarnings data={data.clone()} />
-                        <Legend data={data.clone()} open={scale.width_px == 0.0 || scale.width_px > 640.0}
-                                filter={state.filter.clone()} shown={(*shown_counts).clone()}
-                                total={(*total_counts).clone()} {ontogglekind} />
-                        if let Some(sel) = state.selected {
-                            <EventDetails data={data.clone()} event={sel} onclose={onclose} />
-                        }
-                        if state.list_open {
-                            <EventList data={data.clone()} shown={state.shown.clone()} {scale}
-                                       today={state.today} selected={state.selected}
-                                       onselect={onselect.clone()} />
-                        }
-                    </>
-                },
-            )
-        }
+    let vertical = s.drawn.layout == Layout::Vertical;
+    let body = match &s.load {
+        Load::Loading => html! { <p class="mt-status" role="status">{ Msg::Loading.text(lang) }</p> },
+        Load::Failed(err) => parts::error_panel(err, lang),
+        Load::Ready(data) if vertical => plot::vertical(s, data),
+        Load::Ready(data) => plot::horizontal(s, data),
     };
-
+    let ready = match &s.load {
+        Load::Ready(data) => Some(data),
+        _ => None,
+    };
     html! {
-        <section class={classes!("mt-root", theme_class)} ref={root_ref}
-                 data-testid="timeline-root" data-state={state.load.as_attr()}
-                 data-window-start={window_start} data-window-end={window_end}
-                 aria-label="Movement timeline" {onkeydown}>
-            <header class="mt-header">
-                <h2 class="mt-title">{ state.title() }</h2>
-                <div class="mt-toolbar" role="toolbar" aria-label="Timeline controls">
-                    <button type="button" data-testid="zoom-in" onclick={zoom(2.0)} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
-                    <button type="button" data-testid="zoom-out" onclick={zoom(0.5)} aria-label="Zoom out" title="Zoom out (−)">{ "−" }</button>
-                    <button type="button" data-testid="zoom-fit" onclick={fit} title="Show everything">{ "Fit" }</button>
-                    <button type="button" data-testid="list-toggle" onclick={toggle_list}
-                            aria-pressed={state.list_open.to_string()} title="Show the visible events as a table">{ "List" }</button>
-                    <button type="button" data-testid="theme-toggle" onclick={cycle_theme}
-                            title="Colour theme: automatic, light or dark">{ format!("Theme: {}", state.theme.as_str()) }</button>
-                </div>
-            </header>
-            { legend }
-            <div class="mt-plot" ref={plot_ref} tabindex="0" role="group"
-                 aria-label="Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details."
-                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-                 {ondblclick}>
+        <section class={classes!("mt-root", theme_class, vertical.then_some("mt-vertical"))} ref={root_ref}
+                 data-testid="timeline-root" data-state={s.load.as_attr()}
+                 data-window-start={iso_day(s.scale.start_day.floor() as Day)}
+                 data-window-end={iso_day(s.scale.end_day.ceil() as Day)}
+                 data-layout={if vertical { "vertical" } else { "horizontal" }}
+                 lang={lang.code()} aria-label={Msg::WidgetName.text(lang)}
+                 {onclick} {onkeydown} {oninput} {onpointerdown} {onpointermove}
+                 onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {ondblclick}
+                 {onmouseover} {onfocusin}>
+            { parts::header(s) }
+            if let Some(data) = ready {
+                { parts::filters(s, data, props.url_state) }
+            }
+            <div class="mt-plot" data-zone="plot" data-act="plot" tabindex="0" role="group"
+                 aria-label={Msg::PlotHelp.text(lang)}>
                 { body }
             </div>
-            { below }
+            if let Some(data) = ready {
+                { chart::membership(s, data) }
+                { parts::warnings(data, lang) }
+                { parts::legend(s, data) }
+                if let Some(sel) = s.selected {
+                    { parts::details(s, data, sel) }
+                }
+                if s.list_open {
+                    { parts::list(s, data) }
+                }
+            }
         </section>
     }
 }
 
-pub use crate::core::scale::fmt_px;
+/// The action a click on an element with `data-act` asks for.
+fn click_action(s: &State, el: &web_sys::Element, act: &str) -> Option<Action> {
+    let half = s.scale.width_px / 2.0;
+    let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
+    Some(match act {
+        "zoom-in" => Action::ZoomAt { anchor_px: half, factor: 2.0 },
+        "zoom-out" => Action::ZoomAt { anchor_px: half, factor: 0.5 },
+        "fit" => Action::Fit,
+        "list" => Action::ToggleList,
+        "theme" => Action::CycleTheme,
+        "lang" => Action::SetLang(Lang::parse(&attr("data-lang"))?, true),
+        "reset" => Action::ResetFilters,
+        "org" => Action::ToggleOrg(attr("data-org")),
+        "kind" => Action::ToggleKind(crate::core::data::EventKind::parse(&attr("data-kind"))?),
+        "event" => Action::Open(dom::num_attr(el, "data-index")?),
+        "cluster" => {
+            // Whole days: reading floats would pull a parser and its tables
+            // into the module.
+            let (a, z): (i64, i64) = (dom::num_attr(el, "data-from")?, dom::num_attr(el, "data-to")?);
+            let (a, z) = (a as f64, z as f64);
+            let pad = ((z - a) * 0.1).max(3.0);
+            Action::ShowRange { start_day: a - pad, end_day: z + pad }
+        }
+        "close" => Action::Close,
+        "prev" => Action::Browse(-1),
+        "next" => Action::Browse(1),
+        "retry" => Action::Retry,
+        "counts" => Action::ChartGrowth(false),
+        "growth" => Action::ChartGrowth(true),
+        "table" => Action::ChartTable,
+        "point" => Action::Readout(dom::num_attr(el, "data-point")),
+        _ => return None,
+    })
+}
+
+/// The action a key asks for, on an event mark (`on_event`) or elsewhere.
+fn key_action(s: &State, key: &str, on_event: Option<usize>, in_plot: bool) -> Option<Action> {
+    let half = s.scale.width_px / 2.0;
+    let w = s.scale.width_px;
+    Some(match (key, on_event) {
+        ("Escape", _) if s.selected.is_some() => Action::Close,
+        ("Enter" | " ", Some(i)) => Action::Open(i),
+        (_, None) if !in_plot => return None,
+        ("+" | "=", _) => Action::ZoomAt { anchor_px: half, factor: 1.5 },
+        ("-" | "_", _) => Action::ZoomAt { anchor_px: half, factor: 1.0 / 1.5 },
+        ("ArrowRight", Some(_)) => Action::Step(Step::Next),
+        ("ArrowLeft", Some(_)) => Action::Step(Step::Prev),
+        ("ArrowUp", Some(_)) => Action::Step(Step::LaneUp),
+        ("ArrowDown", Some(_)) => Action::Step(Step::LaneDown),
+        ("Home", Some(_)) => Action::Step(Step::First),
+        ("End", Some(_)) => Action::Step(Step::Last),
+        ("ArrowRight", None) => Action::PanBy { dx_px: -w * 0.2 },
+        ("ArrowLeft", None) => Action::PanBy { dx_px: w * 0.2 },
+        ("Home", None) => Action::ToEdge { start: true },
+        ("End", None) => Action::ToEdge { start: false },
+        ("Enter" | "ArrowDown", None) => match s.focused {
+            Some(f) => Action::Focus(f),
+            None => Action::Step(Step::Next),
+        },
+        _ => return None,
+    })
+}
+
+/// Focus, the URL and the embedder's events, after a render.
+fn after_render(
+    s: &State,
+    root: &NodeRef,
+    url_state: bool,
+    onevent: Option<&Callback<WidgetEvent>>,
+    last: &mut Notified,
+) {
+    if s.focus_request != last.focus_request {
+        last.focus_request = s.focus_request;
+        if let (Some(el), Some(f)) = (root.cast::<web_sys::Element>(), s.focused) {
+            dom::focus_event(&el, f);
+        }
+    }
+    let ready = matches!(s.load, Load::Ready(_));
+    if url_state && ready {
+        let view = s.view_state();
+        if last.view.as_ref() != Some(&view) {
+            let meaningful = last.view.as_ref().is_some_and(|p| is_meaningful_change(p, &view));
+            dom::write_fragment(&view, meaningful);
+            last.view = Some(view);
+        }
+    }
+    let Some(cb) = onevent else {
+        return;
+    };
+    let outcome = match &s.load {
+        Load::Ready(d) => Some(Ok(d.events.len())),
+        Load::Failed(e) => Some(Err(error_text(e, s.lang).0)),
+        Load::Loading => None,
+    };
+    if outcome.is_some() && outcome != last.outcome {
+        last.outcome = outcome.clone();
+        cb.emit(match (&s.load, outcome) {
+            (_, Some(Ok(events))) => WidgetEvent::Ready { events },
+            (Load::Failed(e), _) => {
+                let (message, location) = error_text(e, s.lang);
+                WidgetEvent::Error { message, location }
+            }
+            _ => return,
+        });
+    }
+    if let Some(data) = s.data() {
+        let selected = s.selected.and_then(|i| data.events.get(i));
+        let id = selected.map(|e| data.text(e.id).to_owned());
+        if last.select.as_ref() != Some(&id) {
+            let first = last.select.is_none();
+            last.select = Some(id);
+            match selected {
+                Some(e) => cb.emit(WidgetEvent::Select {
+                    id: data.text(e.id).to_owned(),
+                    title: data.text(e.title).to_owned(),
+                    date: e.date.label(),
+                    org: data.organisations.get(e.org).map(|o| o.id.clone()).unwrap_or_default(),
+                    kind: e.kind.as_str(),
+                }),
+                None if !first => cb.emit(WidgetEvent::Deselect),
+                None => {}
+            }
+        }
+        let range = (s.scale.start_day.floor() as Day, s.scale.end_day.ceil() as Day - 1);
+        if last.range != Some(range) && s.scale.width_px > 0.0 {
+            last.range = Some(range);
+            cb.emit(WidgetEvent::RangeChange { start_day: range.0, end_day: range.1 });
+        }
+    }
+}
+
+/// The message and location of a load error, as the error panel says them.
+pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
+    match err {
+        LoadError::Network { reason, url } => {
+            (format!("{} ({reason})", Msg::CouldNotLoad.text(lang)), url.clone())
+        }
+        LoadError::Data(e) => (e.message.clone(), e.location()),
+    }
+}

@@ -19,6 +19,11 @@
 const CORE = new URL("movement-timeline-core.js", import.meta.url);
 const STYLESHEET = new URL("timeline.css", import.meta.url).href;
 const WASM = new URL("movement-timeline-core_bg.wasm", import.meta.url);
+const DATA_TIMEOUT_MS = 30000;
+const DATA_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Why the module could not start, for the fallback message. */
+class WasmUnavailable extends Error {}
 
 // The module is compiled once per page, and every widget gets its own
 // instance of it (a fresh copy of the bindings, imported under a distinct
@@ -27,18 +32,76 @@ const WASM = new URL("movement-timeline-core_bg.wasm", import.meta.url);
 let compiled = null;
 function compile() {
   compiled ??= (async () => {
-    try {
-      return await WebAssembly.compileStreaming(fetch(WASM));
-    } catch (error) {
-      // A wrong MIME type breaks streaming compilation only: retry from bytes.
-      if (!(error instanceof TypeError)) throw error;
-      const response = await fetch(WASM);
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM}`);
+    const response = await fetch(WASM).catch((e) => {
+      throw new WasmUnavailable(`the WebAssembly module could not be downloaded: ${e.message}`);
+    });
+    if (!response.ok) throw new WasmUnavailable(`the WebAssembly module could not be downloaded: HTTP ${response.status}`);
+    const type = response.headers.get("content-type") || "";
+    if (!type.startsWith("application/wasm")) {
+      // Streaming compilation needs the right type; compiling from bytes
+      // works anyway, but costs a copy and time.
+      console.warn(`movement-timeline: serve ${WASM.pathname} as application/wasm (it came as "${type}"); loading it the slower way`);
       return WebAssembly.compile(await response.arrayBuffer());
     }
+    return WebAssembly.compileStreaming(response);
   })();
   compiled.catch(() => { compiled = null; });
   return compiled;
+}
+
+// Data downloads start as soon as a widget is known, while the module
+// compiles: a URL's first download is kept until a widget reads it.
+const early = new Map();
+function download(url) {
+  const href = new URL(url, document.baseURI).href;
+  const waiting = early.get(href);
+  if (waiting) {
+    early.delete(href);
+    return waiting;
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), DATA_TIMEOUT_MS);
+  const started = fetch(href, { signal: controller.signal }).then(
+    (response) => ({ response, controller, timer }),
+    (error) => ({ error, controller, timer }),
+  );
+  return started;
+}
+function prefetch(url) {
+  if (!url) return;
+  const href = new URL(url, document.baseURI).href;
+  if (!early.has(href)) early.set(href, download(href));
+}
+
+/** Feeds the download of `url` to a widget's data sink as it arrives. */
+async function load(url, sink) {
+  const { response, error, controller, timer } = await download(url);
+  const timedOut = () => controller.signal.aborted;
+  try {
+    if (error) return sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${error.message}`);
+    if (!response.ok) return sink.fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+    const length = Number(response.headers.get("content-length"));
+    if (length > DATA_LIMIT_BYTES) {
+      controller.abort();
+      return sink.fail(`the data is ${length} bytes, more than the limit of ${DATA_LIMIT_BYTES} bytes; it was not downloaded`);
+    }
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // false: the data has an error (now shown) or is over the limit.
+      if (!sink.feed(value)) {
+        controller.abort();
+        return;
+      }
+    }
+    sink.finish();
+  } catch (e) {
+    sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${e.message}`);
+  } finally {
+    clearTimeout(timer);
+    sink.free();
+  }
 }
 
 const idle = [];
@@ -54,6 +117,7 @@ async function instance() {
 
 function describe(error) {
   const text = String(error && error.message ? error.message : error);
+  if (error instanceof WasmUnavailable) return text;
   if (/Content Security Policy|unsafe-eval|CompileError|Refused/i.test(text)) return "WebAssembly is blocked on this page";
   if (typeof WebAssembly !== "object") return "this browser does not run WebAssembly";
   return "the WebAssembly module could not be loaded";
@@ -131,11 +195,6 @@ function wrap(core, handle, element) {
       call(() => handle.off(String(event), listener));
       return api;
     },
-    /** For tests of the crash path: makes this widget fail on purpose. */
-    simulateCrash() {
-      call(() => handle.simulateCrash());
-      return api;
-    },
     /** Unmounts the widget and frees everything it holds. */
     destroy() {
       if (!alive) return;
@@ -159,13 +218,14 @@ function wrap(core, handle, element) {
       return core.isCrashed();
     },
   };
+  /* test hooks */
   return api;
 }
 
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
-    setTheme: () => api, on: () => api, off: () => api, simulateCrash: () => api, memoryBytes: () => 0,
+    setTheme: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
   };
@@ -181,6 +241,7 @@ function deadHandle(element) {
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount(element, options): element must be a DOM element");
+  prefetch(options.dataUrl);
   let core;
   try {
     core = await instance();
@@ -188,7 +249,7 @@ export async function mount(element, options = {}) {
     showFallback(element, options, error);
     return deadHandle(element);
   }
-  const handle = core.mountWidget(element, { ...options, stylesheet: options.stylesheet ?? STYLESHEET });
+  const handle = core.mountWidget(element, { ...options, stylesheet: options.stylesheet ?? STYLESHEET, loader: load });
   return wrap(core, handle, element);
 }
 
@@ -226,6 +287,7 @@ class MovementTimelineElement extends HTMLElement {
   }
 
   async #remount() {
+    prefetch(this.getAttribute("src"));
     const generation = ++this.#generation;
     this.#handle?.destroy();
     this.#handle = null;
@@ -283,8 +345,9 @@ if (!customElements.get("movement-timeline")) {
 // The full page (index.html): mount into #movement-timeline-page.
 const page = document.getElementById("movement-timeline-page");
 if (page) {
+  prefetch(page.getAttribute("data-src"));
   instance().then(
-    (core) => core.mountPage(page),
+    (core) => core.mountPage(page, load),
     (error) => showFallback(page, { dataUrl: page.getAttribute("data-src") ?? undefined }, error),
   );
 }

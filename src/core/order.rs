@@ -1,0 +1,61 @@
+//! Sorting with one instance of the sort in the whole module.
+//!
+//! Every `slice::sort_by` call site compiles its own copy of the standard
+//! stable sort (about 4 KB of WebAssembly each). Here the only sort is of a
+//! permutation of `u32` indexes, compared through `&dyn Fn`, and each
+//! caller's items are then moved into that order.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `cmp`.
+///
+/// ```
+/// use movement_timeline::core::order::sort_by;
+/// let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
+/// sort_by(&mut v, &|a, b| a.0.cmp(&b.0));
+/// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
+/// ```
+pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = {
+        let view: &[T] = items;
+        permutation(view.len(), &|a, b| match (view.get(a), view.get(b)) {
+            (Some(x), Some(y)) => cmp(x, y),
+            _ => Ordering::Equal,
+        })
+    };
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
+}
+
+/// The stable sorting permutation of `n` items compared by index.
+pub fn permutation(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by(|&a, &b| cmp(a as usize, b as usize));
+    order
+}
+
+/// Compares two `f64`s as `total_cmp` does (for sorting by position).
+pub fn by_f64(a: f64, b: f64) -> Ordering {
+    a.total_cmp(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_is_stable_and_complete() {
+        let mut v: Vec<(u8, usize)> = (0..200).map(|i| ((i * 7 % 5) as u8, i)).collect();
+        sort_by(&mut v, &|a, b| a.0.cmp(&b.0));
+        assert_eq!(v.len(), 200);
+        for w in v.windows(2) {
+            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1), "{w:?}");
+        }
+        let mut empty: Vec<u8> = Vec::new();
+        sort_by(&mut empty, &|a, b| a.cmp(b));
+        assert!(empty.is_empty());
+    }
+}

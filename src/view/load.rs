@@ -1,0 +1,152 @@
+//! Getting the data into the widget: JSON text, a JavaScript object, or a
+//! URL that the page's loader fetches and streams into a [`DataSink`].
+//!
+//! The loader (`movement-timeline.js`) starts the download before the
+//! WebAssembly module is compiled and feeds the response to the sink piece
+//! by piece, so the text is read as it arrives and never held whole.
+
+use super::DataSource;
+use crate::core::data::{parse_dataset, DatasetReader, Limits};
+use crate::core::error::DataError;
+use crate::core::json::Token;
+use crate::state::{Action, LoadError, State};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::UseReducerDispatcher;
+
+/// Starts reading `source` into the widget.
+pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: UseReducerDispatcher<State>) {
+    let done = |result: Result<crate::core::data::Dataset, DataError>| match result {
+        Ok(data) => Action::Loaded(Rc::new(data)),
+        Err(err) => Action::Failed(LoadError::Data(err)),
+    };
+    match source {
+        DataSource::Parsed(data) => dispatch.dispatch(Action::Loaded(data.0)),
+        DataSource::Json(text) => dispatch.dispatch(done(parse_dataset(&text))),
+        DataSource::Object(value) => dispatch.dispatch(done(read_object(&value))),
+        DataSource::Url(url) => {
+            dispatch.dispatch(Action::Reload);
+            let Some(loader) = loader else {
+                dispatch.dispatch(Action::Failed(LoadError::Network {
+                    reason: "no loader for data URLs on this page".into(),
+                    url: url.to_string(),
+                }));
+                return;
+            };
+            let sink = DataSink {
+                reader: Some(DatasetReader::new(Limits::default())),
+                url: url.to_string(),
+                dispatch,
+            };
+            let _ = loader.call2(&JsValue::NULL, &JsValue::from_str(&url), &JsValue::from(sink));
+        }
+    }
+}
+
+/// Where the loader pours a download: `feed` each piece as it arrives, then
+/// `finish`, or `fail` with the reason. Each outcome reaches the widget once.
+#[wasm_bindgen]
+pub struct DataSink {
+    reader: Option<DatasetReader>,
+    url: String,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+#[wasm_bindgen]
+impl DataSink {
+    /// Reads the next piece; `false` means stop downloading (the data has
+    /// an error, which the widget now shows, or it is over the size limit).
+    pub fn feed(&mut self, piece: &[u8]) -> bool {
+        let Some(reader) = self.reader.as_mut() else {
+            return false;
+        };
+        match reader.feed(piece) {
+            Ok(()) => true,
+            Err(err) => {
+                self.reader = None;
+                self.dispatch.dispatch(Action::Failed(LoadError::Data(err)));
+                false
+            }
+        }
+    }
+
+    /// The download is complete.
+    pub fn finish(&mut self) {
+        #[cfg(feature = "crash-test")]
+        crate::crash::point(crate::crash::Point::Loading);
+        let Some(reader) = self.reader.take() else {
+            return;
+        };
+        self.dispatch.dispatch(match reader.finish() {
+            Ok(data) => Action::Loaded(Rc::new(data)),
+            Err(err) => Action::Failed(LoadError::Data(err)),
+        });
+    }
+
+    /// The download failed: an HTTP status, a network error, a time-out.
+    pub fn fail(&mut self, reason: String) {
+        if self.reader.take().is_some() {
+            self.dispatch.dispatch(Action::Failed(LoadError::Network {
+                reason,
+                url: std::mem::take(&mut self.url),
+            }));
+        }
+    }
+}
+
+/// Reads a dataset from a JavaScript object (already parsed by the page),
+/// with the same validation and messages as JSON text, paths included.
+pub fn read_object(value: &JsValue) -> Result<crate::core::data::Dataset, DataError> {
+    let mut reader = DatasetReader::new(Limits::default());
+    walk(value, &mut reader, 0)?;
+    reader.finish()
+}
+
+fn walk(value: &JsValue, reader: &mut DatasetReader, depth: usize) -> Result<(), DataError> {
+    if depth > crate::core::json::MAX_DEPTH {
+        return Err(DataError::whole("the data nests arrays and objects more than 32 levels deep"));
+    }
+    if let Some(s) = value.as_string() {
+        return reader.token(Token::Str(&s));
+    }
+    if let Some(n) = value.as_f64() {
+        if !n.is_finite() {
+            return Err(DataError::whole("NaN and Infinity are not JSON numbers"));
+        }
+        // Whole numbers as integers; others as a decimal the reader can tell
+        // from whole.
+        let text = if n.fract() == 0.0 && n.abs() < 9e15 {
+            (n as i64).to_string()
+        } else {
+            String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_default())
+        };
+        return reader.token(Token::Num(&text));
+    }
+    if let Some(b) = value.as_bool() {
+        return reader.token(Token::Bool(b));
+    }
+    if value.is_null() || value.is_undefined() {
+        return reader.token(Token::Null);
+    }
+    if js_sys::Array::is_array(value) {
+        reader.token(Token::BeginArray)?;
+        let array: &js_sys::Array = value.unchecked_ref();
+        for item in array.iter() {
+            walk(&item, reader, depth + 1)?;
+        }
+        return reader.token(Token::EndArray);
+    }
+    if value.is_object() {
+        reader.token(Token::BeginObject)?;
+        let object: &js_sys::Object = value.unchecked_ref();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            reader.token(Token::Key(&key))?;
+            walk(&pair.get(1), reader, depth + 1)?;
+        }
+        return reader.token(Token::EndObject);
+    }
+    Err(DataError::whole("the data holds a value JSON cannot (a function or a symbol)"))
+}
