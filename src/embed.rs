@@ -18,7 +18,7 @@ use crate::core::url_state::{parse_url_date, ViewState};
 use crate::state::{Action, State, Theme};
 use crate::view::{DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use crate::core::filter::KindSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -109,7 +109,7 @@ pub fn mount_page(root: web_sys::Element, loader: js_sys::Function) {
     .render();
 }
 
-type Listeners = Rc<RefCell<HashMap<String, Vec<js_sys::Function>>>>;
+type Listeners = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
 type Dispatcher = Rc<RefCell<Option<UseReducerDispatcher<State>>>>;
 
 /// One mounted widget, as JavaScript holds it.
@@ -156,7 +156,7 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("movement-timeline: {message}")));
 }
 
-fn kinds_of(list: Vec<String>) -> BTreeSet<EventKind> {
+fn kinds_of(list: Vec<String>) -> KindSet {
     list.iter()
         .filter_map(|k| {
             let kind = EventKind::parse(k);
@@ -294,6 +294,18 @@ fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
     (name, object.into())
 }
 
+/// Removes the children of a shadow root but its stylesheet links.
+fn clear_except_stylesheets(root: &web_sys::ShadowRoot) {
+    let mut child = root.first_child();
+    while let Some(node) = child {
+        child = node.next_sibling();
+        let keep = node.dyn_ref::<web_sys::Element>().is_some_and(|el| el.tag_name() == "LINK");
+        if !keep {
+            let _ = root.remove_child(&node);
+        }
+    }
+}
+
 /// Removes every child of a node (without touching HTML parsing).
 fn clear(node: &web_sys::Node) {
     while let Some(child) = node.first_child() {
@@ -319,7 +331,8 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
             element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
         }
     };
-    clear(&shadow);
+    // The loader has put the stylesheet in already; anything else goes.
+    clear_except_stylesheets(&shadow);
     if let Some(href) = get_string(&options, "stylesheet") {
         let link = document.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;
@@ -341,7 +354,7 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
     shadow.append_child(&container)?;
 
     let dispatcher: Dispatcher = Rc::new(RefCell::new(None));
-    let listeners: Listeners = Rc::new(RefCell::new(HashMap::new()));
+    let listeners: Listeners = Rc::new(RefCell::new(Vec::new()));
     {
         let dispatcher = dispatcher.clone();
         props.onready = Some(Callback::from(move |d: UseReducerDispatcher<State>| {
@@ -353,7 +366,12 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
         let host = element.clone();
         props.onevent = Some(Callback::from(move |event: WidgetEvent| {
             let (name, detail) = event_to_js(&event);
-            let callbacks = listeners.borrow().get(name).cloned().unwrap_or_default();
+            let callbacks: Vec<js_sys::Function> = listeners
+                .borrow()
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, f)| f.clone())
+                .collect();
             for f in callbacks {
                 if let Err(e) = f.call1(&host, &detail) {
                     web_sys::console::error_2(
@@ -479,18 +497,14 @@ impl WidgetHandle {
 
     /// Listens to `select`, `rangechange`, `error` or `ready`.
     pub fn on(&self, event: String, callback: js_sys::Function) {
-        self.listeners
-            .borrow_mut()
-            .entry(event)
-            .or_default()
-            .push(callback);
+        self.listeners.borrow_mut().push((event, callback));
     }
 
     /// Stops listening.
     pub fn off(&self, event: String, callback: js_sys::Function) {
-        if let Some(list) = self.listeners.borrow_mut().get_mut(&event) {
-            list.retain(|f| f != &callback);
-        }
+        self.listeners
+            .borrow_mut()
+            .retain(|(name, f)| !(name == &event && f == &callback));
     }
 
     /// Unmounts the widget, drops its listeners and empties its shadow root.

@@ -465,7 +465,7 @@ impl State {
         let orgs = view.orgs.map(|ids| {
             ids.into_iter()
                 .filter(|id| data.org_index(id).is_some())
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect::<crate::core::filter::IdSet>()
         });
         let event = view.event.as_deref().and_then(|id| data.event_index(id));
         self.filter = Filter {

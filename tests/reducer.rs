@@ -10,7 +10,7 @@ use movement_timeline::core::navigate::Step;
 use movement_timeline::core::url_state::ViewState;
 use movement_timeline::core::i18n::Lang;
 use movement_timeline::state::{Action, Layout, Load, LoadError, State, Theme};
-use std::collections::BTreeSet;
+use movement_timeline::core::filter::{IdSet, KindSet};
 use std::rc::Rc;
 
 const DATA: &str = include_str!("../static/data/movements.json");
@@ -76,7 +76,7 @@ fn loading_shows_every_event_and_fits_the_whole_history() {
 fn a_view_given_before_the_data_is_applied_when_it_arrives() {
     let data = parse_dataset(DATA).unwrap();
     let view = ViewState {
-        orgs: Some(BTreeSet::from(["rsm".to_string()])),
+        orgs: Some(IdSet::from(["rsm".to_string()])),
         event: Some("rsm-dissolution".into()),
         ..ViewState::default()
     };
@@ -287,8 +287,8 @@ fn kind_text_and_whole_filters() {
     );
     assert!(s.search.is_empty(), "and not before");
     let whole = s.clone().apply(Action::SetFilter(Filter {
-        orgs: Some(BTreeSet::from(["rsm".to_string()])),
-        kinds: Some(BTreeSet::from([EventKind::Founding])),
+        orgs: Some(IdSet::from(["rsm".to_string()])),
+        kinds: Some(KindSet::from([EventKind::Founding])),
         text: String::new(),
     }));
     assert_eq!(shown_ids(&whole), ["rsm-founded"]);
@@ -299,7 +299,7 @@ fn kind_text_and_whole_filters() {
 fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
     let s = loaded();
     let view = ViewState {
-        orgs: Some(BTreeSet::from([
+        orgs: Some(IdSet::from([
             "rsm".to_string(),
             "nonexistent".to_string(),
         ])),
@@ -315,7 +315,7 @@ fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
     let v = s.apply(Action::ApplyView(view));
     assert_eq!(
         v.filter.orgs,
-        Some(BTreeSet::from(["rsm".to_string()])),
+        Some(IdSet::from(["rsm".to_string()])),
         "unknown ids are dropped"
     );
     assert_eq!(window(&v), ("2024-01-01".into(), "2025-01-01".into()));

@@ -5,15 +5,138 @@
 //! event's title, summary, people, or its organisation's names.
 
 use super::data::{Dataset, Event, EventKind};
-use std::collections::BTreeSet;
+
+/// A set of event kinds, one bit each (in [`EventKind::ALL`] order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct KindSet(u32);
+
+impl KindSet {
+    /// Every kind.
+    pub fn all() -> KindSet {
+        EventKind::ALL.into_iter().collect()
+    }
+
+    /// True when `kind` is in the set.
+    pub fn contains(&self, kind: EventKind) -> bool {
+        self.0 & (1 << kind.index()) != 0
+    }
+
+    /// Adds `kind`.
+    pub fn insert(&mut self, kind: EventKind) {
+        self.0 |= 1 << kind.index();
+    }
+
+    /// Removes `kind`; `false` when it was not there.
+    pub fn remove(&mut self, kind: EventKind) -> bool {
+        let had = self.contains(kind);
+        self.0 &= !(1 << kind.index());
+        had
+    }
+
+    /// How many kinds.
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// True for no kind at all.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The kinds, in [`EventKind::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = EventKind> + '_ {
+        EventKind::ALL.into_iter().filter(|k| self.contains(*k))
+    }
+}
+
+impl FromIterator<EventKind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = EventKind>>(iter: I) -> KindSet {
+        let mut set = KindSet::default();
+        for k in iter {
+            set.insert(k);
+        }
+        set
+    }
+}
+
+impl<const N: usize> From<[EventKind; N]> for KindSet {
+    fn from(kinds: [EventKind; N]) -> KindSet {
+        kinds.into_iter().collect()
+    }
+}
+
+/// A set of ids, kept sorted (a few organisations: a sorted list is all a
+/// set needs).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct IdSet(Vec<String>);
+
+impl IdSet {
+    /// True when `id` is in the set.
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|x| x == id)
+    }
+
+    /// Adds `id`.
+    pub fn insert(&mut self, id: String) {
+        if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
+    }
+
+    /// Removes `id`; `false` when it was not there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|x| x != id);
+        self.0.len() != before
+    }
+
+    /// How many ids.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True for no id at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The ids, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &String> + '_ {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for IdSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl FromIterator<String> for IdSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> IdSet {
+        let mut set = IdSet::default();
+        for id in iter {
+            set.insert(id);
+        }
+        set
+    }
+}
+
+impl<const N: usize> From<[String; N]> for IdSet {
+    fn from(ids: [String; N]) -> IdSet {
+        ids.into_iter().collect()
+    }
+}
 
 /// The filter a user set. `None` for a set means "all".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
     /// Organisation ids to show; `None` shows every organisation.
-    pub orgs: Option<BTreeSet<String>>,
+    pub orgs: Option<IdSet>,
     /// Kinds to show; `None` shows every kind.
-    pub kinds: Option<BTreeSet<EventKind>>,
+    pub kinds: Option<KindSet>,
     /// Search text as typed.
     pub text: String,
 }
@@ -31,13 +154,13 @@ impl Filter {
 
     /// True when events of this kind are shown.
     pub fn shows_kind(&self, kind: EventKind) -> bool {
-        self.kinds.as_ref().is_none_or(|s| s.contains(&kind))
+        self.kinds.as_ref().is_none_or(|s| s.contains(kind))
     }
 
     /// Turns one organisation on or off. Turning every one on again clears
     /// the set back to "all", so new data shows all its organisations.
     pub fn toggle_org(&mut self, id: &str, all: &[&str]) {
-        let mut set: BTreeSet<String> = match &self.orgs {
+        let mut set: IdSet = match &self.orgs {
             Some(s) => s.clone(),
             None => all.iter().map(|s| (*s).to_owned()).collect(),
         };
@@ -53,11 +176,11 @@ impl Filter {
 
     /// Turns one kind on or off, like [`Filter::toggle_org`].
     pub fn toggle_kind(&mut self, kind: EventKind) {
-        let mut set: BTreeSet<EventKind> = match &self.kinds {
-            Some(s) => s.clone(),
-            None => EventKind::ALL.into_iter().collect(),
+        let mut set: KindSet = match &self.kinds {
+            Some(s) => *s,
+            None => KindSet::all(),
         };
-        if !set.remove(&kind) {
+        if !set.remove(kind) {
             set.insert(kind);
         }
         self.kinds = if set.len() == EventKind::ALL.len() {

@@ -8,15 +8,15 @@
 use super::data::EventKind;
 use super::date::{civil_from_days, days_from_civil, days_in_month, iso_day, Day};
 use super::i18n::Lang;
-use std::collections::BTreeSet;
+use super::filter::{IdSet, KindSet};
 
 /// Everything about a view that a link can carry. `None` means "not set".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     /// Organisations shown.
-    pub orgs: Option<BTreeSet<String>>,
+    pub orgs: Option<IdSet>,
     /// Kinds shown.
-    pub kinds: Option<BTreeSet<EventKind>>,
+    pub kinds: Option<KindSet>,
     /// Search text.
     pub text: String,
     /// First day of the visible window.
@@ -141,7 +141,7 @@ impl ViewState {
             };
             match key {
                 "orgs" => {
-                    let ids: BTreeSet<String> = value
+                    let ids: IdSet = value
                         .split(',')
                         .filter(|s| !s.is_empty())
                         .map(str::to_owned)
@@ -153,7 +153,7 @@ impl ViewState {
                     }
                 }
                 "kinds" => {
-                    let mut kinds = BTreeSet::new();
+                    let mut kinds = KindSet::default();
                     let mut unknown = 0;
                     for k in value.split(',').filter(|s| !s.is_empty()) {
                         match EventKind::parse(k) {
@@ -269,7 +269,7 @@ mod tests {
         let (s, w) =
             ViewState::from_fragment("#orgs=rsm&from=2011-01&to=2012-06&event=rsm-founded");
         assert!(w.is_empty(), "{w:?}");
-        assert_eq!(s.orgs, Some(BTreeSet::from(["rsm".to_string()])));
+        assert_eq!(s.orgs, Some(From::from(["rsm".to_string()])));
         assert_eq!(s.from.map(iso_day).as_deref(), Some("2011-01-01"));
         assert_eq!(
             s.to.map(iso_day).as_deref(),
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(s.kinds, None);
         assert_eq!(w.len(), 1);
         let (s, _) = ViewState::from_fragment("kinds=bogus,arrest");
-        assert_eq!(s.kinds, Some(BTreeSet::from([EventKind::Arrest])));
+        assert_eq!(s.kinds, Some(From::from([EventKind::Arrest])));
     }
 
     #[test]
@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn text_and_kinds_are_encoded_readably() {
         let s = ViewState {
-            kinds: Some(BTreeSet::from([EventKind::Arrest, EventKind::Congress])),
+            kinds: Some(From::from([EventKind::Arrest, EventKind::Congress])),
             text: "foreign agent & co".into(),
             list: true,
             ..ViewState::default()
@@ -354,11 +354,11 @@ mod properties {
     fn arb_state() -> impl Strategy<Value = ViewState> {
         let id = "[a-z0-9_-]{1,12}";
         (
-            proptest::option::of(proptest::collection::btree_set(id, 0..4)),
-            proptest::option::of(proptest::collection::btree_set(
-                proptest::sample::select(EventKind::ALL.to_vec()),
-                0..5,
-            )),
+            proptest::option::of(proptest::collection::vec(id, 0..4).prop_map(|v| v.into_iter().map(String::from).collect::<IdSet>())),
+            proptest::option::of(
+                proptest::collection::vec(proptest::sample::select(EventKind::ALL.to_vec()), 0..5)
+                    .prop_map(|v| v.into_iter().collect::<KindSet>()),
+            ),
             "\\PC{0,30}",
             proptest::option::of((-100_000i32..100_000, 0i32..50_000)),
             proptest::option::of(id),

@@ -245,7 +245,7 @@ fn counts(s: &State, data: &Dataset, x: &Series, org: &str, color: &str, min: f6
                 let y = y_of(f64::from(p.members), min, max);
                 let name = format!("{} — {} — {}", i18n::members(l, p.members), date_label(l, &c.date), org_name(data, c.org, l));
                 Some(html! {
-                    <g class={classes!("mt-point", (s.chart.readout == Some(p.index)).then_some("mt-active"))}
+                    <g class={super::class("mt-point", &[(s.chart.readout == Some(p.index), "mt-active")])}
                        key={p.index.to_string()} data-testid="chart-point" data-act="point" data-point={p.index.to_string()}
                        data-date={data.text(c.date_text).to_owned()} data-members={p.members.to_string()}
                        tabindex="0" role="img" aria-label={name}>

@@ -150,6 +150,19 @@ impl TimelineProps {
     }
 }
 
+/// A class attribute: `base` and each name whose flag is set. (Yew's
+/// `classes!` keeps an ordered set; a string is all an attribute needs.)
+pub fn class(base: &'static str, extra: &[(bool, &'static str)]) -> String {
+    let mut out = String::from(base);
+    for (on, name) in extra {
+        if *on {
+            out.push(' ');
+            out.push_str(name);
+        }
+    }
+    out
+}
+
 /// What was last reported or applied, so each change happens once.
 #[derive(Default)]
 struct Notified {
@@ -502,7 +515,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         _ => None,
     };
     html! {
-        <section class={classes!("mt-root", theme_class, vertical.then_some("mt-vertical"))} ref={root_ref}
+        <section class={class("mt-root", &[(theme_class.is_some(), theme_class.unwrap_or_default()), (vertical, "mt-vertical")])} ref={root_ref}
                  data-testid="timeline-root" data-state={s.load.as_attr()}
                  data-window-start={iso_day(s.scale.start_day.floor() as Day)}
                  data-window-end={iso_day(s.scale.end_day.ceil() as Day)}

@@ -243,7 +243,7 @@ pub fn list(s: &State, data: &Dataset) -> Html {
                         let title = (l != Lang::En).then(|| data.translation(e, l.code())).flatten().map_or(e.title, |t| t.title);
                         Some(html! {
                             <tr key={data.text(e.id).to_owned()} data-event-id={data.text(e.id).to_owned()}
-                                class={classes!((s.selected == Some(i)).then_some("mt-selected"))}>
+                                class={(s.selected == Some(i)).then_some("mt-selected")}>
                                 <td>{ date_label(l, &e.date) }</td>
                                 <td>{ abbreviation(org, l).to_owned() }</td>
                                 <td>{ kind_label(l, e.kind) }</td>

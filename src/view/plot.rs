@@ -154,13 +154,15 @@ fn mark(s: &State, data: &Dataset, m: &MarkBox, e: &Event, color: &str, org: &st
     let i = m.event;
     let precise = e.date.start.precision == DatePrecision::Day && !e.date.is_interval();
     let selected = s.selected == Some(i);
-    let class = classes!(
+    let class = super::class(
         "mt-event",
-        m.interval.then_some("mt-interval"),
-        selected.then_some("mt-selected"),
-        e.date.is_uncertain().then_some("mt-uncertain"),
-        e.date.is_approximate().then_some("mt-approximate"),
-        (!e.predecessor.is_empty()).then_some("mt-predecessor"),
+        &[
+            (m.interval, "mt-interval"),
+            (selected, "mt-selected"),
+            (e.date.is_uncertain(), "mt-uncertain"),
+            (e.date.is_approximate(), "mt-approximate"),
+            (!e.predecessor.is_empty(), "mt-predecessor"),
+        ],
     );
     // Everything is placed relative to the glyph, so a zoom step changes
     // one transform per mark (and span widths), not every coordinate.
@@ -281,11 +283,13 @@ fn event_row(s: &State, data: &Dataset, i: usize, e: &Event, rail: Html) -> Html
         return html! {};
     };
     let selected = s.selected == Some(i);
-    let class = classes!(
+    let class = super::class(
         "mt-vevent",
-        selected.then_some("mt-selected"),
-        e.date.is_uncertain().then_some("mt-uncertain"),
-        (!e.predecessor.is_empty()).then_some("mt-predecessor"),
+        &[
+            (selected, "mt-selected"),
+            (e.date.is_uncertain(), "mt-uncertain"),
+            (!e.predecessor.is_empty(), "mt-predecessor"),
+        ],
     );
     html! {
         <li class="mt-row" key={data.text(e.id).to_owned()}>

@@ -242,6 +242,18 @@ function deadHandle(element) {
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount(element, options): element must be a DOM element");
   prefetch(options.dataUrl);
+  // The stylesheet loads while the module compiles; the widget appears
+  // styled or, if the file is missing, with a message naming it.
+  const href = new URL(options.stylesheet ?? STYLESHEET, document.baseURI).href;
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  const styled = new Promise((ok) => {
+    link.addEventListener("load", () => ok(true), { once: true });
+    link.addEventListener("error", () => ok(false), { once: true });
+  });
+  root.replaceChildren(link);
   let core;
   try {
     core = await instance();
@@ -249,7 +261,8 @@ export async function mount(element, options = {}) {
     showFallback(element, options, error);
     return deadHandle(element);
   }
-  const handle = core.mountWidget(element, { ...options, stylesheet: options.stylesheet ?? STYLESHEET, loader: load });
+  if (!(await styled)) console.warn(`movement-timeline: the stylesheet ${href} could not be loaded; the widget is unstyled (put timeline.css next to movement-timeline.js, or pass its URL as the stylesheet option)`);
+  const handle = core.mountWidget(element, { ...options, stylesheet: undefined, loader: load });
   return wrap(core, handle, element);
 }
 

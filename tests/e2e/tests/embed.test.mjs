@@ -222,7 +222,7 @@ test("setData, setDataUrl, setTheme, off, and the ready and error events", async
     r.afterSetData = { lanes: lanes(), marks: el.shadowRoot.querySelectorAll('[data-testid="event"]').length };
 
     // setData with bad text: the error event says what and where.
-    tl.setData('{"organisations": [], "events": [}');
+    tl.setData('{"organisations" []}');
     await until(() => got.some(([n]) => n === "error"));
     r.error = got.find(([n]) => n === "error")[1];
     r.errorState = root().dataset.state;

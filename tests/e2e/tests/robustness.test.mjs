@@ -78,7 +78,8 @@ test("hostile strings in the data render as text and create no element", async (
   await page.waitForFunction(() => document.getElementById("w0").shadowRoot.querySelector('[data-testid="event-details"]').dataset.eventId === "xss-img");
   assert.equal(await page.locator('#w0 >> css=[data-testid="event-details"] a').count(), 0, "javascript: link dropped");
   const warnings = page.locator('#w0 >> css=[data-testid="data-warnings"]');
-  assert.match(await warnings.textContent(), /3 data warnings/);
+  assert.match(await warnings.textContent(), /4 data warnings/);
+  assert.match(await warnings.textContent(), /6 events have no label; the title is shown on the mark/);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await context.close();
