@@ -14,11 +14,11 @@
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
 use crate::core::filter::Filter;
+use crate::core::filter::KindSet;
 use crate::core::url_state::{parse_url_date, ViewState};
 use crate::state::{Action, State, Theme};
 use crate::view::{DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
 use std::cell::RefCell;
-use crate::core::filter::KindSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -299,7 +299,9 @@ fn clear_except_stylesheets(root: &web_sys::ShadowRoot) {
     let mut child = root.first_child();
     while let Some(node) = child {
         child = node.next_sibling();
-        let keep = node.dyn_ref::<web_sys::Element>().is_some_and(|el| el.tag_name() == "LINK");
+        let keep = node
+            .dyn_ref::<web_sys::Element>()
+            .is_some_and(|el| el.tag_name() == "LINK");
         if !keep {
             let _ = root.remove_child(&node);
         }

@@ -354,7 +354,11 @@ impl State {
     pub fn label<'a>(&self, data: &'a Dataset, e: &crate::core::data::Event) -> &'a str {
         if self.lang != Lang::En {
             if let Some(tr) = data.translation(e, self.lang.code()) {
-                let t = if tr.label.is_empty() { tr.title } else { tr.label };
+                let t = if tr.label.is_empty() {
+                    tr.title
+                } else {
+                    tr.label
+                };
                 return data.text(t);
             }
         }
@@ -441,7 +445,7 @@ impl State {
             .map(|e| self.data().map_or("", |d| d.text(e.id)).to_owned());
         ViewState {
             orgs: self.filter.orgs.clone(),
-            kinds: self.filter.kinds.clone(),
+            kinds: self.filter.kinds,
             text: self.filter.text.clone(),
             from: (!is_fit).then(|| self.scale.start_day.floor() as Day),
             to: (!is_fit).then(|| self.scale.end_day.ceil() as Day - 1),

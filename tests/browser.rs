@@ -52,10 +52,9 @@ fn mount(json: &str, width_px: u32) -> web_sys::Element {
     yew::Renderer::<Timeline>::with_root_and_props(
         host.clone(),
         TimelineProps {
-            source: DataSource::Json(Rc::from(json)),
             // Many widgets share this test page: none may own its URL.
             url_state: false,
-            ..TimelineProps::default_for_page()
+            ..TimelineProps::for_page(DataSource::Json(Rc::from(json)))
         },
     )
     .render();
@@ -147,4 +146,26 @@ async fn clicking_an_event_opens_its_details_with_the_verbatim_quote() {
     );
     assert!(text.contains("7 March 2011"), "{text}");
     assert_eq!(mark.get_attribute("aria-pressed").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+fn a_javascript_object_reads_like_the_same_json_text() {
+    use movement_timeline::core::data::parse_dataset;
+    use movement_timeline::view::load::read_object;
+    let object = js_sys::JSON::parse(DATA).unwrap();
+    let from_object = read_object(&object).unwrap();
+    let from_text = parse_dataset(DATA).unwrap();
+    assert_eq!(from_object.events.len(), from_text.events.len());
+    let ids = |d: &movement_timeline::core::data::Dataset| -> Vec<String> {
+        d.events.iter().map(|e| d.text(e.id).to_owned()).collect()
+    };
+    assert_eq!(ids(&from_object), ids(&from_text));
+    // An error in an object has its path and event, and no line.
+    let broken =
+        js_sys::JSON::parse(&DATA.replacen("\"2019-11-07\"", "\"2019-13-07\"", 1)).unwrap();
+    let err = read_object(&broken).unwrap_err();
+    assert!(err.message.contains("month 13 does not exist"), "{err}");
+    assert_eq!(err.path, "events[4].date");
+    assert_eq!(err.item_id.as_deref(), Some("dzns-first-congress"));
+    assert_eq!(err.line, None);
 }

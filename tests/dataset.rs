@@ -172,9 +172,15 @@ const SENTENCE_START_ALLOWED: &[(&str, &str)] = &[
     ("An", "article"),
     ("It", "pronoun for the event's organisation"),
     ("Plans", "a summary word for what the quote announces"),
-    ("Earlier", "names the predecessor relative to the later movement"),
+    (
+        "Earlier",
+        "names the predecessor relative to the later movement",
+    ),
     ("Programme", "British spelling of the article's 'program'"),
-    ("Recognised", "British spelling of the article's 'recognized'"),
+    (
+        "Recognised",
+        "British spelling of the article's 'recognized'",
+    ),
 ];
 
 /// The numbers (digit runs) in a text.

@@ -6,11 +6,11 @@
 use movement_timeline::core::data::{parse_dataset, EventKind};
 use movement_timeline::core::date::{days_from_civil, iso_day};
 use movement_timeline::core::filter::Filter;
+use movement_timeline::core::filter::{IdSet, KindSet};
+use movement_timeline::core::i18n::Lang;
 use movement_timeline::core::navigate::Step;
 use movement_timeline::core::url_state::ViewState;
-use movement_timeline::core::i18n::Lang;
 use movement_timeline::state::{Action, Layout, Load, LoadError, State, Theme};
-use movement_timeline::core::filter::{IdSet, KindSet};
 use std::rc::Rc;
 
 const DATA: &str = include_str!("../static/data/movements.json");
@@ -299,10 +299,7 @@ fn kind_text_and_whole_filters() {
 fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
     let s = loaded();
     let view = ViewState {
-        orgs: Some(IdSet::from([
-            "rsm".to_string(),
-            "nonexistent".to_string(),
-        ])),
+        orgs: Some(IdSet::from(["rsm".to_string(), "nonexistent".to_string()])),
         kinds: None,
         text: String::new(),
         from: Some(days_from_civil(2024, 1, 1)),
@@ -323,7 +320,11 @@ fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
     assert_eq!(v.theme, Theme::Dark);
     assert!(v.list_open);
     assert_eq!(v.lang, Lang::Ru);
-    assert_eq!(v.view_state().lang, Some(Lang::Ru), "a chosen language stays in the link");
+    assert_eq!(
+        v.view_state().lang,
+        Some(Lang::Ru),
+        "a chosen language stays in the link"
+    );
 }
 
 #[test]
@@ -354,13 +355,31 @@ fn a_fitted_window_is_left_out_of_the_link() {
 #[test]
 fn the_language_changes_heading_labels_and_axis_but_not_the_link_unless_chosen() {
     let s = loaded();
-    assert_eq!(s.title(), "For a New Socialism and the Russian Socialist Movement");
+    assert_eq!(
+        s.title(),
+        "For a New Socialism and the Russian Socialist Movement"
+    );
     let page = s.clone().apply(Action::SetLang(Lang::Ru, false));
-    assert_eq!(page.title(), "За новый социализм и Российское социалистическое движение");
-    assert_eq!(page.view_state().lang, None, "taken from the page: not in the link");
+    assert_eq!(
+        page.title(),
+        "За новый социализм и Российское социалистическое движение"
+    );
+    assert_eq!(
+        page.view_state().lang,
+        None,
+        "taken from the page: not in the link"
+    );
     let chosen = s.apply(Action::SetLang(Lang::Ru, true));
     assert_eq!(chosen.view_state().lang, Some(Lang::Ru));
-    assert!(chosen.drawn.axis.major.iter().all(|t| !t.label.ends_with('s')), "Russian decades");
+    assert!(
+        chosen
+            .drawn
+            .axis
+            .major
+            .iter()
+            .all(|t| !t.label.ends_with('s')),
+        "Russian decades"
+    );
 }
 
 #[test]
@@ -381,7 +400,10 @@ fn open_close_and_browse_walk_the_shown_events_in_time_order() {
     assert_eq!(seen.len(), 27, "Next walks all 27 events: {seen:?}");
     assert_eq!(seen.last().map(String::as_str), Some("rsm-dissolution"));
     let back = st.clone().apply(Action::Browse(-1));
-    assert_eq!(back.selected.map(|i| id(&back, i)), Some("rsm-foreign-agent"));
+    assert_eq!(
+        back.selected.map(|i| id(&back, i)),
+        Some("rsm-foreign-agent")
+    );
     let closed = back.apply(Action::Close);
     assert_eq!(closed.selected, None);
     assert!(closed.focused.is_some(), "focus stays on the event");
@@ -390,7 +412,10 @@ fn open_close_and_browse_walk_the_shown_events_in_time_order() {
 #[test]
 fn chart_copy_and_retry_state() {
     let s = loaded();
-    let g = s.clone().apply(Action::ChartGrowth(true)).apply(Action::ChartTable);
+    let g = s
+        .clone()
+        .apply(Action::ChartGrowth(true))
+        .apply(Action::ChartTable);
     assert!(g.chart.growth && g.chart.table);
     let r = g.apply(Action::Readout(Some(2)));
     assert_eq!(r.chart.readout, Some(2));

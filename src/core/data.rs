@@ -186,7 +186,15 @@ pub const MAX_LABEL_CHARS: usize = 32;
 /// assert!(safe_link(" javascript:alert(1)").is_none());
 /// ```
 pub fn safe_link(s: &str) -> Option<String> {
-    if s.chars().any(|c| c.is_control() || c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{3000}' | '\u{feff}')) {
+    if s.chars().any(|c| {
+        c.is_control()
+            || c.is_ascii_whitespace()
+            || matches!(
+                c,
+                '\u{a0}' | '\u{2000}'
+                    ..='\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{3000}' | '\u{feff}'
+            )
+    }) {
         return None;
     }
     let (scheme, rest) = s.split_once(':')?;
@@ -199,9 +207,11 @@ pub fn safe_link(s: &str) -> Option<String> {
     let host = authority.get(..host_end)?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let valid_host = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
+        && host.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || !c.is_ascii()
+                || matches!(c, '.' | '-' | ':' | '[' | ']' | '_')
+        });
     valid_host.then(|| format!("{scheme}:{rest}"))
 }
 
@@ -1005,7 +1015,11 @@ impl Builder {
             (Frame::I18n, _, _) => {
                 return Err(expected("an object of title, label and summary", self))
             }
-            (Frame::Org, "nativeName" | "nativeAbbreviation" | "founded" | "dissolved", Token::Null)
+            (
+                Frame::Org,
+                "nativeName" | "nativeAbbreviation" | "founded" | "dissolved",
+                Token::Null,
+            )
             | (Frame::Event, "summary" | "predecessor", Token::Null)
             | (Frame::Source, "url", Token::Null) => {
                 self.item.null |= 1 << field;
@@ -1555,8 +1569,12 @@ impl Builder {
             });
         }
         // Stable sort keeps file order for equal dates.
-        sort_by(&mut self.data.events, &|a, b| a.date.sort_key().cmp(&b.date.sort_key()));
-        sort_by(&mut self.data.membership, &|a, b| (a.org, a.date.sort_key()).cmp(&(b.org, b.date.sort_key())));
+        sort_by(&mut self.data.events, &|a, b| {
+            a.date.sort_key().cmp(&b.date.sort_key())
+        });
+        sort_by(&mut self.data.membership, &|a, b| {
+            (a.org, a.date.sort_key()).cmp(&(b.org, b.date.sort_key()))
+        });
         self.data.text.shrink_to_fit();
         Ok(self.data)
     }

@@ -15,7 +15,6 @@ use std::fmt;
 /// Whole days since 1970-01-01 in the proleptic Gregorian calendar.
 pub type Day = i32;
 
-
 /// Days since 1970-01-01 of a proleptic Gregorian calendar date.
 ///
 /// Uses Howard Hinnant's `days_from_civil`; valid for every `i32` year we

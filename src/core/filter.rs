@@ -167,7 +167,7 @@ impl Filter {
         if !set.remove(id) {
             set.insert(id.to_owned());
         }
-        self.orgs = if all.iter().all(|a| set.contains(*a)) {
+        self.orgs = if all.iter().all(|a| set.contains(a)) {
             None
         } else {
             Some(set)

@@ -101,40 +101,97 @@ pub fn number(lang: Lang, n: i64) -> String {
 /// A number given in tenths, with one decimal: "13.5" / "13,5".
 pub fn tenths(lang: Lang, tenths: i64) -> String {
     let whole = number(lang, tenths / 10);
-    let sign = if tenths < 0 && tenths / 10 == 0 { "-" } else { "" };
+    let sign = if tenths < 0 && tenths / 10 == 0 {
+        "-"
+    } else {
+        ""
+    };
     let point = if lang == Lang::Ru { ',' } else { '.' };
     format!("{sign}{whole}{point}{}", (tenths % 10).unsigned_abs())
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_EN_SHORT: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 /// Russian month names standing alone ("октябрь 2020").
 const MONTHS_RU: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-    "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 /// Russian month names after a day or "около" ("17 октября 2020").
 const MONTHS_RU_OF: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 /// Russian short month names (CLDR abbreviated forms).
 const MONTHS_RU_SHORT: [&str; 12] = [
-    "янв.", "февр.", "марта", "апр.", "мая", "июня", "июля", "авг.", "сент.", "окт.", "нояб.",
+    "янв.",
+    "февр.",
+    "марта",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
     "дек.",
 ];
 const MONTHS_RU_SHORT_ALONE: [&str; 12] = [
-    "янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.",
+    "янв.",
+    "февр.",
+    "март",
+    "апр.",
+    "май",
+    "июнь",
+    "июль",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
     "дек.",
 ];
 
 fn month(table: &[&'static str; 12], m: u32) -> &'static str {
-    table.get(m.wrapping_sub(1) as usize).copied().unwrap_or("?")
+    table
+        .get(m.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 /// The English name of a month (1–12).
@@ -521,10 +578,17 @@ pub fn in_window(lang: Lang, total: usize, shown: usize) -> String {
 pub fn warnings(lang: Lang, n: usize) -> String {
     let n64 = n as u64;
     match lang {
-        Lang::En => format!("{n} data {}", pick(lang, n64, ("warning", "warnings", "warnings"))),
+        Lang::En => format!(
+            "{n} data {}",
+            pick(lang, n64, ("warning", "warnings", "warnings"))
+        ),
         Lang::Ru => format!(
             "{n} {} о данных",
-            pick(lang, n64, ("предупреждение", "предупреждения", "предупреждений"))
+            pick(
+                lang,
+                n64,
+                ("предупреждение", "предупреждения", "предупреждений")
+            )
         ),
     }
 }
@@ -576,7 +640,8 @@ mod tests {
             let (en, ru) = (m.text(Lang::En), m.text(Lang::Ru));
             assert!(!en.trim().is_empty() && !ru.trim().is_empty(), "{m:?}");
             assert!(
-                ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                ru.chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
                 "{m:?} is not Russian: {ru}"
             );
         }
@@ -617,7 +682,11 @@ mod tests {
     fn numbers_are_grouped_as_each_language_writes_them() {
         assert_eq!(number(Lang::En, 78_987), "78,987");
         assert_eq!(number(Lang::Ru, 78_987), "78\u{a0}987");
-        assert_eq!(number(Lang::Ru, 5000), "5000", "four digits stay together in Russian");
+        assert_eq!(
+            number(Lang::Ru, 5000),
+            "5000",
+            "four digits stay together in Russian"
+        );
         assert_eq!(number(Lang::En, 5000), "5,000");
         assert_eq!(number(Lang::Ru, -1_234_567), "-1\u{a0}234\u{a0}567");
         assert_eq!(tenths(Lang::Ru, 135), "13,5");

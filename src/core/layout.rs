@@ -66,7 +66,8 @@ pub fn text_px(text: &str) -> f64 {
             ' ' => 4.0,
             'f' | 't' | 'r' | '-' | '(' | ')' | '[' | ']' => 5.1,
             '“' | '”' | '«' | '»' | '–' => 6.4,
-            'm' | 'w' | 'M' | 'W' | 'ж' | 'ш' | 'щ' | 'ю' | 'ф' | 'ы' | 'Ж' | 'Ш' | 'Щ' | 'Ю' | 'Ф' | 'Ъ' | 'Ы' | '—' => 13.2,
+            'm' | 'w' | 'M' | 'W' | 'ж' | 'ш' | 'щ' | 'ю' | 'ф' | 'ы' | 'Ж' | 'Ш' | 'Щ' | 'Ю'
+            | 'Ф' | 'Ъ' | 'Ы' | '—' => 13.2,
             '0'..='9' => 7.8,
             'a'..='z' => 7.7,
             'A'..='Z' | 'Д' | 'Ц' | 'М' => 9.6,
@@ -436,7 +437,11 @@ fn pack(
     for c in &candidates {
         let left = c.x0.min(c.mark - half);
         let label_px = f64::from(c.item.label_px);
-        let tail = if c.item.unknown_end { params.tail_px } else { 0.0 };
+        let tail = if c.item.unknown_end {
+            params.tail_px
+        } else {
+            0.0
+        };
         let right_bare = (c.mark + half).max(c.x1 + tail);
         // A label is drawn whole, inside the plot, or not at all: to the
         // right of the glyph, or to its left where the right has no room.
@@ -444,10 +449,16 @@ fn pack(
         let left_x = c.mark - half - 4.0 - label_px;
         let short = label_px <= params.max_label_px;
         let options = [
-            (short && right_x + label_px <= scale.width_px && right_x >= 0.0)
-                .then_some((right_x, left, (right_x + label_px).max(c.x1 + tail))),
-            (short && left_x >= 0.0 && !c.item.interval)
-                .then_some((left_x, left_x.min(left), right_bare)),
+            (short && right_x + label_px <= scale.width_px && right_x >= 0.0).then_some((
+                right_x,
+                left,
+                (right_x + label_px).max(c.x1 + tail),
+            )),
+            (short && left_x >= 0.0 && !c.item.interval).then_some((
+                left_x,
+                left_x.min(left),
+                right_bare,
+            )),
             Some((right_x, left, right_bare)),
         ];
         let may_grow = c.item.important || Some(c.item.event) == pinned;
@@ -579,9 +590,9 @@ pub fn vertical_rows(
 ) -> Vec<Row> {
     let (in_window, total) = events_in_window(data, shown, scale, today, max_rows);
     let year_of = |i: usize| {
-        data.events
-            .get(i)
-            .map_or(0, |e| civil_from_days(e.date.earliest().max(scale.start_day.floor() as Day)).0)
+        data.events.get(i).map_or(0, |e| {
+            civil_from_days(e.date.earliest().max(scale.start_day.floor() as Day)).0
+        })
     };
     let mut rows = Vec::new();
     if total <= max_rows {
@@ -654,7 +665,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn culling_returns_exactly_the_overlapping_items() {
         let idx = index(vec![
@@ -677,7 +687,12 @@ mod tests {
     #[test]
     fn far_apart_events_get_labels_in_the_first_row() {
         let idx = index(vec![item(0, 10.0, 11.0), item(1, 500.0, 501.0)]);
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), None);
+        let l = layout_lane(
+            &idx,
+            &scale(0.0, 1000.0, 1000.0),
+            &LayoutParams::default(),
+            None,
+        );
         assert_eq!(l.marks.len(), 2);
         assert!(l.marks.iter().all(|m| m.row == 0 && m.labelled));
         assert!(l.clusters.is_empty());
@@ -768,7 +783,12 @@ mod tests {
     #[test]
     fn the_pinned_event_is_always_drawn() {
         let idx = index((0..50).map(|i| item(i, 100.0, 101.0)).collect());
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), Some(37));
+        let l = layout_lane(
+            &idx,
+            &scale(0.0, 1000.0, 1000.0),
+            &LayoutParams::default(),
+            Some(37),
+        );
         assert!(l.marks.iter().any(|m| m.event == 37));
     }
 
@@ -813,15 +833,31 @@ mod tests {
     #[test]
     fn a_label_is_whole_or_absent_never_cut() {
         let idx = index(vec![item(0, 0.5, 1.5), item(1, 990.0, 991.0)]);
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &LayoutParams::default(), None);
+        let l = layout_lane(
+            &idx,
+            &scale(0.0, 1000.0, 1000.0),
+            &LayoutParams::default(),
+            None,
+        );
         let by = |e: usize| l.marks.iter().find(|m| m.event == e).unwrap();
-        assert!(by(0).labelled && by(0).label_x > by(0).x_px, "room to the right");
-        assert!(by(1).labelled && by(1).label_x < by(1).x_px, "near the right edge: to the left");
+        assert!(
+            by(0).labelled && by(0).label_x > by(0).x_px,
+            "room to the right"
+        );
+        assert!(
+            by(1).labelled && by(1).label_x < by(1).x_px,
+            "near the right edge: to the left"
+        );
         for m in &l.marks {
             assert!(!m.labelled || (m.label_x >= 0.0 && m.label_x + m.label_px <= 1000.0));
         }
         // In a plot narrower than the label, neither side has room.
-        let l = layout_lane(&idx, &scale(0.0, 1000.0, 60.0), &LayoutParams::default(), None);
+        let l = layout_lane(
+            &idx,
+            &scale(0.0, 1000.0, 60.0),
+            &LayoutParams::default(),
+            None,
+        );
         assert!(l.marks.iter().all(|m| !m.labelled), "glyph only, never cut");
     }
 
@@ -837,7 +873,10 @@ mod tests {
         let l = layout_lane(&idx, &scale(0.0, 1000.0, 1000.0), &p, None);
         for e in 2..8 {
             let m = l.marks.iter().find(|m| m.event == e);
-            assert!(m.is_some_and(|m| m.labelled), "important event {e} keeps its labelled mark");
+            assert!(
+                m.is_some_and(|m| m.labelled),
+                "important event {e} keeps its labelled mark"
+            );
         }
         assert_eq!(l.rows, 6, "one row each; minor events do not open rows");
         let minor_labelled = l.marks.iter().filter(|m| m.event < 2 && m.labelled).count();
@@ -875,7 +914,10 @@ mod tests {
         assert_eq!(words, ["2024", "rsm-foreign-agent", "rsm-dissolution"]);
         let all = scale(0.0, f64::from(days_from_civil(2030, 1, 1)), 375.0);
         let rows = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 300);
-        assert_eq!(rows.iter().filter(|r| matches!(r, Row::Event(_))).count(), 27);
+        assert_eq!(
+            rows.iter().filter(|r| matches!(r, Row::Event(_))).count(),
+            27
+        );
         let few = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 10);
         let counted: usize = few
             .iter()
@@ -913,12 +955,7 @@ mod tests {
     #[test]
     fn zero_width_lays_out_nothing_and_does_not_panic() {
         let idx = index(vec![item(0, 1.0, 2.0)]);
-        let l = layout_lane(
-            &idx,
-            &scale(0.0, 10.0, 0.0),
-            &LayoutParams::default(),
-            None,
-        );
+        let l = layout_lane(&idx, &scale(0.0, 10.0, 0.0), &LayoutParams::default(), None);
         assert!(l.marks.is_empty() && l.clusters.is_empty());
     }
 }

@@ -8,10 +8,10 @@
 
 use super::data::Dataset;
 use super::date::Day;
-use super::layout::LaneIndex;
-use super::scale::TimeScale;
 use super::i18n::{number, tenths as i18n_tenths, Lang};
+use super::layout::LaneIndex;
 use super::order::{by_f64, sort_by};
+use super::scale::TimeScale;
 use super::scale::{clamp_f64, fmt_px};
 
 /// One published count, placed on the time axis.

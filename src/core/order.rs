@@ -27,7 +27,11 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
         })
     };
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
+    items.extend(
+        order
+            .iter()
+            .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
+    );
 }
 
 /// The stable sorting permutation of `n` items compared by index.
@@ -52,7 +56,10 @@ mod tests {
         sort_by(&mut v, &|a, b| a.0.cmp(&b.0));
         assert_eq!(v.len(), 200);
         for w in v.windows(2) {
-            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1), "{w:?}");
+            assert!(
+                w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1),
+                "{w:?}"
+            );
         }
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, &|a, b| a.cmp(b));

@@ -261,7 +261,21 @@ fn century(lang: Lang, n: i32) -> String {
         Lang::Ru => {
             let mut roman = String::new();
             let mut rest = n.clamp(1, 3999);
-            for (value, letters) in [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            for (value, letters) in [
+                (1000, "M"),
+                (900, "CM"),
+                (500, "D"),
+                (400, "CD"),
+                (100, "C"),
+                (90, "XC"),
+                (50, "L"),
+                (40, "XL"),
+                (10, "X"),
+                (9, "IX"),
+                (5, "V"),
+                (4, "IV"),
+                (1, "I"),
+            ] {
                 while rest >= value {
                     roman.push_str(letters);
                     rest -= value;
@@ -276,7 +290,10 @@ fn century(lang: Lang, n: i32) -> String {
 pub fn axis(scale: &TimeScale, max_ticks: usize, lang: Lang) -> Axis {
     let minor = ticks(scale, max_ticks, lang);
     if scale.width_px <= 0.0 || !scale.start_day.is_finite() || !scale.end_day.is_finite() {
-        return Axis { minor, major: Vec::new() };
+        return Axis {
+            minor,
+            major: Vec::new(),
+        };
     }
     let period = choose_step(scale, max_ticks).major();
     let lo = clamp_f64(scale.start_day, -3_000_000.0, 3_000_000.0) as Day;
@@ -298,7 +315,9 @@ pub fn axis(scale: &TimeScale, max_ticks: usize, lang: Lang) -> Axis {
         }
         year += period.years();
     }
-    let first_x = boundaries.first().map_or(f64::INFINITY, |(d, _)| scale.map(f64::from(*d)));
+    let first_x = boundaries
+        .first()
+        .map_or(f64::INFINITY, |(d, _)| scale.map(f64::from(*d)));
     if first_x >= room_px {
         major.push(Tick {
             day: lo,
@@ -331,11 +350,18 @@ mod tests {
     }
 
     fn labels(s: &TimeScale) -> Vec<String> {
-        ticks(s, 30, Lang::En).into_iter().map(|t| t.label).collect()
+        ticks(s, 30, Lang::En)
+            .into_iter()
+            .map(|t| t.label)
+            .collect()
     }
 
     fn major(s: &TimeScale, lang: Lang) -> Vec<String> {
-        axis(s, 30, lang).major.into_iter().map(|t| t.label).collect()
+        axis(s, 30, lang)
+            .major
+            .into_iter()
+            .map(|t| t.label)
+            .collect()
     }
 
     #[test]

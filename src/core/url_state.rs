@@ -7,8 +7,8 @@
 
 use super::data::EventKind;
 use super::date::{civil_from_days, days_from_civil, days_in_month, iso_day, Day};
-use super::i18n::Lang;
 use super::filter::{IdSet, KindSet};
+use super::i18n::Lang;
 
 /// Everything about a view that a link can carry. `None` means "not set".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -354,7 +354,9 @@ mod properties {
     fn arb_state() -> impl Strategy<Value = ViewState> {
         let id = "[a-z0-9_-]{1,12}";
         (
-            proptest::option::of(proptest::collection::vec(id, 0..4).prop_map(|v| v.into_iter().map(String::from).collect::<IdSet>())),
+            proptest::option::of(
+                proptest::collection::vec(id, 0..4).prop_map(|v| v.into_iter().collect::<IdSet>()),
+            ),
             proptest::option::of(
                 proptest::collection::vec(proptest::sample::select(EventKind::ALL.to_vec()), 0..5)
                     .prop_map(|v| v.into_iter().collect::<KindSet>()),

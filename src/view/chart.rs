@@ -24,7 +24,11 @@ const BOTTOM_PX: f64 = 8.0;
 const OVERVIEW_PX: f64 = 24.0;
 
 fn y_of(value: f64, min: f64, max: f64) -> f64 {
-    let frac = if max > min { (value - min) / (max - min) } else { 0.0 };
+    let frac = if max > min {
+        (value - min) / (max - min)
+    } else {
+        0.0
+    };
     PRESENCE_PX + PLOT_PX - frac.clamp(0.0, 1.0) * (PLOT_PX - 12.0)
 }
 
@@ -45,10 +49,12 @@ pub fn marker_near(s: &State, x: f64) -> Option<(usize, f64)> {
 }
 
 fn org_name(data: &Dataset, o: usize, l: Lang) -> String {
-    data.organisations.get(o).map_or_else(String::new, |org| match (l, &org.native_name) {
-        (Lang::Ru, Some(n)) => n.clone(),
-        _ => org.name.clone(),
-    })
+    data.organisations
+        .get(o)
+        .map_or_else(String::new, |org| match (l, &org.native_name) {
+            (Lang::Ru, Some(n)) => n.clone(),
+            _ => org.name.clone(),
+        })
 }
 
 /// The chart.
@@ -57,7 +63,12 @@ pub fn membership(s: &State, data: &Dataset) -> Html {
     let scale = s.scale;
     let width = scale.width_px;
     let visible = visible_orgs(s, data);
-    let series: Vec<&Series> = s.tallies.series.iter().filter(|x| visible.contains(&x.org)).collect();
+    let series: Vec<&Series> = s
+        .tallies
+        .series
+        .iter()
+        .filter(|x| visible.contains(&x.org))
+        .collect();
     let without: Vec<String> = visible
         .iter()
         .filter(|o| !s.tallies.series.iter().any(|x| x.org == **o))
@@ -82,20 +93,33 @@ pub fn membership(s: &State, data: &Dataset) -> Html {
     let overview = TimeScale::fit(&s.limits, width);
     let (wx0, wx1) = (overview.map(scale.start_day), overview.map(scale.end_day));
     let brush = s.chart.brush;
-    let readout = s.chart.readout.and_then(|i| data.membership.get(i)).map(|c| {
-        (
-            format!("{} — {} — {}", i18n::members(l, c.members), date_label(l, &c.date), org_name(data, c.org, l)),
-            format!(
-                ". {} “{}” ({}, {})",
-                Msg::Source.text(l),
-                data.text(c.source.quote),
-                data.text(c.source.article),
-                data.text(c.source.section)
-            ),
-        )
-    });
+    let readout = s
+        .chart
+        .readout
+        .and_then(|i| data.membership.get(i))
+        .map(|c| {
+            (
+                format!(
+                    "{} — {} — {}",
+                    i18n::members(l, c.members),
+                    date_label(l, &c.date),
+                    org_name(data, c.org, l)
+                ),
+                format!(
+                    ". {} “{}” ({}, {})",
+                    Msg::Source.text(l),
+                    data.text(c.source.quote),
+                    data.text(c.source.article),
+                    data.text(c.source.section)
+                ),
+            )
+        });
     let no_figures = |names: &[String]| {
-        let names = if names.is_empty() { Msg::NoOrganisation.text(l).to_owned() } else { names.join(", ") };
+        let names = if names.is_empty() {
+            Msg::NoOrganisation.text(l).to_owned()
+        } else {
+            names.join(", ")
+        };
         format!("{names}: {}", Msg::NoFigures.text(l))
     };
     html! {
@@ -226,7 +250,15 @@ pub fn membership(s: &State, data: &Dataset) -> Html {
     }
 }
 
-fn counts(s: &State, data: &Dataset, x: &Series, org: &str, color: &str, min: f64, max: f64) -> Html {
+fn counts(
+    s: &State,
+    data: &Dataset,
+    x: &Series,
+    org: &str,
+    color: &str,
+    min: f64,
+    max: f64,
+) -> Html {
     let l = s.lang;
     let scale = s.scale;
     let mut path = String::new();
@@ -258,7 +290,15 @@ fn counts(s: &State, data: &Dataset, x: &Series, org: &str, color: &str, min: f6
     }
 }
 
-fn growth_bars(s: &State, data: &Dataset, org: &str, color: &str, bars: &[Growth], min: f64, max: f64) -> Html {
+fn growth_bars(
+    s: &State,
+    data: &Dataset,
+    org: &str,
+    color: &str,
+    bars: &[Growth],
+    min: f64,
+    max: f64,
+) -> Html {
     let l = s.lang;
     let scale = s.scale;
     let zero = y_of(0.0, min, max);

@@ -102,7 +102,10 @@ impl Drop for WidthObserver {
 }
 
 /// Calls `onresize` with `el`'s width now and whenever it changes.
-pub fn observe_width(el: &web_sys::Element, onresize: impl Fn(f64) + 'static) -> Option<WidthObserver> {
+pub fn observe_width(
+    el: &web_sys::Element,
+    onresize: impl Fn(f64) + 'static,
+) -> Option<WidthObserver> {
     onresize(el.get_bounding_client_rect().width());
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let width = entries

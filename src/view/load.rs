@@ -16,7 +16,11 @@ use wasm_bindgen::JsCast;
 use yew::UseReducerDispatcher;
 
 /// Starts reading `source` into the widget.
-pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: UseReducerDispatcher<State>) {
+pub fn start(
+    source: DataSource,
+    loader: Option<js_sys::Function>,
+    dispatch: UseReducerDispatcher<State>,
+) {
     let done = |result: Result<crate::core::data::Dataset, DataError>| match result {
         Ok(data) => Action::Loaded(Rc::new(data)),
         Err(err) => Action::Failed(LoadError::Data(err)),
@@ -39,7 +43,11 @@ pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: Use
                 url: url.to_string(),
                 dispatch,
             };
-            let _ = loader.call2(&JsValue::NULL, &JsValue::from_str(&url), &JsValue::from(sink));
+            let _ = loader.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(&url),
+                &JsValue::from(sink),
+            );
         }
     }
 }
@@ -105,7 +113,9 @@ pub fn read_object(value: &JsValue) -> Result<crate::core::data::Dataset, DataEr
 
 fn walk(value: &JsValue, reader: &mut DatasetReader, depth: usize) -> Result<(), DataError> {
     if depth > crate::core::json::MAX_DEPTH {
-        return Err(DataError::whole("the data nests arrays and objects more than 32 levels deep"));
+        return Err(DataError::whole(
+            "the data nests arrays and objects more than 32 levels deep",
+        ));
     }
     if let Some(s) = value.as_string() {
         return reader.token(Token::Str(&s));
@@ -119,7 +129,11 @@ fn walk(value: &JsValue, reader: &mut DatasetReader, depth: usize) -> Result<(),
         let text = if n.fract() == 0.0 && n.abs() < 9e15 {
             (n as i64).to_string()
         } else {
-            String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_default())
+            String::from(
+                js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
+            )
         };
         return reader.token(Token::Num(&text));
     }
@@ -148,5 +162,7 @@ fn walk(value: &JsValue, reader: &mut DatasetReader, depth: usize) -> Result<(),
         }
         return reader.token(Token::EndObject);
     }
-    Err(DataError::whole("the data holds a value JSON cannot (a function or a symbol)"))
+    Err(DataError::whole(
+        "the data holds a value JSON cannot (a function or a symbol)",
+    ))
 }

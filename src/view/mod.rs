@@ -239,7 +239,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if props.width_px.is_none() {
                     if let Ok(Some(plot)) = el.query_selector(".mt-plot") {
                         let d = dispatch.clone();
-                        keep.1 = dom::observe_width(&plot, move |width_px| d.dispatch(Action::Resize { width_px }));
+                        keep.1 = dom::observe_width(&plot, move |width_px| {
+                            d.dispatch(Action::Resize { width_px })
+                        });
                     }
                 }
                 let d = dispatch.clone();
@@ -307,7 +309,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let url_state = props.url_state;
         let notified = notified.clone();
         use_effect(move || {
-            after_render(&s, &root, url_state, onevent.as_ref(), &mut notified.borrow_mut());
+            after_render(
+                &s,
+                &root,
+                url_state,
+                onevent.as_ref(),
+                &mut notified.borrow_mut(),
+            );
         });
     }
 
@@ -348,7 +356,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let oninput = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 if input.get_attribute("data-act").as_deref() == Some("search") {
                     dispatch.dispatch(Action::SetText(input.value()));
                 }
@@ -373,7 +384,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             g.pointers.retain(|(id, _)| *id != e.pointer_id());
             g.pointers.push((e.pointer_id(), x));
             if zone != "plot" {
-                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(el) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
                     let _ = el.set_pointer_capture(e.pointer_id());
                 }
                 dispatch.dispatch(Action::Brush(Some(Brush {
@@ -420,14 +434,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             } else if g.pointers.len() >= 2 {
                 // Pinch: around the finger that did not move, so the day
                 // under each finger stays under it.
-                let other = g.pointers.iter().find(|(id, _)| *id != e.pointer_id()).map(|p| p.1);
+                let other = g
+                    .pointers
+                    .iter()
+                    .find(|(id, _)| *id != e.pointer_id())
+                    .map(|p| p.1);
                 if let Some(other) = other {
                     let before = (last - other).abs().max(1.0);
                     let after = (x - other).abs().max(1.0);
-                    dispatch.dispatch(Action::ZoomAt { anchor_px: other, factor: after / before });
+                    dispatch.dispatch(Action::ZoomAt {
+                        anchor_px: other,
+                        factor: after / before,
+                    });
                 }
             } else if g.travel_px > 3.0 {
-                if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(el) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
                     let _ = el.set_pointer_capture(e.pointer_id());
                 }
                 wheel.pan.set(wheel.pan.get() + x - last);
@@ -471,7 +495,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             if let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) {
                 if zone == "plot" {
-                    dispatch.dispatch(Action::ZoomAt { anchor_px: x, factor: 2.0 });
+                    dispatch.dispatch(Action::ZoomAt {
+                        anchor_px: x,
+                        factor: 2.0,
+                    });
                 }
             }
         })
@@ -505,7 +532,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let vertical = s.drawn.layout == Layout::Vertical;
     let body = match &s.load {
-        Load::Loading => html! { <p class="mt-status" role="status">{ Msg::Loading.text(lang) }</p> },
+        Load::Loading => {
+            html! { <p class="mt-status" role="status">{ Msg::Loading.text(lang) }</p> }
+        }
         Load::Failed(err) => parts::error_panel(err, lang),
         Load::Ready(data) if vertical => plot::vertical(s, data),
         Load::Ready(data) => plot::horizontal(s, data),
@@ -552,8 +581,14 @@ fn click_action(s: &State, el: &web_sys::Element, act: &str) -> Option<Action> {
     let half = s.scale.width_px / 2.0;
     let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
     Some(match act {
-        "zoom-in" => Action::ZoomAt { anchor_px: half, factor: 2.0 },
-        "zoom-out" => Action::ZoomAt { anchor_px: half, factor: 0.5 },
+        "zoom-in" => Action::ZoomAt {
+            anchor_px: half,
+            factor: 2.0,
+        },
+        "zoom-out" => Action::ZoomAt {
+            anchor_px: half,
+            factor: 0.5,
+        },
         "fit" => Action::Fit,
         "list" => Action::ToggleList,
         "theme" => Action::CycleTheme,
@@ -565,10 +600,16 @@ fn click_action(s: &State, el: &web_sys::Element, act: &str) -> Option<Action> {
         "cluster" => {
             // Whole days: reading floats would pull a parser and its tables
             // into the module.
-            let (a, z): (i64, i64) = (dom::num_attr(el, "data-from")?, dom::num_attr(el, "data-to")?);
+            let (a, z): (i64, i64) = (
+                dom::num_attr(el, "data-from")?,
+                dom::num_attr(el, "data-to")?,
+            );
             let (a, z) = (a as f64, z as f64);
             let pad = ((z - a) * 0.1).max(3.0);
-            Action::ShowRange { start_day: a - pad, end_day: z + pad }
+            Action::ShowRange {
+                start_day: a - pad,
+                end_day: z + pad,
+            }
         }
         "close" => Action::Close,
         "prev" => Action::Browse(-1),
@@ -590,8 +631,14 @@ fn key_action(s: &State, key: &str, on_event: Option<usize>, in_plot: bool) -> O
         ("Escape", _) if s.selected.is_some() => Action::Close,
         ("Enter" | " ", Some(i)) => Action::Open(i),
         (_, None) if !in_plot => return None,
-        ("+" | "=", _) => Action::ZoomAt { anchor_px: half, factor: 1.5 },
-        ("-" | "_", _) => Action::ZoomAt { anchor_px: half, factor: 1.0 / 1.5 },
+        ("+" | "=", _) => Action::ZoomAt {
+            anchor_px: half,
+            factor: 1.5,
+        },
+        ("-" | "_", _) => Action::ZoomAt {
+            anchor_px: half,
+            factor: 1.0 / 1.5,
+        },
         ("ArrowRight", Some(_)) => Action::Step(Step::Next),
         ("ArrowLeft", Some(_)) => Action::Step(Step::Prev),
         ("ArrowUp", Some(_)) => Action::Step(Step::LaneUp),
@@ -628,7 +675,10 @@ fn after_render(
     if url_state && ready {
         let view = s.view_state();
         if last.view.as_ref() != Some(&view) {
-            let meaningful = last.view.as_ref().is_some_and(|p| is_meaningful_change(p, &view));
+            let meaningful = last
+                .view
+                .as_ref()
+                .is_some_and(|p| is_meaningful_change(p, &view));
             dom::write_fragment(&view, meaningful);
             last.view = Some(view);
         }
@@ -663,17 +713,27 @@ fn after_render(
                     id: data.text(e.id).to_owned(),
                     title: data.text(e.title).to_owned(),
                     date: e.date.label(),
-                    org: data.organisations.get(e.org).map(|o| o.id.clone()).unwrap_or_default(),
+                    org: data
+                        .organisations
+                        .get(e.org)
+                        .map(|o| o.id.clone())
+                        .unwrap_or_default(),
                     kind: e.kind.as_str(),
                 }),
                 None if !first => cb.emit(WidgetEvent::Deselect),
                 None => {}
             }
         }
-        let range = (s.scale.start_day.floor() as Day, s.scale.end_day.ceil() as Day - 1);
+        let range = (
+            s.scale.start_day.floor() as Day,
+            s.scale.end_day.ceil() as Day - 1,
+        );
         if last.range != Some(range) && s.scale.width_px > 0.0 {
             last.range = Some(range);
-            cb.emit(WidgetEvent::RangeChange { start_day: range.0, end_day: range.1 });
+            cb.emit(WidgetEvent::RangeChange {
+                start_day: range.0,
+                end_day: range.1,
+            });
         }
     }
 }
@@ -681,9 +741,10 @@ fn after_render(
 /// The message and location of a load error, as the error panel says them.
 pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
     match err {
-        LoadError::Network { reason, url } => {
-            (format!("{} ({reason})", Msg::CouldNotLoad.text(lang)), url.clone())
-        }
+        LoadError::Network { reason, url } => (
+            format!("{} ({reason})", Msg::CouldNotLoad.text(lang)),
+            url.clone(),
+        ),
         LoadError::Data(e) => (e.message.clone(), e.location()),
     }
 }

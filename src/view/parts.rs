@@ -13,7 +13,12 @@ use yew::prelude::*;
 /// Most rows the list view shows; zooming in shows the rest.
 pub const MAX_LIST_ROWS: usize = 500;
 
-fn button(act: &'static str, testid: &'static str, text: &str, title: Option<&'static str>) -> Html {
+fn button(
+    act: &'static str,
+    testid: &'static str,
+    text: &str,
+    title: Option<&'static str>,
+) -> Html {
     html! {
         <button type="button" data-act={act} data-testid={testid} title={title}>{ text.to_owned() }</button>
     }
@@ -147,9 +152,13 @@ pub fn details(s: &State, data: &Dataset, event: usize) -> Html {
     };
     let l = s.lang;
     let t = |x| data.text(x).to_owned();
-    let tr = (l != Lang::En).then(|| data.translation(e, l.code())).flatten();
+    let tr = (l != Lang::En)
+        .then(|| data.translation(e, l.code()))
+        .flatten();
     let title = tr.map_or(e.title, |tr| tr.title);
-    let summary = tr.filter(|tr| !tr.summary.is_empty()).map_or(e.summary, |tr| tr.summary);
+    let summary = tr
+        .filter(|tr| !tr.summary.is_empty())
+        .map_or(e.summary, |tr| tr.summary);
     let org = data.organisations.get(e.org);
     let heading_id = format!("mt-details-{}", data.text(e.id));
     let (prev, next) = (s.neighbour(event, -1), s.neighbour(event, 1));
@@ -285,7 +294,11 @@ pub fn error_panel(err: &LoadError, l: Lang) -> Html {
             let (message, url) = error_text(err, l);
             (message, Msg::WillAppear.text(l).to_owned(), url)
         }
-        LoadError::Data(e) => (Msg::DataError.text(l).to_owned(), e.message.clone(), e.location()),
+        LoadError::Data(e) => (
+            Msg::DataError.text(l).to_owned(),
+            e.message.clone(),
+            e.location(),
+        ),
     };
     html! {
         <div class="mt-error" data-testid="error-panel" role="alert">

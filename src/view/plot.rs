@@ -80,7 +80,12 @@ fn empty_note(s: &State) -> Html {
 pub fn horizontal(s: &State, data: &Dataset) -> Html {
     let scale = s.scale;
     let orgs = visible_orgs(s, data);
-    let rows = |o: usize| s.drawn.lanes.get(o).map_or(LayoutParams::default().rows, |l| l.rows);
+    let rows = |o: usize| {
+        s.drawn
+            .lanes
+            .get(o)
+            .map_or(LayoutParams::default().rows, |l| l.rows)
+    };
     let mut tops = Vec::with_capacity(orgs.len());
     let mut height = 0.0;
     for &o in &orgs {
@@ -149,7 +154,15 @@ pub fn horizontal(s: &State, data: &Dataset) -> Html {
     }
 }
 
-fn mark(s: &State, data: &Dataset, m: &MarkBox, e: &Event, color: &str, org: &str, top: f64) -> Html {
+fn mark(
+    s: &State,
+    data: &Dataset,
+    m: &MarkBox,
+    e: &Event,
+    color: &str,
+    org: &str,
+    top: f64,
+) -> Html {
     let y = top + LANE_HEADER_PX + ROW_PX * m.row as f64 + ROW_PX / 2.0;
     let i = m.event;
     let precise = e.date.start.precision == DatePrecision::Day && !e.date.is_interval();
@@ -169,7 +182,10 @@ fn mark(s: &State, data: &Dataset, m: &MarkBox, e: &Event, color: &str, org: &st
     let rel = |v: f64| fmt_px(v - m.x_px);
     let span_w = (m.span_x1 - m.span_x0).max(1.0);
     let (hit_l, hit_r) = if m.labelled {
-        (m.span_x0.min(m.x_px - 8.0).min(m.label_x), (m.label_x + m.label_px).max(m.x_px + 8.0))
+        (
+            m.span_x0.min(m.x_px - 8.0).min(m.label_x),
+            (m.label_x + m.label_px).max(m.x_px + 8.0),
+        )
     } else {
         (m.span_x0.min(m.x_px - 8.0), m.x_px + 8.0)
     };
@@ -218,7 +234,14 @@ pub fn vertical(s: &State, data: &Dataset) -> Html {
     let orgs = visible_orgs(s, data);
     let spans: Vec<(usize, Option<(i32, i32)>)> = orgs
         .iter()
-        .map(|&o| (o, data.organisations.get(o).and_then(|org| org.lifespan(s.today))))
+        .map(|&o| {
+            (
+                o,
+                data.organisations
+                    .get(o)
+                    .and_then(|org| org.lifespan(s.today)),
+            )
+        })
         .collect();
     let rail = |day: i32| {
         html! {
