@@ -9,7 +9,7 @@ source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 ensure_test_tools
 ensure_npm "$ROOT/tests/bench"
-if [ ! -f dist/movement-timeline-core_bg.wasm ] || [ "${REBUILD:-1}" = 1 ]; then
+if [ ! -f dist/movement-timeline.wasm ] || [ "${REBUILD:-1}" = 1 ]; then
   say "building the release output"
   trunk build --release --offline --dist dist
 fi

@@ -1,9 +1,9 @@
 // Trunk post-build step (run in the staging directory before it becomes
 // dist/):
-// - the wasm-bindgen output "movement-timeline.{js,_bg.wasm}" becomes
-//   "movement-timeline-core.*", and the public ES module that embedders
-//   import, static/embed/movement-timeline.js, takes the name
-//   movement-timeline.js;
+// - the public ES module that embedders import,
+//   static/embed/movement-timeline.js, becomes movement-timeline.js with
+//   the wasm-bindgen bindings inside it (as a factory, one copy per widget),
+//   and the module is movement-timeline.wasm;
 // - both scripts are minified (terser) and the stylesheets minified;
 // - every file a browser fetches gets a precompressed .gz and .br beside it,
 //   for hosts that serve them (see the README).
@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileS
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 
 // The build tools' own packages (scripts/tools, installed by setup.sh).
 const { minify } = createRequire(new URL("./tools/package.json", import.meta.url))("terser");
@@ -20,21 +21,29 @@ if (!stage) {
   console.error("package-embed: TRUNK_STAGING_DIR is not set (run through trunk build)");
   process.exit(1);
 }
-const from = "movement-timeline", to = "movement-timeline-core";
-const js = join(stage, `${from}.js`);
-if (!existsSync(js)) {
-  console.error(`package-embed: ${js} is missing; did the rust pipeline run?`);
+const name = "movement-timeline";
+const bindings = join(stage, `${name}.js`);
+if (!existsSync(bindings)) {
+  console.error(`package-embed: ${bindings} is missing; did the rust pipeline run?`);
   process.exit(1);
 }
-const glue = readFileSync(js, "utf8");
-const renamed = glue.replaceAll(`${from}_bg.wasm`, `${to}_bg.wasm`);
-if (renamed === glue) {
-  console.error("package-embed: the bindings no longer name their wasm file; update this script");
+// wasm-bindgen's no-modules output is one function expression holding the
+// bindings' state; as `createCore()` each widget gets a fresh copy.
+const glue = readFileSync(bindings, "utf8");
+const head = "let wasm_bindgen = (function(exports) {";
+if (!glue.startsWith(head) || !glue.trimEnd().endsWith("})({ __proto__: null });")) {
+  console.error("package-embed: the bindings are not wasm-bindgen's no-modules shape any more; update this script");
   process.exit(1);
 }
-renameSync(join(stage, `${from}_bg.wasm`), join(stage, `${to}_bg.wasm`));
+const factory = `const createCore = () => (function(exports) {${glue.slice(head.length)}`;
+renameSync(join(stage, `${name}_bg.wasm`), join(stage, `${name}.wasm`));
 
 let loader = readFileSync(new URL("../static/embed/movement-timeline.js", import.meta.url), "utf8");
+if (!loader.includes("/* core */")) {
+  console.error("package-embed: the loader has no /* core */ marker for the bindings");
+  process.exit(1);
+}
+loader = loader.replace("/* core */", () => factory);
 if (process.env.MT_CRASH_TEST === "1") {
   // The crash-test build only (tests): a way to make a widget panic on
   // purpose. Release builds keep just the marker comment.
@@ -53,8 +62,7 @@ const terse = async (code, keepFirstComment) => {
   if (!out.code) throw new Error("terser produced nothing");
   return out.code;
 };
-writeFileSync(join(stage, `${to}.js`), await terse(renamed, false));
-writeFileSync(js, await terse(loader, true));
+writeFileSync(bindings, await terse(loader, true));
 
 /** Comments and spare white space out of a stylesheet; strings kept. */
 function minifyCss(css) {
@@ -95,10 +103,25 @@ for (const page of ["index.html", "embed.html"]) {
   if (existsSync(path)) {
     writeFileSync(path, readFileSync(path, "utf8").replace(/\s*<link data-trunk rel="rust"[^>]*>/, ""));
   }
-  if (existsSync(path) && readFileSync(path, "utf8").includes(`${from}_bg.wasm`)) {
-    console.error(`package-embed: ${page} still references ${from}_bg.wasm:\n${readFileSync(path, "utf8")}`);
+  if (existsSync(path) && readFileSync(path, "utf8").includes(`${name}_bg.wasm`)) {
+    console.error(`package-embed: ${page} still references ${name}_bg.wasm:\n${readFileSync(path, "utf8")}`);
     process.exit(1);
   }
+}
+
+// Subresource Integrity: the values to put on <script> and <link> tags
+// (README "Hosting"), and on this build's own pages.
+const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(join(stage, file))).digest("base64")}`;
+const integrity = { "movement-timeline.js": sri(`${name}.js`), "timeline.css": sri("timeline.css") };
+writeFileSync(join(stage, "integrity.json"), `${JSON.stringify(integrity, null, 2)}\n`);
+for (const page of ["index.html", "embed.html"]) {
+  const path = join(stage, page);
+  if (!existsSync(path)) continue;
+  const html = readFileSync(path, "utf8").replace(
+    /<script type="module" src="(\.\/)?movement-timeline\.js"><\/script>/,
+    (tag) => tag.replace("></script>", ` integrity="${integrity["movement-timeline.js"]}"></script>`),
+  );
+  writeFileSync(path, html);
 }
 
 // Precompressed copies of everything a browser fetches.
@@ -115,4 +138,4 @@ const walk = (dir) => {
   }
 };
 walk(stage);
-console.log(`package-embed: ${to}.js, ${to}_bg.wasm and the loader ${from}.js are in place, minified and precompressed`);
+console.log(`package-embed: ${name}.js (loader and bindings) and ${name}.wasm are in place, minified and precompressed`);

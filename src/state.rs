@@ -176,6 +176,9 @@ pub struct State {
     pub copy: Option<Result<(), String>>,
     /// Bumped by Retry, so the data is fetched again.
     pub reloads: u32,
+    /// Organisation ids asked for (by a link or the page) that the data does
+    /// not have: ignored, and reported once.
+    pub ignored_orgs: Vec<String>,
     /// What the views draw, derived from the rest (see [`State::derive`]).
     pub drawn: Shared<Drawn>,
     /// Counts and series, derived from the data and the filter.
@@ -286,6 +289,7 @@ impl State {
             chart: ChartState::default(),
             copy: None,
             reloads: 0,
+            ignored_orgs: Vec::new(),
             drawn: Shared::new(Drawn::default()),
             tallies: Shared::new(Tallies::default()),
         }
@@ -466,12 +470,20 @@ impl State {
             self.pending = Some(view);
             return;
         };
+        let mut ignored = Vec::new();
         let orgs = view.orgs.map(|ids| {
             ids.into_iter()
-                .filter(|id| data.org_index(id).is_some())
+                .filter(|id| {
+                    let known = data.org_index(id).is_some();
+                    if !known {
+                        ignored.push(id.clone());
+                    }
+                    known
+                })
                 .collect::<crate::core::filter::IdSet>()
         });
         let event = view.event.as_deref().and_then(|id| data.event_index(id));
+        self.ignored_orgs.extend(ignored);
         self.filter = Filter {
             orgs,
             kinds: view.kinds,
@@ -702,6 +714,13 @@ impl State {
                 next.scale = next.scale.zoom_at(anchor_px, factor, &next.limits);
             }
             Action::PanBy { dx_px } => next.scale = next.scale.pan_by(dx_px, &next.limits),
+            Action::ShowRange { start_day, end_day } if next.data().is_none() => {
+                // Before the data: kept, and shown once it arrives.
+                let mut view = next.pending.take().unwrap_or_default();
+                view.from = Some(start_day.floor() as Day);
+                view.to = Some(end_day.ceil() as Day - 1);
+                next.pending = Some(view);
+            }
             Action::ShowRange { start_day, end_day } => {
                 next.scale = next.scale.show(start_day, end_day, &next.limits);
             }

@@ -224,6 +224,22 @@ pub fn copy_page_url(done: impl FnOnce(Result<(), String>) + 'static) {
     });
 }
 
+thread_local! {
+    /// The language this instance's widget shows, for messages made outside
+    /// Yew (the crash panel).
+    static LANG: Cell<crate::core::i18n::Lang> = const { Cell::new(crate::core::i18n::Lang::En) };
+}
+
+/// Remembers the widget's language.
+pub fn set_current_lang(lang: crate::core::i18n::Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The widget's language.
+pub fn current_lang() -> crate::core::i18n::Lang {
+    LANG.with(Cell::get)
+}
+
 /// A warning in the console, prefixed once.
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("movement-timeline: {message}")));

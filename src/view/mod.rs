@@ -171,6 +171,7 @@ struct Notified {
     select: Option<Option<String>>,
     range: Option<(Day, Day)>,
     outcome: Option<Result<usize, String>>,
+    warned: Vec<String>,
 }
 
 /// Pointers down on the plot or a strip.
@@ -665,6 +666,20 @@ fn after_render(
     onevent: Option<&Callback<WidgetEvent>>,
     last: &mut Notified,
 ) {
+    dom::set_current_lang(s.lang);
+    for id in &s.ignored_orgs {
+        if !last.warned.contains(id) {
+            let known: Vec<&str> = s
+                .data()
+                .map(|d| d.organisations.iter().map(|o| o.id.as_str()).collect())
+                .unwrap_or_default();
+            dom::warn(&format!(
+                "unknown organisation \"{id}\" ignored (the organisations are: {})",
+                known.join(", ")
+            ));
+            last.warned.push(id.clone());
+        }
+    }
     if s.focus_request != last.focus_request {
         last.focus_request = s.focus_request;
         if let (Some(el), Some(f)) = (root.cast::<web_sys::Element>(), s.focused) {

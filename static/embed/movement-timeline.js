@@ -1,5 +1,4 @@
-// movement-timeline: embed the timeline of For a New Socialism and the
-// Russian Socialist Movement on any page.
+// movement-timeline: embed the timeline of For a New Socialism and the Russian Socialist Movement on any page. See README "Embedding it on your page".
 //
 //   import { mount } from "./movement-timeline.js";
 //   const tl = await mount(element, { dataUrl: "data/movements.json", orgs: ["rsm"] });
@@ -13,22 +12,27 @@
 // Each instance renders into its own shadow root, styled by timeline.css (next
 // to this file) and the --mt-* custom properties; nothing is added to window.
 // Works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
-// style-src 'self'`. Where WebAssembly cannot run, a short message and a link
-// to the data take the widget's place.
+// style-src 'self'`, and with Subresource Integrity: this one file holds all
+// the script there is (the build puts the WebAssembly bindings in below, as
+// `createCore`), so an `integrity` attribute on its <script> tag covers it.
+// Where WebAssembly cannot run, a short message and a link to the data take
+// the widget's place.
 
-const CORE = new URL("movement-timeline-core.js", import.meta.url);
-const STYLESHEET = new URL("timeline.css", import.meta.url).href;
-const WASM = new URL("movement-timeline-core_bg.wasm", import.meta.url);
+/* core */
+
+const HERE = import.meta.url;
+const STYLESHEET = new URL("timeline.css", HERE).href;
+const WASM = new URL("movement-timeline.wasm", HERE);
 const DATA_TIMEOUT_MS = 30000;
 const DATA_LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** Why the module could not start, for the fallback message. */
+/** Why the module could not start, in words for the fallback. */
 class WasmUnavailable extends Error {}
 
 // The module is compiled once per page, and every widget gets its own
-// instance of it (a fresh copy of the bindings, imported under a distinct
-// URL): a panic leaves an instance unusable, so it must not take the other
-// widgets down with it. Healthy instances are reused after destroy().
+// instance of it and of its bindings (createCore): a panic leaves an
+// instance unusable, so it must not take the other widgets down with it.
+// Healthy instances are reused after destroy().
 let compiled = null;
 function compile() {
   compiled ??= (async () => {
@@ -49,6 +53,16 @@ function compile() {
   return compiled;
 }
 
+const idle = [];
+async function instance() {
+  const reused = idle.pop();
+  if (reused) return reused;
+  const module = await compile();
+  const core = createCore(); // eslint-disable-line no-undef -- put in by the build
+  await core({ module_or_path: module });
+  return core;
+}
+
 // Data downloads start as soon as a widget is known, while the module
 // compiles: a URL's first download is kept until a widget reads it.
 const early = new Map();
@@ -61,11 +75,10 @@ function download(url) {
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), DATA_TIMEOUT_MS);
-  const started = fetch(href, { signal: controller.signal }).then(
+  return fetch(href, { signal: controller.signal }).then(
     (response) => ({ response, controller, timer }),
     (error) => ({ error, controller, timer }),
   );
-  return started;
 }
 function prefetch(url) {
   if (!url) return;
@@ -104,27 +117,41 @@ async function load(url, sink) {
   }
 }
 
-const idle = [];
-let instances = 0;
-async function instance() {
-  const reused = idle.pop();
-  if (reused) return reused;
-  const module = await compile();
-  const core = await import(`${CORE.href}?instance=${++instances}`);
-  await core.default({ module_or_path: module });
-  return core;
+/** The language a widget speaks when none is asked for: the nearest `lang`
+ *  around its element, else the browser's. */
+function hostLanguage(element) {
+  const tag = element.closest("[lang]")?.getAttribute("lang") || navigator.language || "en";
+  return /^ru\b/i.test(tag) ? "ru" : /^en\b/i.test(tag) ? "en" : undefined;
 }
 
-function describe(error) {
+const WORDS = {
+  en: {
+    cannot: (reason) => `The interactive timeline cannot start here (${reason}).`,
+    open: "Open the list of events (JSON)",
+    blocked: "WebAssembly is blocked on this page",
+    unsupported: "this browser does not run WebAssembly",
+    failed: "the WebAssembly module could not be loaded",
+  },
+  ru: {
+    cannot: (reason) => `Интерактивная хронология не может здесь запуститься (${reason}).`,
+    open: "Открыть список событий (JSON)",
+    blocked: "WebAssembly заблокирован на этой странице",
+    unsupported: "этот браузер не выполняет WebAssembly",
+    failed: "модуль WebAssembly не удалось загрузить",
+  },
+};
+
+function describe(error, words) {
   const text = String(error && error.message ? error.message : error);
   if (error instanceof WasmUnavailable) return text;
-  if (/Content Security Policy|unsafe-eval|CompileError|Refused/i.test(text)) return "WebAssembly is blocked on this page";
-  if (typeof WebAssembly !== "object") return "this browser does not run WebAssembly";
-  return "the WebAssembly module could not be loaded";
+  if (/Content Security Policy|unsafe-eval|CompileError|Refused/i.test(text)) return words.blocked;
+  if (typeof WebAssembly !== "object") return words.unsupported;
+  return words.failed;
 }
 
 /** A static stand-in, built from DOM nodes only (no HTML parsing). */
 function showFallback(element, options, error) {
+  const words = WORDS[options.lang === "ru" || hostLanguage(element) === "ru" ? "ru" : "en"];
   const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   root.replaceChildren();
   const link = document.createElement("link");
@@ -135,39 +162,45 @@ function showFallback(element, options, error) {
   box.setAttribute("data-testid", "fallback");
   box.setAttribute("role", "note");
   const text = document.createElement("p");
-  text.textContent = `The interactive timeline cannot start here (${describe(error)}).`;
+  text.textContent = words.cannot(describe(error, words));
   box.append(text);
   if (options.dataUrl) {
     const a = document.createElement("a");
     a.href = new URL(options.dataUrl, document.baseURI).href;
-    a.textContent = "Open the list of events (JSON)";
+    a.textContent = words.open;
     a.rel = "noopener noreferrer";
     box.append(a);
   }
   root.append(link, box);
-  console.warn("movement-timeline:", describe(error), error);
+  console.warn("movement-timeline:", describe(error, WORDS.en), error);
 }
+
+// One widget per element: mounting again destroys the first (its handle
+// goes inert) and returns a fresh handle.
+const live = new WeakMap();
 
 function wrap(core, handle, element) {
   let alive = true;
   // After a crash the instance must not be called again; the widget already
   // shows its error message.
   const call = (f) => {
-    if (!alive || core.isCrashed()) return;
+    if (!alive || core.isCrashed()) return undefined;
     try {
-      f();
+      return f();
     } catch (error) {
-      console.error("movement-timeline:", error);
+      console.error(error);
+      return undefined;
     }
   };
   const api = {
-    /** Replaces the data: JSON text, or an object to serialise. */
-    setData(json) {
-      call(() => handle.setData(typeof json === "string" ? json : JSON.stringify(json)));
+    /** Replaces the data: JSON text, or an object (read as it is). */
+    setData(data) {
+      call(() => handle.setData(data));
       return api;
     },
     /** Loads the data from a URL. */
     setDataUrl(url) {
+      prefetch(String(url));
       call(() => handle.setDataUrl(String(url)));
       return api;
     },
@@ -186,6 +219,11 @@ function wrap(core, handle, element) {
       call(() => handle.setTheme(String(theme)));
       return api;
     },
+    /** "en" or "ru". */
+    setLang(lang) {
+      call(() => handle.setLang(String(lang)));
+      return api;
+    },
     /** "select", "rangechange", "error" or "ready". */
     on(event, listener) {
       call(() => handle.on(String(event), listener));
@@ -199,6 +237,7 @@ function wrap(core, handle, element) {
     destroy() {
       if (!alive) return;
       alive = false;
+      if (live.get(element) === api) live.delete(element);
       if (core.isCrashed()) {
         element.shadowRoot?.replaceChildren();
         return;
@@ -225,22 +264,35 @@ function wrap(core, handle, element) {
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
-    setTheme: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
+    setTheme: () => api, setLang: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
   };
   return api;
 }
 
+/** A CSS length for `height`: a number of pixels, or anything CSS accepts
+ *  as a height; otherwise undefined, with a warning naming the value. */
+function heightOf(value) {
+  if (value === undefined || value === null || value === "") return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`;
+  if (typeof CSS !== "undefined" && CSS.supports("height", text)) return text;
+  console.warn(`movement-timeline: height "${text}" is not a CSS length (like 640, "640px", "80vh" or "calc(100dvh - 4rem)"); it was ignored`);
+  return undefined;
+}
+
 /**
- * Mounts a widget in `element`. Options: `dataUrl` or `data` (JSON text),
- * `orgs`, `kinds`, `window: { start, end }`, `theme` ("auto" | "light" |
- * "dark"), `wheelZoom` ("modifier", the default: the wheel zooms only with
- * Ctrl/⌘, so page scrolling is never trapped; or "always"), `height` (a
- * number of pixels or a CSS length), `urlState` (default false).
+ * Mounts a widget in `element`. Options (see movement-timeline.d.ts):
+ * `dataUrl` or `data` (JSON text or an object), `orgs`, `kinds`,
+ * `window: { start, end }`, `theme` ("auto" | "light" | "dark"), `lang`
+ * ("en" | "ru"), `wheelZoom` ("modifier", the default, or "always"),
+ * `height` (pixels or a CSS length), `urlState` (default false), `view` (a
+ * URL-state string such as "orgs=rsm&from=2011").
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount(element, options): element must be a DOM element");
+  live.get(element)?.destroy();
   prefetch(options.dataUrl);
   // The stylesheet loads while the module compiles; the widget appears
   // styled or, if the file is missing, with a message naming it.
@@ -261,24 +313,45 @@ export async function mount(element, options = {}) {
     showFallback(element, options, error);
     return deadHandle(element);
   }
-  if (!(await styled)) console.warn(`movement-timeline: the stylesheet ${href} could not be loaded; the widget is unstyled (put timeline.css next to movement-timeline.js, or pass its URL as the stylesheet option)`);
-  const handle = core.mountWidget(element, { ...options, stylesheet: undefined, loader: load });
-  return wrap(core, handle, element);
+  if (!(await styled)) {
+    console.warn(`movement-timeline: the stylesheet ${href} could not be loaded; the widget is unstyled (put timeline.css next to movement-timeline.js, or pass its URL as the stylesheet option)`);
+  }
+  const { stylesheet, ...rest } = options;
+  const handle = core.mountWidget(element, {
+    lang: hostLanguage(element),
+    ...rest,
+    height: heightOf(options.height),
+    loader: load,
+  });
+  const api = wrap(core, handle, element);
+  live.set(element, api);
+  return api;
 }
 
-const ATTRIBUTES = ["src", "orgs", "kinds", "from", "to", "theme", "wheel-zoom", "height"];
+const ATTRIBUTES = ["src", "orgs", "kinds", "from", "to", "theme", "wheel-zoom", "height", "lang"];
+const EVENTS = ["select", "rangechange", "error", "ready"];
 
-/** <movement-timeline src orgs kinds from to theme wheel-zoom height> */
+/** <movement-timeline src orgs kinds from to theme lang wheel-zoom height> */
 class MovementTimelineElement extends HTMLElement {
   static get observedAttributes() {
     return ATTRIBUTES;
   }
 
   #handle = null;
+  #applied = null;
   #generation = 0;
+  #ready = null;
+  #resolveReady = null;
 
+  /** The API handle (see mount()), or null until the widget is mounted. */
   get handle() {
     return this.#handle;
+  }
+
+  /** Resolves with the handle once the widget has shown its data. */
+  get ready() {
+    this.#ready ??= new Promise((ok) => { this.#resolveReady = ok; });
+    return this.#ready;
   }
 
   #options() {
@@ -290,6 +363,7 @@ class MovementTimelineElement extends HTMLElement {
       kinds: list("kinds"),
       window: a("from") && a("to") ? { start: a("from"), end: a("to") } : undefined,
       theme: a("theme"),
+      lang: a("lang"),
       wheelZoom: a("wheel-zoom"),
       height: a("height"),
     };
@@ -300,24 +374,45 @@ class MovementTimelineElement extends HTMLElement {
   }
 
   async #remount() {
-    prefetch(this.getAttribute("src"));
     const generation = ++this.#generation;
     this.#handle?.destroy();
     this.#handle = null;
     const options = this.#options();
     if (!options.dataUrl) {
-      console.warn("movement-timeline: the element needs a src attribute");
+      console.warn("movement-timeline: the <movement-timeline> element needs a src attribute (the data's URL)");
       return;
     }
+    prefetch(options.dataUrl);
     const handle = await mount(this, options);
     if (generation !== this.#generation || !this.isConnected) {
       handle.destroy();
       return;
     }
     this.#handle = handle;
-    for (const name of ["select", "rangechange", "error", "ready"]) {
-      handle.on(name, (detail) => this.#emit(name, detail));
+    this.#applied = options;
+    for (const name of EVENTS) handle.on(name, (detail) => this.#emit(name, detail));
+    handle.on("ready", () => this.#resolveReady?.(handle));
+    // Attributes changed while the widget was being mounted take effect now.
+    this.#update();
+  }
+
+  /** Applies what changed in the attributes since they were last applied. */
+  #update() {
+    const before = this.#applied;
+    const now = this.#options();
+    this.#applied = now;
+    if (JSON.stringify(now) === JSON.stringify(before)) return;
+    if (now.dataUrl !== before.dataUrl || now.height !== before.height || now.wheelZoom !== before.wheelZoom) {
+      this.#remount();
+      return;
     }
+    const h = this.#handle;
+    if (String(now.orgs) !== String(before.orgs) || String(now.kinds) !== String(before.kinds)) {
+      h.setFilter({ orgs: now.orgs, kinds: now.kinds });
+    }
+    if (now.window && JSON.stringify(now.window) !== JSON.stringify(before.window)) h.setWindow(now.window.start, now.window.end);
+    if (now.theme !== before.theme) h.setTheme(now.theme ?? "auto");
+    if (now.lang !== before.lang && now.lang) h.setLang(now.lang);
   }
 
   connectedCallback() {
@@ -331,23 +426,9 @@ class MovementTimelineElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.isConnected || before === after || !this.#handle) return;
-    const o = this.#options();
-    switch (name) {
-      case "orgs":
-      case "kinds":
-        this.#handle.setFilter({ orgs: o.orgs, kinds: o.kinds });
-        break;
-      case "from":
-      case "to":
-        if (o.window) this.#handle.setWindow(o.window.start, o.window.end);
-        break;
-      case "theme":
-        this.#handle.setTheme(o.theme ?? "auto");
-        break;
-      default:
-        this.#remount();
-    }
+    // Before the widget is mounted, #remount applies the attributes when the
+    // handle arrives; nothing is lost.
+    if (this.isConnected && before !== after && this.#handle) this.#update();
   }
 }
 

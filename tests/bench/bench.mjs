@@ -245,7 +245,7 @@ const server = await startServer({
 });
 
 // Warm the compression caches so no timed request pays for compressing.
-for (const path of ["/movement-timeline-core_bg.wasm", "/movement-timeline-core.js", "/movement-timeline.js", "/timeline.css",
+for (const path of ["/movement-timeline.wasm", "/movement-timeline.js", "/timeline.css",
   "/bench/vis/standalone/umd/vis-timeline-graph2d.min.js", "/bench/vis/styles/vis-timeline-graph2d.min.css",
   ...SIZES.flatMap((n) => [`/bench/data/ours-${n}.json`, `/bench/data/vis-${n}.json`])]) {
   for (const encoding of ["br", "gzip"]) {
@@ -292,7 +292,7 @@ await server.close();
 rmSync(work, { recursive: true, force: true });
 
 // Bytes on the wire.
-const ourFiles = ["movement-timeline-core_bg.wasm", "movement-timeline-core.js", "movement-timeline.js", "timeline.css"]
+const ourFiles = ["movement-timeline.wasm", "movement-timeline.js", "timeline.css"]
   .map((f) => ({ f, ...sizes(join(DIST, f)) }));
 const visFiles = ["standalone/umd/vis-timeline-graph2d.min.js", "styles/vis-timeline-graph2d.min.css"]
   .map((f) => ({ f, ...sizes(join(VIS, f)) }));

@@ -12,7 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = join(ROOT, "dist");
-const SHIPPED = ["movement-timeline.js", "movement-timeline-core.js", "movement-timeline-core_bg.wasm", "timeline.css"];
+const SHIPPED = ["movement-timeline.js", "movement-timeline.wasm", "timeline.css"];
 const kb = (n) => (n / 1024).toFixed(1);
 
 const rows = SHIPPED.map((f) => {

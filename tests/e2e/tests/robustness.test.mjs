@@ -259,7 +259,7 @@ test("a wasm file served with the wrong MIME type still loads, with a hint in th
 });
 
 test("a wasm file that fails to download shows the fallback with the reason", async () => {
-  const server = await serveDist({ routes: { "/movement-timeline-core_bg.wasm": (req, res) => res.writeHead(404).end() } });
+  const server = await serveDist({ routes: { "/movement-timeline.wasm": (req, res) => res.writeHead(404).end() } });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.url}/fixtures/mount.html`);
