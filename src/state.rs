@@ -758,7 +758,13 @@ impl State {
             }
             Action::ToggleList => next.list_open = !next.list_open,
             Action::CycleTheme => next.theme = next.theme.next(),
-            Action::SetTheme(theme) => next.theme = theme,
+            Action::SetTheme(theme) => {
+                next.theme = theme;
+                if let Some(view) = next.pending.as_mut() {
+                    // Before the data: the pending view must not undo it.
+                    view.theme = (theme != Theme::Auto).then(|| theme.as_str().to_owned());
+                }
+            }
             Action::ToggleOrg(id) => {
                 let all: Vec<String> = next
                     .data()
@@ -777,6 +783,12 @@ impl State {
                 next.refilter();
             }
             Action::SetFilter(filter) => {
+                if let Some(view) = next.pending.as_mut() {
+                    // Before the data: the pending view must not undo it.
+                    view.orgs = filter.orgs.clone();
+                    view.kinds = filter.kinds;
+                    view.text = filter.text.clone();
+                }
                 next.filter = filter;
                 next.refilter();
             }

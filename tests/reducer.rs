@@ -463,3 +463,29 @@ fn at_fit_the_important_kinds_keep_whole_labelled_marks_at_1024_px_and_up() {
         }
     }
 }
+
+#[test]
+fn calls_made_before_the_data_arrives_win_over_the_initial_view() {
+    let data = parse_dataset(DATA).unwrap();
+    let initial = ViewState {
+        orgs: Some(IdSet::from(["dzns".to_string()])),
+        theme: Some("light".into()),
+        ..ViewState::default()
+    };
+    let s = fresh()
+        .apply(Action::Resize { width_px: WIDTH })
+        .apply(Action::ApplyView(initial))
+        .apply(Action::SetFilter(Filter {
+            orgs: Some(IdSet::from(["rsm".to_string()])),
+            ..Filter::default()
+        }))
+        .apply(Action::SetTheme(Theme::Dark))
+        .apply(Action::ShowRange {
+            start_day: day(2020, 1, 1),
+            end_day: day(2021, 1, 1),
+        })
+        .apply(Action::Loaded(Rc::new(data)));
+    assert_eq!(s.shown.len(), 8, "the later filter (RSM) holds");
+    assert_eq!(s.theme, Theme::Dark);
+    assert_eq!(window(&s), ("2020-01-01".into(), "2021-01-01".into()));
+}
