@@ -11,19 +11,18 @@
 //!   a panic (which leaves Yew's scheduler unusable) stops only that widget:
 //!   the panic hook replaces it with a static error message.
 //!
-//! Options, filters and event payloads cross the boundary as serde types
-//! (serde-wasm-bindgen); the only direct property access left is listing an
-//! options object's keys, to warn about the unknown ones (serde would skip
-//! them silently).
+//! Options and filters are read key by key ([`Fields`]) and event payloads
+//! built as plain objects: serde and serde-wasm-bindgen did the same for
+//! 19 KB gzip more WebAssembly. Unknown keys are warned about.
 
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
 use crate::core::filter::{Filter, IdSet, KindSet};
 use crate::core::i18n::{Lang, Msg};
+use crate::core::json::Token;
 use crate::core::url_state::{parse_url_date, ViewState};
 use crate::state::{Action, State, Theme};
 use crate::view::{dom::warn, DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
-use serde::{Deserialize, Deserializer, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -116,64 +115,97 @@ pub fn mount_page(root: web_sys::Element, loader: js_sys::Function) {
 #[derive(Debug, Default)]
 struct List(Vec<String>);
 
-impl<'de> Deserialize<'de> for List {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = List;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of ids, or ids separated by commas")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<List, E> {
-                Ok(List(
-                    s.split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                ))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List, A::Error> {
-                let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
-                    out.push(s);
-                }
-                Ok(List(out))
-            }
+/// An options object read key by key: a value of the wrong type is a
+/// `TypeError` naming the key, in the words the data reader uses
+/// (`invalid type: string "yes", expected true or false`).
+///
+/// Written out by hand rather than derived with serde: serde's generic
+/// visitors and its error formatting (floats included) cost 19 KB gzip of
+/// WebAssembly for a dozen keys (docs/BENCHMARKS.md, the size table).
+struct Fields<'a> {
+    object: &'a JsValue,
+    /// What the object is, for messages: `mount options`, `setFilter`.
+    what: &'static str,
+}
+
+impl Fields<'_> {
+    /// The value of `key`; `undefined` and `null` are absent.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(self.object, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn wrong(&self, key: &str, value: &JsValue, expected: &str) -> JsValue {
+        let found = match value.as_string() {
+            Some(s) => crate::core::data::describe(&Token::Str(&s)),
+            None if value.as_f64().is_some() => "a number".into(),
+            None if value.as_bool().is_some() => "a boolean".into(),
+            None if js_sys::Array::is_array(value) => "a list".into(),
+            None if value.is_function() => "a function".into(),
+            None => "an object".into(),
+        };
+        js_sys::TypeError::new(&format!(
+            "movement-timeline: {}: {key}: invalid type: {found}, expected {expected}",
+            self.what
+        ))
+        .into()
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| self.wrong(key, &v, "a string")))
+            .transpose()
+    }
+
+    fn boolean(&self, key: &str) -> Result<Option<bool>, JsValue> {
+        self.get(key)
+            .map(|v| v.as_bool().ok_or_else(|| self.wrong(key, &v, "true or false")))
+            .transpose()
+    }
+
+    fn list(&self, key: &str) -> Result<Option<List>, JsValue> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let expected = "a list of ids, or ids separated by commas";
+        if let Some(s) = v.as_string() {
+            return Ok(Some(List(
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            )));
         }
-        d.deserialize_any(V)
+        if !js_sys::Array::is_array(&v) {
+            return Err(self.wrong(key, &v, expected));
+        }
+        let array: &js_sys::Array = v.unchecked_ref();
+        array
+            .iter()
+            .map(|item| item.as_string().ok_or_else(|| self.wrong(key, &item, "a string in the list")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|ids| Some(List(ids)))
+    }
+
+    /// An object-valued key (`window`), as fields of its own.
+    fn object(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        match self.get(key) {
+            Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => Ok(Some(v)),
+            Some(v) => Err(self.wrong(key, &v, "an object")),
+            None => Ok(None),
+        }
     }
 }
 
-/// The visible window: `{ start, end }` as YYYY, YYYY-MM or YYYY-MM-DD.
-#[derive(Debug, Default, Deserialize)]
-struct Window {
-    start: Option<String>,
-    end: Option<String>,
-}
-
-/// The options of `mount()` (see the README and `movement-timeline.d.ts`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct MountOptions {
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    data: JsValue,
-    data_url: Option<String>,
-    orgs: Option<List>,
-    kinds: Option<List>,
-    window: Option<Window>,
-    from: Option<String>,
-    to: Option<String>,
-    theme: Option<String>,
-    wheel_zoom: Option<String>,
-    /// Pixels, or a CSS length (the loader has checked it).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    height: JsValue,
-    url_state: Option<bool>,
-    lang: Option<String>,
-    view: Option<String>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    loader: JsValue,
+/// A plain JavaScript object with these properties (event payloads).
+fn js_object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
 }
 
 /// Every option `mount()` reads; others are warned about.
@@ -194,16 +226,6 @@ pub const OPTION_NAMES: &[&str] = &[
     "loader",
     "stylesheet",
 ];
-
-/// Reads a value of `T` from JavaScript; a wrong type is an error naming
-/// `what` (the option).
-fn read<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        JsValue::from(js_sys::TypeError::new(&format!(
-            "movement-timeline: {what}: {e}"
-        )))
-    })
-}
 
 fn kinds_of(list: List) -> KindSet {
     let mut unknown = Vec::new();
@@ -281,16 +303,23 @@ fn warn_unknown_keys(options: &JsValue) {
 /// The widget's properties, and its height as a CSS length.
 fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>), JsValue> {
     warn_unknown_keys(&options);
-    let o: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        read(options, "mount options")?
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(Fields {
+            object: &JsValue::UNDEFINED,
+            what: "mount",
+        }
+        .wrong("options", &options, "an object"));
+    }
+    let o = Fields {
+        object: &options,
+        what: "mount options",
     };
-    let source = if let Some(text) = o.data.as_string() {
+    let data = o.get("data");
+    let source = if let Some(text) = data.as_ref().and_then(JsValue::as_string) {
         DataSource::Json(Rc::from(text.as_str()))
-    } else if o.data.is_object() {
-        DataSource::Object(o.data.clone())
-    } else if let Some(url) = o.data_url {
+    } else if let Some(object) = data.filter(JsValue::is_object) {
+        DataSource::Object(object)
+    } else if let Some(url) = o.string("dataUrl")? {
         DataSource::Url(url.into())
     } else {
         return Err(js_sys::TypeError::new(
@@ -298,7 +327,8 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         )
         .into());
     };
-    let mut view = match &o.view {
+    let view_option = o.string("view")?;
+    let mut view = match &view_option {
         Some(fragment) => {
             let (view, warnings) = ViewState::from_fragment(fragment);
             for w in warnings {
@@ -308,17 +338,23 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         }
         None => ViewState::default(),
     };
-    let theme = theme_of(o.theme.as_deref().or(view.theme.as_deref()));
+    let theme = theme_of(o.string("theme")?.as_deref().or(view.theme.as_deref()));
     view.theme = (theme != Theme::Auto).then(|| theme.as_str().to_owned());
-    if let Some(orgs) = o.orgs {
+    if let Some(orgs) = o.list("orgs")? {
         view.orgs = Some(orgs.0.into_iter().collect::<IdSet>());
     }
-    if let Some(kinds) = o.kinds {
+    if let Some(kinds) = o.list("kinds")? {
         view.kinds = Some(kinds_of(kinds));
     }
-    let (start, end) = match o.window {
-        Some(w) => (w.start, w.end),
-        None => (o.from, o.to),
+    let (start, end) = match o.object("window")? {
+        Some(w) => {
+            let w = Fields {
+                object: &w,
+                what: "mount options: window",
+            };
+            (w.string("start")?, w.string("end")?)
+        }
+        None => (o.string("from")?, o.string("to")?),
     };
     if let (Some(a), Some(b)) = (start, end) {
         if let Some((a, b)) = window_of(&a, &b) {
@@ -326,7 +362,7 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
             view.to = Some(b);
         }
     }
-    let wheel_zoom = match o.wheel_zoom.as_deref() {
+    let wheel_zoom = match o.string("wheelZoom")?.as_deref() {
         Some("always") => WheelZoom::Always,
         None | Some("modifier") => WheelZoom::Modifier,
         Some(other) => {
@@ -336,7 +372,7 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
             WheelZoom::Modifier
         }
     };
-    let lang = match o.lang.as_deref() {
+    let lang = match o.string("lang")?.as_deref() {
         Some(tag) => {
             let lang = Lang::parse(tag);
             if lang.is_none() {
@@ -348,20 +384,20 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         }
         None => None,
     };
-    let height = match o.height.as_f64() {
+    let height = o.get("height").and_then(|h| match h.as_f64() {
         Some(n) if n.is_finite() && n > 0.0 => Some(format!("{}px", n.round() as i64)),
-        _ => o.height.as_string(),
-    };
+        _ => h.as_string(),
+    });
     let props = TimelineProps {
         source,
         theme,
         wheel_zoom,
-        url_state: o.url_state.unwrap_or(false),
+        url_state: o.boolean("urlState")?.unwrap_or(false),
         initial_view: Some(view),
-        lang: lang.or_else(|| view_lang(&o.view)),
+        lang: lang.or_else(|| view_lang(&view_option)),
         today: None,
         width_px: None,
-        loader: o.loader.dyn_into::<js_sys::Function>().ok(),
+        loader: o.get("loader").and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
         onready: None,
         onevent: None,
     };
@@ -374,38 +410,10 @@ fn view_lang(view: &Option<String>) -> Option<Lang> {
         .and_then(|v| ViewState::from_fragment(v).0.lang)
 }
 
-/// What `select` listeners receive.
-#[derive(Serialize)]
-struct SelectPayload<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: &'a str,
-    org: &'a str,
-    kind: &'a str,
-}
-
-/// What `rangechange` listeners receive.
-#[derive(Serialize)]
-struct RangePayload {
-    start: String,
-    end: String,
-}
-
-/// What `error` listeners receive.
-#[derive(Serialize)]
-struct ErrorPayload<'a> {
-    message: &'a str,
-    location: &'a str,
-}
-
-/// What `ready` listeners receive.
-#[derive(Serialize)]
-struct ReadyPayload {
-    events: usize,
-}
-
+/// The detail of a widget event as listeners receive it (the payloads are
+/// described in the README and `movement-timeline.d.ts`).
 fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
-    let to = |r: Result<JsValue, serde_wasm_bindgen::Error>| r.unwrap_or(JsValue::NULL);
+    let s = |text: &str| JsValue::from_str(text);
     match event {
         WidgetEvent::Select {
             id,
@@ -415,34 +423,29 @@ fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
             kind,
         } => (
             "select",
-            to(serde_wasm_bindgen::to_value(&SelectPayload {
-                id,
-                title,
-                date,
-                org,
-                kind,
-            })),
+            js_object(&[
+                ("id", s(id)),
+                ("title", s(title)),
+                ("date", s(date)),
+                ("org", s(org)),
+                ("kind", s(kind)),
+            ]),
         ),
         WidgetEvent::Deselect => ("select", JsValue::NULL),
         WidgetEvent::RangeChange { start_day, end_day } => (
             "rangechange",
-            to(serde_wasm_bindgen::to_value(&RangePayload {
-                start: iso_day(*start_day),
-                end: iso_day(*end_day),
-            })),
+            js_object(&[
+                ("start", s(&iso_day(*start_day))),
+                ("end", s(&iso_day(*end_day))),
+            ]),
         ),
         WidgetEvent::Error { message, location } => (
             "error",
-            to(serde_wasm_bindgen::to_value(&ErrorPayload {
-                message,
-                location,
-            })),
+            js_object(&[("message", s(message)), ("location", s(location))]),
         ),
         WidgetEvent::Ready { events } => (
             "ready",
-            to(serde_wasm_bindgen::to_value(&ReadyPayload {
-                events: *events,
-            })),
+            js_object(&[("events", JsValue::from(*events as u32))]),
         ),
     }
 }
@@ -565,14 +568,6 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
     })
 }
 
-/// A filter for `setFilter`: `{ orgs, kinds, text }`; a missing key shows all.
-#[derive(Deserialize, Default)]
-struct FilterOptions {
-    orgs: Option<List>,
-    kinds: Option<List>,
-    text: Option<String>,
-}
-
 #[wasm_bindgen]
 impl WidgetHandle {
     fn dispatch(&self, action: Action) {
@@ -616,15 +611,17 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsValue> {
         warn_unknown_filter_keys(&filter);
-        let f: FilterOptions = if filter.is_undefined() || filter.is_null() {
-            FilterOptions::default()
-        } else {
-            read(filter, "setFilter")?
+        let f = Fields {
+            object: &filter,
+            what: "setFilter",
         };
+        if !(filter.is_undefined() || filter.is_null() || filter.is_object()) {
+            return Err(f.wrong("filter", &filter, "an object"));
+        }
         self.dispatch(Action::SetFilter(Filter {
-            orgs: f.orgs.map(|l| l.0.into_iter().collect()),
-            kinds: f.kinds.map(kinds_of),
-            text: f.text.unwrap_or_default(),
+            orgs: f.list("orgs")?.map(|l| l.0.into_iter().collect()),
+            kinds: f.list("kinds")?.map(kinds_of),
+            text: f.string("text")?.unwrap_or_default(),
         }));
         Ok(())
     }

@@ -712,7 +712,7 @@ fn located(err: DataError, at: Pos) -> DataError {
     }
 }
 
-fn describe(token: &Token<'_>) -> String {
+pub(crate) fn describe(token: &Token<'_>) -> String {
     match token {
         Token::Str(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
         Token::Num(n) => format!("number {n}"),

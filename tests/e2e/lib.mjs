@@ -205,3 +205,15 @@ export class TimelinePage {
     await this.page.context().close();
   }
 }
+
+/** Polls `condition` (a function, may be async) until it returns a truthy
+ *  value, which is returned; fails after `timeout` ms with `what`. */
+export async function until(condition, what = "condition", timeout = 10000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

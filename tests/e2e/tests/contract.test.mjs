@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DIST, launchBrowser, serveDist } from "../lib.mjs";
+import { DIST, launchBrowser, serveDist, until } from "../lib.mjs";
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let browser, strict, sri;
@@ -135,7 +135,7 @@ window.__result = { firstDestroyed: first.destroyed, secondDestroyed: second.des
 });
 
 test("mistakes are told once, by name: unknown organisation, kind, option, reversed window, theme", async () => {
-  const { p, warnings, context } = await open({
+  const { p, warnings, errors, context } = await open({
     body: '<div id="w"></div>',
     script: `import { mount } from "/movement-timeline.js";
 const tl = await mount(document.getElementById("w"), {
@@ -164,7 +164,12 @@ window.__tl = tl;`,
     document.body.append(el);
     return mount(el, { dataUrl: "data/movements.json", urlState: "yes" }).then(() => "no error", (e) => String(e));
   });
-  assert.match(err, /urlState|mount options.*invalid type/, err);
+  assert.match(err, /TypeError: movement-timeline: mount options: urlState: invalid type: string "yes", expected true or false/, err);
+  // A handle's method given the wrong type reports it on the console and
+  // keeps the widget as it was (the handle stays chainable).
+  await p.evaluate(() => window.__tl.setFilter({ orgs: 5 }));
+  const filterErr = await until(() => errors.find((e) => e.includes("setFilter")), "the setFilter error");
+  assert.match(filterErr, /TypeError: movement-timeline: setFilter: orgs: invalid type: a number, expected a list of ids/, filterErr);
   await context.close();
 });
 
