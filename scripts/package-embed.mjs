@@ -9,7 +9,8 @@
 //   for hosts that serve them (see the README).
 import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants } from "node:zlib";
+import { gzip9 } from "./gzip.mjs";
 import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
 
@@ -132,7 +133,7 @@ const walk = (dir) => {
     if (statSync(path).isDirectory()) walk(path);
     else if (compressible.test(name)) {
       const body = readFileSync(path);
-      writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+      writeFileSync(`${path}.gz`, gzip9(body));
       writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
     }
   }

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync, statSync, rmSync } from "node
 import { cpus, totalmem, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants } from "node:zlib";
+import { gzip9 } from "../../scripts/gzip.mjs";
 import { startServer } from "../e2e/server.mjs";
 import { generate } from "./generate.mjs";
 
@@ -70,7 +71,7 @@ function sizes(path) {
   const body = readFileSync(path);
   return {
     raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
+    gzip: gzip9(body).length,
     br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
