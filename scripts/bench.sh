@@ -11,6 +11,6 @@ ensure_test_tools
 ensure_npm "$ROOT/tests/bench"
 if [ ! -f dist/movement-timeline.wasm ] || [ "${REBUILD:-1}" = 1 ]; then
   say "building the release output"
-  trunk build --release --offline --dist dist
+  build_release
 fi
 node tests/bench/bench.mjs "$@"

@@ -9,7 +9,7 @@ cd "$ROOT"
 
 ensure_build_tools
 say "building the release output into dist/"
-trunk build --release --offline --dist dist
+build_release
 [ "${1:-}" = "--build-only" ] && exit 0
 
 command -v node >/dev/null || ensure_apt nodejs

@@ -76,6 +76,19 @@ ensure_build_tools() {
   ensure_npm "$ROOT/scripts/tools"
 }
 
+# The release build into dist/, as every script makes it. Source paths in
+# panic locations are written relative (crates/yew-0.23.0/src/..., ./src/...),
+# so the shipped module is smaller and names nothing of the machine that
+# built it.
+build_release() {
+  local flags="${RUSTFLAGS:-}" dir
+  for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    [ -d "$dir" ] && flags="$flags --remap-path-prefix=${dir%/}=crates"
+  done
+  flags="$flags --remap-path-prefix=$ROOT=."
+  RUSTFLAGS="$flags" trunk build --release --offline --dist dist "$@"
+}
+
 ensure_test_tools() {
   ensure_build_tools
   ensure_apt chromium chromium-driver firefox-esr

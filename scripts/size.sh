@@ -13,5 +13,5 @@ if [ "${1:-}" = "--profile" ] && ! command -v twiggy >/dev/null; then
   say "installing twiggy (a few minutes)"
   cargo install twiggy --locked --quiet
 fi
-trunk build --release --offline --dist dist >/dev/null
+build_release >/dev/null
 node tests/bench/size.mjs "$@"

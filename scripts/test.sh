@@ -80,7 +80,7 @@ if want browser; then
   stage "browser tests (wasm-bindgen-test)" cargo cargo test --locked --target wasm32-unknown-unknown --test browser
 fi
 if want build || want e2e || want firefox || want bench; then
-  stage "release build (trunk)" - trunk build --release --offline --dist dist
+  stage "release build (trunk)" - build_release
 fi
 if want e2e; then
   stage "end-to-end tests (Chromium)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 tests/*.test.mjs'

@@ -160,7 +160,10 @@ impl Fields<'_> {
 
     fn boolean(&self, key: &str) -> Result<Option<bool>, JsValue> {
         self.get(key)
-            .map(|v| v.as_bool().ok_or_else(|| self.wrong(key, &v, "true or false")))
+            .map(|v| {
+                v.as_bool()
+                    .ok_or_else(|| self.wrong(key, &v, "true or false"))
+            })
             .transpose()
     }
 
@@ -184,7 +187,10 @@ impl Fields<'_> {
         let array: &js_sys::Array = v.unchecked_ref();
         array
             .iter()
-            .map(|item| item.as_string().ok_or_else(|| self.wrong(key, &item, "a string in the list")))
+            .map(|item| {
+                item.as_string()
+                    .ok_or_else(|| self.wrong(key, &item, "a string in the list"))
+            })
             .collect::<Result<Vec<_>, _>>()
             .map(|ids| Some(List(ids)))
     }
@@ -397,7 +403,9 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         lang: lang.or_else(|| view_lang(&view_option)),
         today: None,
         width_px: None,
-        loader: o.get("loader").and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
+        loader: o
+            .get("loader")
+            .and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
         onready: None,
         onevent: None,
     };

@@ -15,7 +15,8 @@
 //! - [`core`]: pure logic (dates, data validation, scale, ticks), no browser.
 //! - [`state`]: the one reducer behind a widget instance (pure, tested
 //!   natively; Yew drives it in the browser).
-//! - `view`: thin Yew components (wasm only).
+//! - [`render`]: what the widget draws, as markup text (pure, also native).
+//! - `view`: the Yew component: input, effects, markup to virtual DOM (wasm only).
 //! - `embed`: the JavaScript-facing API (wasm only).
 
 pub mod core;
@@ -25,6 +26,7 @@ pub mod crash;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+pub mod render;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -273,7 +273,15 @@ pub fn nice_axis(lo: f64, hi: f64, max_ticks: usize) -> ValueAxis {
         hi += pad;
     }
     let raw_step = (hi - lo) / (max_ticks - 1) as f64;
-    let magnitude = 10f64.powf(raw_step.log10().floor());
+    // The power of ten at or below the raw step, by multiplying: `powf`
+    // and `log10` would bring their libm code into the module for this.
+    let mut magnitude = 1.0;
+    while magnitude * 10.0 <= raw_step {
+        magnitude *= 10.0;
+    }
+    while magnitude > raw_step && magnitude > 1e-9 {
+        magnitude /= 10.0;
+    }
     // Counts are whole numbers: no step below one.
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()

@@ -11,6 +11,7 @@ pub mod filter;
 pub mod i18n;
 pub mod json;
 pub mod layout;
+pub mod markup;
 pub mod membership;
 pub mod navigate;
 pub mod order;

@@ -87,22 +87,11 @@ pub fn clamp_f64(x: f64, lo: f64, hi: f64) -> f64 {
 }
 
 /// A pixel number for an SVG attribute: finite, one decimal at most
-/// (`12.5`, `-3`, `0` for NaN).
-///
-/// Written with integer formatting: it runs for every attribute of every
-/// mark on every frame, and float formatting is both slower and larger.
+/// (`12.5`, `-3`, `0` for NaN); see [`push_px`](super::markup::push_px).
 pub fn fmt_px(x: f64) -> String {
-    if !x.is_finite() {
-        return "0".into();
-    }
-    let tenths = clamp_f64((x * 10.0).round(), -1e15, 1e15) as i64;
-    let (whole, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
-    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{frac}")
-    }
+    let mut out = String::new();
+    super::markup::push_px(&mut out, x);
+    out
 }
 
 fn finite_or(x: f64, fallback: f64) -> f64 {

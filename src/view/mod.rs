@@ -1,25 +1,23 @@
 //! The widget's view: one Yew component over the reducer in `state`.
 //!
 //! What is drawn comes from `core` through the state (`State::drawn`:
-//! layout, axis, counts); the render functions in `parts`, `plot` and
-//! `chart` only turn it into elements. Input is handled by a few listeners
-//! on the root that read what was acted on from `data-act` attributes, so
-//! the hundreds of marks and buttons carry no closures of their own.
+//! layout, axis, counts); `render` writes it as markup text, which
+//! [`markup::html`] turns into Yew's virtual DOM. Input is handled by a few
+//! listeners on a wrapper around it that read what was acted on from
+//! `data-act` attributes, so the hundreds of marks and buttons carry no
+//! closures of their own.
 
-mod chart;
 pub mod dom;
-mod glyph;
 pub mod load;
-mod parts;
-mod plot;
+mod markup;
 
 use crate::core::data::Dataset;
-use crate::core::date::{iso_day, Day};
-use crate::core::i18n::{Lang, Msg};
+use crate::core::date::Day;
+use crate::core::i18n::Lang;
 use crate::core::navigate::Step;
 use crate::core::scale::TimeScale;
 use crate::core::url_state::{is_meaningful_change, ViewState};
-use crate::state::{Action, Brush, Layout, Load, LoadError, Shared, State, Theme};
+use crate::state::{Action, Brush, Load, Shared, State, Theme};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -150,19 +148,6 @@ impl TimelineProps {
     }
 }
 
-/// A class attribute: `base` and each name whose flag is set. (Yew's
-/// `classes!` keeps an ordered set; a string is all an attribute needs.)
-pub fn class(base: &'static str, extra: &[(bool, &'static str)]) -> String {
-    let mut out = String::from(base);
-    for (on, name) in extra {
-        if *on {
-            out.push(' ');
-            out.push_str(name);
-        }
-    }
-    out
-}
-
 /// What was last reported or applied, so each change happens once.
 #[derive(Default)]
 struct Notified {
@@ -186,8 +171,9 @@ struct Gesture {
 }
 
 /// The zoom factor of a wheel step: about 1.22 per 100 pixels, capped.
+/// (The browser's `Math.exp`: Rust's would bring libm's into the module.)
 fn wheel_factor(delta_y_px: f64) -> f64 {
-    (-delta_y_px.clamp(-600.0, 600.0) * 0.002).exp()
+    js_sys::Math::exp(-delta_y_px.clamp(-600.0, 600.0) * 0.002)
 }
 
 /// The widget.
@@ -411,7 +397,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 // Hovering the chart: name the nearest event marker.
                 if let Some((zone, x)) = zone_now.filter(|(z, _)| z == "chart") {
                     let _ = zone;
-                    let near = chart::marker_near(&s, x);
+                    let near = crate::render::chart::marker_near(&s, x);
                     if near != s.chart.marker {
                         dispatch.dispatch(Action::Marker(near));
                     }
@@ -524,56 +510,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let onfocusin = Callback::from(move |e: FocusEvent| readout(e.target()));
 
-    let s = &*state;
-    let lang = s.lang;
-    let theme_class = match s.theme {
-        Theme::Auto => None,
-        Theme::Light => Some("mt-theme-light"),
-        Theme::Dark => Some("mt-theme-dark"),
-    };
-    let vertical = s.drawn.layout == Layout::Vertical;
-    let body = match &s.load {
-        Load::Loading => {
-            html! { <p class="mt-status" role="status">{ Msg::Loading.text(lang) }</p> }
-        }
-        Load::Failed(err) => parts::error_panel(err, lang),
-        Load::Ready(data) if vertical => plot::vertical(s, data),
-        Load::Ready(data) => plot::horizontal(s, data),
-    };
-    let ready = match &s.load {
-        Load::Ready(data) => Some(data),
-        _ => None,
-    };
+    let mut text = crate::core::markup::Markup::new(true);
+    crate::render::widget(&mut text, &state, props.url_state);
     html! {
-        <section class={class("mt-root", &[(theme_class.is_some(), theme_class.unwrap_or_default()), (vertical, "mt-vertical")])} ref={root_ref}
-                 data-testid="timeline-root" data-state={s.load.as_attr()}
-                 data-window-start={iso_day(s.scale.start_day.floor() as Day)}
-                 data-window-end={iso_day(s.scale.end_day.ceil() as Day)}
-                 data-layout={if vertical { "vertical" } else { "horizontal" }}
-                 lang={lang.code()} aria-label={Msg::WidgetName.text(lang)}
-                 {onclick} {onkeydown} {oninput} {onpointerdown} {onpointermove}
-                 onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {ondblclick}
-                 {onmouseover} {onfocusin}>
-            { parts::header(s) }
-            if let Some(data) = ready {
-                { parts::filters(s, data, props.url_state) }
-            }
-            <div class="mt-plot" data-zone="plot" data-act="plot" tabindex="0" role="group"
-                 aria-label={Msg::PlotHelp.text(lang)}>
-                { body }
-            </div>
-            if let Some(data) = ready {
-                { chart::membership(s, data) }
-                { parts::warnings(data, lang) }
-                { parts::legend(s, data) }
-                if let Some(sel) = s.selected {
-                    { parts::details(s, data, sel) }
-                }
-                if s.list_open {
-                    { parts::list(s, data) }
-                }
-            }
-        </section>
+        <div class="mt-shell" ref={root_ref}
+             {onclick} {onkeydown} {oninput} {onpointerdown} {onpointermove}
+             onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {ondblclick}
+             {onmouseover} {onfocusin}>
+            { markup::html(&text.out) }
+        </div>
     }
 }
 
@@ -703,7 +648,7 @@ fn after_render(
     };
     let outcome = match &s.load {
         Load::Ready(d) => Some(Ok(d.events.len())),
-        Load::Failed(e) => Some(Err(error_text(e, s.lang).0)),
+        Load::Failed(e) => Some(Err(crate::render::error_text(e, s.lang).0)),
         Load::Loading => None,
     };
     if outcome.is_some() && outcome != last.outcome {
@@ -711,7 +656,7 @@ fn after_render(
         cb.emit(match (&s.load, outcome) {
             (_, Some(Ok(events))) => WidgetEvent::Ready { events },
             (Load::Failed(e), _) => {
-                let (message, location) = error_text(e, s.lang);
+                let (message, location) = crate::render::error_text(e, s.lang);
                 WidgetEvent::Error { message, location }
             }
             _ => return,
@@ -750,16 +695,5 @@ fn after_render(
                 end_day: range.1,
             });
         }
-    }
-}
-
-/// The message and location of a load error, as the error panel says them.
-pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
-    match err {
-        LoadError::Network { reason, url } => (
-            format!("{} ({reason})", Msg::CouldNotLoad.text(lang)),
-            url.clone(),
-        ),
-        LoadError::Data(e) => (e.message.clone(), e.location()),
     }
 }

@@ -2,7 +2,7 @@
 //! kind is recognisable without colour.
 
 use crate::core::data::EventKind;
-use yew::prelude::*;
+use crate::core::markup::Markup;
 
 const CIRCLE: &str = "M-5,0a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z";
 
@@ -29,11 +29,21 @@ pub fn glyph_path(kind: EventKind) -> &'static str {
     }
 }
 
-/// A kind's glyph as a small standalone SVG (for the legend and details).
-pub fn kind_icon(kind: EventKind) -> Html {
-    html! {
-        <svg class="mt-kind-icon" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true" focusable="false">
-            <path d={glyph_path(kind)} fill-rule="evenodd" />
-        </svg>
-    }
+/// A kind's glyph as a small standalone SVG (for the legend, details and
+/// rows), filled with `fill` when given (else the text colour, by CSS).
+pub fn kind_icon(m: &mut Markup, kind: EventKind, fill: &str) {
+    m.open("svg")
+        .attr("class", "mt-kind-icon")
+        .attr("width", "14")
+        .attr("height", "14")
+        .attr("viewBox", "-7 -7 14 14")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .start();
+    m.open("path")
+        .attr("d", glyph_path(kind))
+        .attr("fill-rule", "evenodd")
+        .attr_if(!fill.is_empty(), "fill", fill)
+        .end("path");
+    m.close("svg");
 }

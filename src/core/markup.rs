@@ -1,0 +1,432 @@
+//! The widget's markup as text: a small writer the render functions use, and
+//! a reader for what it writes.
+//!
+//! Why text: every element the widget draws is written by a few calls on
+//! [`Markup`] (`open`, `attr`, `px`, `start`, `text`, `close`) instead of a
+//! `html!` expansion each. That is a third of the WebAssembly the macro
+//! generated for the same elements (docs/BENCHMARKS.md), the same text is
+//! the prerendered page and the SVG export natively, and render output is
+//! tested natively as plain strings. In the browser the view turns the text
+//! into Yew's virtual DOM with [`read`] (no `innerHTML`: nothing is parsed
+//! by the browser, so strict CSP and Trusted Types hold, and Yew keeps
+//! patching elements in place, so focus and hover survive a render).
+//!
+//! The writer escapes every value and text; the reader accepts exactly what
+//! the writer produces (double-quoted attributes, the five entities below)
+//! and treats anything else as text, so it cannot be made to produce an
+//! element the writer did not write.
+
+use super::scale::clamp_f64;
+
+/// Markup being written.
+#[derive(Debug, Default, Clone)]
+pub struct Markup {
+    /// The text so far.
+    pub out: String,
+    /// Write `key` attributes (for the browser's keyed diff); off for the
+    /// prerender and exports, where keys mean nothing.
+    pub keys: bool,
+}
+
+/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped.
+fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// Writes a whole number.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut v = n.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Writes a pixel number: finite, one decimal at most (`12.5`, `-3`, `0`
+/// for NaN). Integer arithmetic only: float formatting is larger and slower,
+/// and this runs for every coordinate of every mark on every frame.
+pub fn push_px(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push('0');
+        return;
+    }
+    let tenths = clamp_f64((x * 10.0).round(), -1e15, 1e15) as i64;
+    let (whole, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
+    if tenths < 0 && whole == 0 {
+        out.push('-');
+    }
+    push_int(out, whole);
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + frac as u8));
+    }
+}
+
+impl Markup {
+    /// An empty writer; `keys` as in [`Markup::keys`].
+    pub fn new(keys: bool) -> Markup {
+        Markup {
+            out: String::new(),
+            keys,
+        }
+    }
+
+    /// `<tag` (attributes follow, then [`start`](Markup::start) or
+    /// [`end`](Markup::end)).
+    pub fn open(&mut self, tag: &str) -> &mut Markup {
+        self.out.push('<');
+        self.out.push_str(tag);
+        self
+    }
+
+    fn name(&mut self, name: &str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+    }
+
+    /// ` name="value"`, escaped.
+    pub fn attr(&mut self, name: &str, value: &str) -> &mut Markup {
+        self.name(name);
+        escape_into(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// An attribute only when `on`.
+    pub fn attr_if(&mut self, on: bool, name: &str, value: &str) -> &mut Markup {
+        if on {
+            self.attr(name, value);
+        }
+        self
+    }
+
+    /// A pixel attribute (see [`push_px`]).
+    pub fn px(&mut self, name: &str, value: f64) -> &mut Markup {
+        self.name(name);
+        push_px(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// A whole-number attribute.
+    pub fn int(&mut self, name: &str, value: i64) -> &mut Markup {
+        self.name(name);
+        push_int(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// `class="base extra…"` with each extra name whose flag is set.
+    pub fn class(&mut self, base: &str, extra: &[(bool, &str)]) -> &mut Markup {
+        self.name("class");
+        self.out.push_str(base);
+        for (on, name) in extra {
+            if *on {
+                self.out.push(' ');
+                self.out.push_str(name);
+            }
+        }
+        self.out.push('"');
+        self
+    }
+
+    /// `true` or `false` (ARIA states).
+    pub fn flag(&mut self, name: &str, on: bool) -> &mut Markup {
+        self.attr(name, if on { "true" } else { "false" })
+    }
+
+    /// The element's key among its siblings, when keys are on.
+    pub fn key(&mut self, key: &str) -> &mut Markup {
+        if self.keys {
+            self.attr("key", key);
+        }
+        self
+    }
+
+    /// A whole-number key, when keys are on.
+    pub fn key_int(&mut self, prefix: char, key: i64) -> &mut Markup {
+        if self.keys {
+            self.name("key");
+            self.out.push(prefix);
+            push_int(&mut self.out, key);
+            self.out.push('"');
+        }
+        self
+    }
+
+    /// `transform="translate(x y)"`.
+    pub fn translate(&mut self, x: f64, y: f64) -> &mut Markup {
+        self.name("transform");
+        self.out.push_str("translate(");
+        push_px(&mut self.out, x);
+        self.out.push(' ');
+        push_px(&mut self.out, y);
+        self.out.push_str(")\"");
+        self
+    }
+
+    /// `>`: the children follow, then [`close`](Markup::close).
+    pub fn start(&mut self) -> &mut Markup {
+        self.out.push('>');
+        self
+    }
+
+    /// `/>`: an element without children (written `<tag ...></tag>` so the
+    /// text is also valid HTML outside SVG).
+    pub fn end(&mut self, tag: &str) -> &mut Markup {
+        self.out.push('>');
+        self.close(tag)
+    }
+
+    /// Text, escaped.
+    pub fn text(&mut self, text: &str) -> &mut Markup {
+        escape_into(&mut self.out, text);
+        self
+    }
+
+    /// A whole number as text.
+    pub fn text_int(&mut self, n: i64) -> &mut Markup {
+        push_int(&mut self.out, n);
+        self
+    }
+
+    /// `</tag>`.
+    pub fn close(&mut self, tag: &str) -> &mut Markup {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        self
+    }
+
+    /// `<tag attrs>text</tag>` for the common case of an element holding
+    /// only text, with one attribute pair (or none when `name` is empty).
+    pub fn leaf(&mut self, tag: &str, name: &str, value: &str, text: &str) -> &mut Markup {
+        self.open(tag);
+        if !name.is_empty() {
+            self.attr(name, value);
+        }
+        self.start().text(text).close(tag)
+    }
+}
+
+/// One piece of markup, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// `<tag` begins.
+    Open(String),
+    /// An attribute of the element just opened (unescaped).
+    Attr(String, String),
+    /// The opening tag ends; children follow.
+    Children,
+    /// Text (unescaped).
+    Text(String),
+    /// `</tag>`.
+    Close,
+}
+
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (ch, len) = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+        ]
+        .iter()
+        .find(|(e, _)| rest.starts_with(e))
+        .map_or(('&', 1), |(e, c)| (*c, e.len()));
+        out.push(ch);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads markup written by [`Markup`], handing each piece to `sink`.
+/// Markup it did not write (a bare `<`, an unquoted attribute) is text.
+pub fn read(markup: &str, sink: &mut dyn FnMut(Piece)) {
+    let mut rest = markup;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("</") {
+            if let Some(end) = after.find('>') {
+                sink(Piece::Close);
+                rest = &after[end + 1..];
+                continue;
+            }
+        } else if let Some(after) = rest.strip_prefix('<') {
+            if let Some(consumed) = read_open(after, sink) {
+                rest = &after[consumed..];
+                continue;
+            }
+        }
+        // Text up to the next `<` that is not this one.
+        let next = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| *c == '<')
+            .map_or(rest.len(), |(i, _)| i);
+        sink(Piece::Text(unescape(&rest[..next])));
+        rest = &rest[next..];
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'
+}
+
+/// Reads `tag attr="v" ...>` after a `<`; the bytes consumed, or `None`
+/// when it is not a tag the writer wrote.
+fn read_open(text: &str, sink: &mut dyn FnMut(Piece)) -> Option<usize> {
+    let tag_len = text.find(|c: char| !is_name_char(c))?;
+    if tag_len == 0 {
+        return None;
+    }
+    // Check the whole tag before handing out anything.
+    let mut attrs = Vec::new();
+    let mut at = tag_len;
+    loop {
+        let rest = &text[at..];
+        if let Some(r) = rest.strip_prefix('>') {
+            let _ = r;
+            at += 1;
+            break;
+        }
+        let r = rest.strip_prefix(' ')?;
+        let name_len = r.find(|c: char| !is_name_char(c))?;
+        let value = r[name_len..].strip_prefix("=\"")?;
+        let value_len = value.find('"')?;
+        if name_len == 0 {
+            return None;
+        }
+        attrs.push((&r[..name_len], &value[..value_len]));
+        at += 1 + name_len + 2 + value_len + 1;
+    }
+    sink(Piece::Open(text[..tag_len].to_owned()));
+    for (name, value) in attrs {
+        sink(Piece::Attr(name.to_owned(), unescape(value)));
+    }
+    sink(Piece::Children);
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(markup: &str) -> Vec<Piece> {
+        let mut out = Vec::new();
+        read(markup, &mut |p| out.push(p));
+        out
+    }
+
+    #[test]
+    fn numbers_are_written_without_float_formatting() {
+        let px = |x: f64| {
+            let mut s = String::new();
+            push_px(&mut s, x);
+            s
+        };
+        assert_eq!(px(12.0), "12");
+        assert_eq!(px(12.46), "12.5");
+        assert_eq!(px(-0.3), "-0.3");
+        assert_eq!(px(-12.5), "-12.5", "rounds half away from zero");
+        assert_eq!(px(f64::NAN), "0");
+        assert_eq!(px(f64::INFINITY), "0");
+        assert_eq!(px(1e300), "100000000000000", "clamped, not wrapped");
+        let int = |n: i64| {
+            let mut s = String::new();
+            push_int(&mut s, n);
+            s
+        };
+        assert_eq!(int(0), "0");
+        assert_eq!(int(-78987), "-78987");
+        assert_eq!(int(i64::MIN), "-9223372036854775808");
+    }
+
+    #[test]
+    fn hostile_values_and_text_come_back_as_written() {
+        let hostile = "<script>alert(\"x\")</script> & 'quotes' &amp; </g><g onclick=\"x\">";
+        let mut m = Markup::new(true);
+        m.open("g")
+            .attr("aria-label", hostile)
+            .key("k\"1")
+            .start()
+            .text(hostile)
+            .open("rect")
+            .px("x", 1.25)
+            .end("rect")
+            .close("g");
+        assert!(!m.out.contains("<script"), "{}", m.out);
+        assert_eq!(
+            pieces(&m.out),
+            vec![
+                Piece::Open("g".into()),
+                Piece::Attr("aria-label".into(), hostile.into()),
+                Piece::Attr("key".into(), "k\"1".into()),
+                Piece::Children,
+                Piece::Text(hostile.into()),
+                Piece::Open("rect".into()),
+                Piece::Attr("x".into(), "1.3".into()),
+                Piece::Children,
+                Piece::Close,
+                Piece::Close,
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_the_writer_did_not_write_is_text() {
+        assert_eq!(
+            pieces("a < b <x y=z> <>"),
+            vec![
+                Piece::Text("a ".into()),
+                Piece::Text("< b ".into()),
+                Piece::Text("<x y=z> ".into()),
+                Piece::Text("<>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_are_written_only_when_asked() {
+        let mut m = Markup::new(false);
+        m.open("g").key("a").key_int('c', 5).end("g");
+        assert_eq!(m.out, "<g></g>");
+        let mut m = Markup::new(true);
+        m.open("g").key_int('c', -5).translate(1.0, 2.5).end("g");
+        assert_eq!(m.out, "<g key=\"c-5\" transform=\"translate(1 2.5)\"></g>");
+    }
+}

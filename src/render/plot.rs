@@ -1,0 +1,518 @@
+//! The plot: organisation lanes over a two-level time axis (wide), or the
+//! events as rows with time running down (narrow). Drawn from
+//! `State::drawn`; positions come from `core`.
+
+use super::abbreviation;
+use super::glyph::{glyph_path, kind_icon};
+use crate::core::data::{Dataset, Event};
+use crate::core::date::{civil_from_days, days_from_civil, DatePrecision};
+use crate::core::i18n::{self, date_label, kind_label, Lang, Msg};
+use crate::core::layout::{ClusterBox, LayoutParams, MarkBox, Row};
+use crate::core::markup::Markup;
+use crate::state::State;
+
+/// Height of a lane's header (name and lifespan band).
+pub const LANE_HEADER_PX: f64 = 26.0;
+/// Height of one row of marks.
+pub const ROW_PX: f64 = 22.0;
+/// Height of the two-row time axis.
+pub const AXIS_HEIGHT_PX: f64 = 44.0;
+
+/// Height of a lane with `rows` rows of marks and a cluster row.
+pub fn lane_height_px(rows: usize) -> f64 {
+    LANE_HEADER_PX + ROW_PX * (rows as f64 + 1.0) + 4.0
+}
+
+/// A square of an organisation's colour.
+pub fn org_swatch(m: &mut Markup, color: &str) {
+    m.open("svg")
+        .attr("width", "12")
+        .attr("height", "12")
+        .attr("viewBox", "0 0 12 12")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .start();
+    m.open("rect")
+        .attr("width", "12")
+        .attr("height", "12")
+        .attr("rx", "3")
+        .attr("fill", color)
+        .end("rect");
+    m.close("svg");
+}
+
+/// An organisation's name in the reader's language.
+pub fn org_name(org: &crate::core::data::Organisation, l: Lang) -> &str {
+    match (l, &org.native_name) {
+        (Lang::Ru, Some(n)) => n,
+        _ => &org.name,
+    }
+}
+
+/// The accessible name of a mark: what it shows first (label in name),
+/// then kind, date and organisation.
+pub fn accessible_name(s: &State, data: &Dataset, e: &Event) -> String {
+    let org = data.organisation_name(e);
+    let org = match (s.lang, data.organisations.get(e.org)) {
+        (Lang::Ru, Some(o)) if e.predecessor.is_empty() => o.native_name.as_deref().unwrap_or(org),
+        _ => org,
+    };
+    [
+        s.label(data, e),
+        kind_label(s.lang, e.kind),
+        &date_label(s.lang, &e.date),
+        org,
+    ]
+    .join(" — ")
+}
+
+/// The visible organisations' indexes, top to bottom.
+fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
+    data.organisations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| s.filter.shows_org(&o.id))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn empty_note(m: &mut Markup, s: &State) {
+    if s.shown.is_empty() {
+        m.open("div")
+            .attr("class", "mt-empty")
+            .attr("role", "status")
+            .start()
+            .text(i18n::Msg::NoMatch.text(s.lang))
+            .text(" ");
+        m.open("button")
+            .attr("type", "button")
+            .attr("data-act", "reset")
+            .start()
+            .text(Msg::Reset.text(s.lang))
+            .close("button");
+        m.close("div");
+    }
+}
+
+/// Lanes over the axis.
+pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
+    let scale = s.scale;
+    let width = scale.width_px;
+    let orgs = visible_orgs(s, data);
+    let rows = |o: usize| {
+        s.drawn
+            .lanes
+            .get(o)
+            .map_or(LayoutParams::default().rows, |l| l.rows)
+    };
+    let height: f64 = orgs.iter().map(|&o| lane_height_px(rows(o))).sum();
+    let ax = height;
+    empty_note(m, s);
+    m.open("svg")
+        .attr("class", "mt-svg")
+        .px("width", width)
+        .px("height", height + AXIS_HEIGHT_PX)
+        .start();
+    m.open("g")
+        .attr("class", "mt-axis")
+        .attr("aria-hidden", "true")
+        .start();
+    m.open("line")
+        .attr("class", "mt-axis-line")
+        .attr("x1", "0")
+        .px("x2", width)
+        .px("y1", ax)
+        .px("y2", ax)
+        .end("line");
+    for t in &s.drawn.axis.minor {
+        let x = scale.map(f64::from(t.day));
+        m.open("g")
+            .attr("class", "mt-tick")
+            .key_int('t', i64::from(t.day))
+            .start();
+        m.open("line")
+            .attr("class", "mt-gridline")
+            .px("x1", x)
+            .px("x2", x)
+            .attr("y1", "0")
+            .px("y2", ax + 5.0)
+            .end("line");
+        m.open("text")
+            .attr("data-testid", "tick")
+            .px("x", x)
+            .px("y", ax + 18.0)
+            .attr("text-anchor", "middle")
+            .start()
+            .text(&t.label)
+            .close("text");
+        m.close("g");
+    }
+    for t in &s.drawn.axis.major {
+        let x = if t.pinned {
+            4.0
+        } else {
+            scale.map(f64::from(t.day))
+        };
+        m.open("g")
+            .attr("class", "mt-major")
+            .key_int('M', i64::from(t.day))
+            .start();
+        if !t.pinned {
+            m.open("line")
+                .attr("class", "mt-major-line")
+                .px("x1", x)
+                .px("x2", x)
+                .px("y1", ax)
+                .px("y2", ax + 40.0)
+                .end("line");
+        }
+        m.open("text")
+            .attr("data-testid", "tick-major")
+            .px("x", if t.pinned { x } else { x + 4.0 })
+            .px("y", ax + 37.0)
+            .start()
+            .text(&t.label)
+            .close("text");
+        m.close("g");
+    }
+    m.close("g");
+    let mut top = 0.0;
+    for &o in &orgs {
+        let Some(org) = data.organisations.get(o) else {
+            continue;
+        };
+        let lane_top = top;
+        top += lane_height_px(rows(o));
+        m.open("g")
+            .attr("class", "mt-lane")
+            .attr("data-testid", "lane")
+            .attr("data-org", &org.id)
+            .key(&org.id)
+            .start();
+        m.open("rect")
+            .attr("class", "mt-lane-bg")
+            .attr("x", "0")
+            .px("y", lane_top)
+            .px("width", width)
+            .px("height", lane_height_px(rows(o)))
+            .end("rect");
+        if let Some((a, b)) = org.lifespan(s.today) {
+            let x0 = scale.map(f64::from(a)).max(-10.0);
+            let x1 = scale.map(f64::from(b + 1)).min(width + 10.0);
+            m.open("rect")
+                .attr("class", "mt-lifespan")
+                .px("x", x0)
+                .px("y", lane_top + 20.0)
+                .px("width", (x1 - x0).max(0.0))
+                .attr("height", "4")
+                .attr("fill", &org.color)
+                .end("rect");
+        }
+        m.open("text")
+            .attr("class", "mt-lane-label")
+            .attr("x", "8")
+            .px("y", lane_top + 15.0)
+            .start()
+            .text(org_name(org, s.lang))
+            .text(" (")
+            .text(abbreviation(org, s.lang))
+            .text(")")
+            .close("text");
+        if let Some(layout) = s.drawn.lanes.get(o) {
+            for mb in &layout.marks {
+                if let Some(e) = data.events.get(mb.event) {
+                    mark(m, s, data, mb, e, &org.color, &org.id, lane_top);
+                }
+            }
+            for c in &layout.clusters {
+                cluster(m, s, c, lane_top, layout.rows);
+            }
+        }
+        m.close("g");
+    }
+    m.close("svg");
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mark(
+    m: &mut Markup,
+    s: &State,
+    data: &Dataset,
+    b: &MarkBox,
+    e: &Event,
+    color: &str,
+    org: &str,
+    top: f64,
+) {
+    let y = top + LANE_HEADER_PX + ROW_PX * b.row as f64 + ROW_PX / 2.0;
+    let i = b.event;
+    let precise = e.date.start.precision == DatePrecision::Day && !e.date.is_interval();
+    let selected = s.selected == Some(i);
+    let id = data.text(e.id);
+    // Everything is placed relative to the glyph, so a zoom step changes
+    // one transform per mark (and span widths), not every coordinate.
+    let span_w = (b.span_x1 - b.span_x0).max(1.0);
+    let (hit_l, hit_r) = if b.labelled {
+        (
+            b.span_x0.min(b.x_px - 8.0).min(b.label_x),
+            (b.label_x + b.label_px).max(b.x_px + 8.0),
+        )
+    } else {
+        (b.span_x0.min(b.x_px - 8.0), b.x_px + 8.0)
+    };
+    m.open("g")
+        .class(
+            "mt-event",
+            &[
+                (b.interval, "mt-interval"),
+                (selected, "mt-selected"),
+                (e.date.is_uncertain(), "mt-uncertain"),
+                (e.date.is_approximate(), "mt-approximate"),
+                (!e.predecessor.is_empty(), "mt-predecessor"),
+            ],
+        )
+        .key(id)
+        .attr("data-act", "event")
+        .attr("data-testid", "event")
+        .attr("data-event-id", id)
+        .attr("data-org", org)
+        .attr("data-kind", e.kind.as_str())
+        .int("data-index", i as i64)
+        .attr("role", "button")
+        .attr("tabindex", if s.focused == Some(i) { "0" } else { "-1" })
+        .attr("aria-label", &accessible_name(s, data, e))
+        .flag("aria-pressed", selected)
+        .translate(b.x_px, y)
+        .start();
+    m.open("rect")
+        .attr("class", "mt-hit")
+        .px("x", hit_l - b.x_px)
+        .px("y", -ROW_PX / 2.0)
+        .px("width", (hit_r - hit_l).max(24.0))
+        .px("height", ROW_PX)
+        .end("rect");
+    if b.interval {
+        m.open("rect")
+            .attr("class", "mt-bar")
+            .px("x", b.span_x0 - b.x_px)
+            .attr("y", "-4")
+            .px("width", span_w)
+            .attr("height", "8")
+            .attr("rx", "2")
+            .attr("fill", color)
+            .end("rect");
+        if b.unknown_end {
+            m.open("line")
+                .attr("class", "mt-tail")
+                .px("x1", b.span_x1 - b.x_px)
+                .px("x2", b.span_x1 + 40.0 - b.x_px)
+                .attr("y1", "8")
+                .attr("y2", "8")
+                .attr("stroke", color)
+                .end("line");
+        }
+    } else if !precise {
+        m.open("rect")
+            .attr("class", "mt-span")
+            .px("x", b.span_x0 - b.x_px)
+            .attr("y", "-7")
+            .px("width", span_w)
+            .attr("height", "14")
+            .attr("rx", "3")
+            .attr("fill", color)
+            .attr("stroke", color)
+            .end("rect");
+    }
+    m.open("path")
+        .attr("class", "mt-glyph")
+        .attr("d", glyph_path(e.kind))
+        .attr("fill-rule", "evenodd")
+        .attr("fill", color)
+        .attr("stroke", color)
+        .end("path");
+    if b.labelled {
+        m.open("text")
+            .attr("class", "mt-label")
+            .px("x", b.label_x - b.x_px)
+            .attr("y", "4")
+            .start()
+            .text(s.label(data, e))
+            .close("text");
+    }
+    m.close("g");
+}
+
+fn cluster(m: &mut Markup, s: &State, c: &ClusterBox, top: f64, rows: usize) {
+    let y = top + LANE_HEADER_PX + ROW_PX * rows as f64 + ROW_PX / 2.0;
+    let name = i18n::cluster(s.lang, c.count);
+    m.open("g")
+        .attr("class", "mt-cluster")
+        .key_int('c', c.first_event as i64)
+        .attr("data-act", "cluster")
+        .attr("data-testid", "cluster")
+        .int("data-count", c.count as i64)
+        .int("data-from", c.first_day.floor() as i64)
+        .int("data-to", c.last_day.ceil() as i64)
+        .attr("role", "button")
+        .attr("tabindex", "-1")
+        .attr("aria-label", &name)
+        .start();
+    m.leaf("title", "", "", &name);
+    m.open("rect")
+        .px("x", c.x_px - 2.0)
+        .px("y", y - 12.0)
+        .attr("width", "30")
+        .attr("height", "24")
+        .attr("rx", "12")
+        .end("rect");
+    m.open("text")
+        .px("x", c.x_px + 13.0)
+        .px("y", y + 4.0)
+        .attr("text-anchor", "middle")
+        .start()
+        .text_int(c.count as i64)
+        .close("text");
+    m.close("g");
+}
+
+/// The narrow layout: time runs down; each event is a row with its date,
+/// glyph, organisation and label, wrapping rather than cut; a rail shows
+/// the organisations' lifespans.
+pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
+    let l = s.lang;
+    let orgs = visible_orgs(s, data);
+    let spans: Vec<(&str, Option<(i32, i32)>)> = orgs
+        .iter()
+        .filter_map(|&o| data.organisations.get(o))
+        .map(|org| (org.color.as_str(), org.lifespan(s.today)))
+        .collect();
+    let rail = |m: &mut Markup, day: i32| {
+        m.open("svg")
+            .attr("class", "mt-rail")
+            .int("width", spans.len() as i64 * 6)
+            .attr("height", "100%")
+            .attr("aria-hidden", "true")
+            .attr("focusable", "false")
+            .attr("preserveAspectRatio", "none")
+            .start();
+        for (k, (color, span)) in spans.iter().enumerate() {
+            if span.is_some_and(|(a, b)| a <= day && day <= b) {
+                m.open("rect")
+                    .int("x", k as i64 * 6)
+                    .attr("y", "0")
+                    .attr("width", "3")
+                    .attr("height", "100%")
+                    .attr("fill", color)
+                    .end("rect");
+            }
+        }
+        m.close("svg");
+    };
+    empty_note(m, s);
+    m.open("ul").attr("class", "mt-orgkey").start();
+    for &o in &orgs {
+        let Some(org) = data.organisations.get(o) else {
+            continue;
+        };
+        m.open("li")
+            .attr("data-testid", "lane")
+            .attr("data-org", &org.id)
+            .key(&org.id)
+            .start();
+        org_swatch(m, &org.color);
+        m.text(" ").text(abbreviation(org, l));
+        if let Some((a, b)) = org.lifespan(s.today) {
+            m.text(" ")
+                .text_int(i64::from(civil_from_days(a).0))
+                .text("–");
+            if org.dissolved.is_some() {
+                m.text_int(i64::from(civil_from_days(b).0));
+            }
+        }
+        m.close("li");
+    }
+    m.close("ul");
+    m.open("ol").attr("class", "mt-rows").start();
+    for row in &s.drawn.rows {
+        match *row {
+            Row::Year(y) => {
+                m.open("li")
+                    .attr("class", "mt-year")
+                    .key_int('y', i64::from(y))
+                    .start();
+                rail(m, days_from_civil(y, 7, 1));
+                m.open("span")
+                    .attr("data-testid", "tick-major")
+                    .start()
+                    .text_int(i64::from(y))
+                    .close("span");
+                m.close("li");
+            }
+            Row::Event(i) => {
+                let Some(e) = data.events.get(i) else {
+                    continue;
+                };
+                let Some(org) = data.organisations.get(e.org) else {
+                    continue;
+                };
+                let id = data.text(e.id);
+                let selected = s.selected == Some(i);
+                let focusable =
+                    s.focused == Some(i) || (s.focused.is_none() && s.shown.first() == Some(&i));
+                m.open("li").attr("class", "mt-row").key(id).start();
+                rail(m, e.date.earliest());
+                m.open("button")
+                    .attr("type", "button")
+                    .class(
+                        "mt-vevent",
+                        &[
+                            (selected, "mt-selected"),
+                            (e.date.is_uncertain(), "mt-uncertain"),
+                            (!e.predecessor.is_empty(), "mt-predecessor"),
+                        ],
+                    )
+                    .attr("data-act", "event")
+                    .attr("data-testid", "event")
+                    .attr("data-event-id", id)
+                    .attr("data-org", &org.id)
+                    .attr("data-kind", e.kind.as_str())
+                    .int("data-index", i as i64)
+                    .attr("tabindex", if focusable { "0" } else { "-1" })
+                    .attr("aria-label", &accessible_name(s, data, e))
+                    .flag("aria-pressed", selected)
+                    .start();
+                m.leaf("span", "class", "mt-vlabel", s.label(data, e));
+                m.open("span").attr("class", "mt-vmeta").start();
+                kind_icon(m, e.kind, &org.color);
+                m.text(" ")
+                    .text(&date_label(l, &e.date))
+                    .text(" · ")
+                    .text(abbreviation(org, l))
+                    .close("span");
+                m.close("button").close("li");
+            }
+            Row::Cluster { year, count } => {
+                m.open("li")
+                    .attr("class", "mt-row")
+                    .key_int('c', i64::from(year))
+                    .start();
+                rail(m, days_from_civil(year, 7, 1));
+                m.open("button")
+                    .attr("type", "button")
+                    .attr("class", "mt-vcluster")
+                    .attr("data-act", "cluster")
+                    .attr("data-testid", "cluster")
+                    .int("data-count", count as i64)
+                    .int("data-from", i64::from(days_from_civil(year, 1, 1)))
+                    .int("data-to", i64::from(days_from_civil(year + 1, 1, 1)))
+                    .start()
+                    .text_int(i64::from(year))
+                    .text(": ")
+                    .text(&i18n::cluster(l, count))
+                    .close("button");
+                m.close("li");
+            }
+        }
+    }
+    m.close("ol");
+}
