@@ -3,13 +3,13 @@
 //!
 //! Why text: every element the widget draws is written by a few calls on
 //! [`Markup`] (`open`, `attr`, `px`, `start`, `text`, `close`) instead of a
-//! `html!` expansion each. That is a third of the WebAssembly the macro
-//! generated for the same elements (docs/BENCHMARKS.md), the same text is
-//! the prerendered page and the SVG export natively, and render output is
-//! tested natively as plain strings. In the browser the view turns the text
-//! into Yew's virtual DOM with [`read`] (no `innerHTML`: nothing is parsed
-//! by the browser, so strict CSP and Trusted Types hold, and Yew keeps
-//! patching elements in place, so focus and hover survive a render).
+//! `html!` expansion each, which made the shipped WebAssembly about 10 KB
+//! gzip smaller (docs/BENCHMARKS.md, the weight table); the same text is the
+//! prerendered page natively, and render output is tested natively as
+//! plain strings. In the browser the view turns the text into Yew's virtual
+//! DOM with [`read`] (no `innerHTML`: nothing is parsed by the browser, so
+//! strict CSP and Trusted Types hold, and Yew keeps patching elements in
+//! place, so focus and hover survive a render).
 //!
 //! The writer escapes every value and text; the reader accepts exactly what
 //! the writer produces (double-quoted attributes, the five entities below)
