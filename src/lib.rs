@@ -21,6 +21,12 @@
 
 pub mod core;
 
+/// The allocator in the browser: talc, made for WebAssembly (smaller and
+/// faster than the default dlmalloc; docs/BENCHMARKS.md).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(all(target_arch = "wasm32", feature = "crash-test"))]
 pub mod crash;
 

@@ -365,11 +365,16 @@ macro_rules! messages {
             /// Every message (for the completeness test).
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
 
-            /// The message in `lang`.
+            /// The message in `lang`. (Two tables indexed by the message:
+            /// a `match` over every pair compiled to twice the code.)
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Ru) => $ru,)*
-                }
+                const EN: &[&str] = &[$($en,)*];
+                const RU: &[&str] = &[$($ru,)*];
+                let table = match lang {
+                    Lang::En => EN,
+                    Lang::Ru => RU,
+                };
+                table.get(self as usize).copied().unwrap_or_default()
             }
         }
     };

@@ -95,6 +95,16 @@ impl Markup {
         }
     }
 
+    /// Markup written out as it is: a tag's start with its fixed
+    /// attributes in single quotes (`<button type='button'`), or anything
+    /// else the writer would write. Static text only, never data: it is
+    /// not escaped. One call and a string in the data section in place of
+    /// a call per attribute is most of why the renderer is small.
+    pub fn raw(&mut self, markup: &'static str) -> &mut Markup {
+        self.out.push_str(markup);
+        self
+    }
+
     /// `<tag` (attributes follow, then [`start`](Markup::start) or
     /// [`end`](Markup::end)).
     pub fn open(&mut self, tag: &str) -> &mut Markup {
@@ -276,7 +286,9 @@ fn unescape(text: &str) -> String {
 }
 
 /// Reads markup written by [`Markup`], handing each piece to `sink`.
-/// Markup it did not write (a bare `<`, an unquoted attribute) is text.
+/// Attribute values are in double quotes (escaped data) or single quotes
+/// (the writer's own fixed values). Markup it did not write (a bare `<`,
+/// an unquoted attribute) is text.
 pub fn read(markup: &str, sink: &mut dyn FnMut(Piece)) {
     let mut rest = markup;
     while !rest.is_empty() {
@@ -326,8 +338,10 @@ fn read_open(text: &str, sink: &mut dyn FnMut(Piece)) -> Option<usize> {
         }
         let r = rest.strip_prefix(' ')?;
         let name_len = r.find(|c: char| !is_name_char(c))?;
-        let value = r[name_len..].strip_prefix("=\"")?;
-        let value_len = value.find('"')?;
+        let value = r[name_len..].strip_prefix('=')?;
+        let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let value = &value[1..];
+        let value_len = value.find(quote)?;
         if name_len == 0 {
             return None;
         }
@@ -402,6 +416,28 @@ mod tests {
                 Piece::Attr("x".into(), "1.3".into()),
                 Piece::Children,
                 Piece::Close,
+                Piece::Close,
+            ]
+        );
+    }
+
+    #[test]
+    fn fixed_attributes_in_single_quotes_read_like_escaped_ones() {
+        let mut m = Markup::new(false);
+        m.raw("<button type='button' data-act='zoom-in'")
+            .attr("title", "it's \"in\"")
+            .start()
+            .text("+")
+            .close("button");
+        assert_eq!(
+            pieces(&m.out),
+            vec![
+                Piece::Open("button".into()),
+                Piece::Attr("type".into(), "button".into()),
+                Piece::Attr("data-act".into(), "zoom-in".into()),
+                Piece::Attr("title".into(), "it's \"in\"".into()),
+                Piece::Children,
+                Piece::Text("+".into()),
                 Piece::Close,
             ]
         );

@@ -2,7 +2,7 @@
 //! counts (or growth per month), countable presence facts, event markers,
 //! brushing to zoom, an overview of where the window is, and a table.
 
-use super::abbreviation;
+use super::{abbreviation, header_row, label};
 use crate::core::data::{Dataset, MeasureBound};
 use crate::core::date::{iso_day, Day};
 use crate::core::i18n::{self, date_label, Lang, Msg};
@@ -57,27 +57,15 @@ fn org_name(data: &Dataset, o: usize, l: Lang) -> &str {
         })
 }
 
-/// `<rect>` spanning `x`..`x + w` and `y`..`y + h`, with a class.
-fn rect(m: &mut Markup, class: &str, x: f64, y: f64, w: f64, h: f64) {
-    m.open("rect")
-        .attr("class", class)
+/// A rect (its start written by the caller) spanning `x`..`x + w` and
+/// `y`..`y + h`.
+fn rect(m: &mut Markup, start: &'static str, x: f64, y: f64, w: f64, h: f64) {
+    m.raw(start)
         .px("x", x)
         .px("y", y)
         .px("width", w)
         .px("height", h)
         .end("rect");
-}
-
-/// A toggle button of the chart's toolbar.
-fn toggle(m: &mut Markup, act: &str, testid: &str, pressed: bool, label: &str) {
-    m.open("button")
-        .attr("type", "button")
-        .attr("data-act", act)
-        .attr("data-testid", testid)
-        .flag("aria-pressed", pressed)
-        .start()
-        .text(label)
-        .close("button");
 }
 
 /// The chart.
@@ -111,93 +99,74 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
             .fold(0.0, f64::max);
         nice_axis(0.0, max, 5)
     };
-    let no_figures = |m: &mut Markup, class: &str, testid: &str| {
+    let no_figures = |m: &mut Markup, start: &'static str| {
         let names = if without.is_empty() {
             Msg::NoOrganisation.text(l).to_owned()
         } else {
             without.join(", ")
         };
-        m.open("p")
-            .attr("class", class)
-            .attr_if(!testid.is_empty(), "data-testid", testid)
-            .attr_if(!testid.is_empty(), "role", "note")
-            .start()
+        m.raw(start)
             .text(&names)
             .text(": ")
             .text(Msg::NoFigures.text(l))
             .close("p");
     };
 
-    m.open("div")
-        .attr("class", "mt-chart")
+    m.raw("<div class='mt-chart'")
         .key("chart")
-        .attr("data-testid", "membership-chart")
+        .raw(" data-testid='membership-chart'")
         .attr(
             "data-window-start",
             &iso_day(scale.start_day.floor() as Day),
         )
         .attr("data-window-end", &iso_day(scale.end_day.ceil() as Day))
-        .start();
-    m.open("div").attr("class", "mt-chart-head").start();
-    m.leaf("h3", "class", "mt-chart-title", Msg::Membership.text(l));
-    m.open("div")
-        .attr("class", "mt-toolbar")
-        .attr("role", "group")
+        .raw("><div class='mt-chart-head'><h3 class='mt-chart-title'>")
+        .text(Msg::Membership.text(l))
+        .raw("</h3><div class='mt-toolbar' role='group'")
         .attr("aria-label", Msg::ChartView.text(l))
-        .start();
-    toggle(
-        m,
-        "counts",
-        "chart-counts",
-        !s.chart.growth,
-        Msg::Counts.text(l),
-    );
-    toggle(
-        m,
-        "growth",
-        "chart-growth",
-        s.chart.growth,
-        Msg::Growth.text(l),
-    );
-    toggle(
-        m,
-        "table",
-        "chart-table-toggle",
-        s.chart.table,
-        Msg::Table.text(l),
-    );
-    m.close("div").close("div");
+        .raw("><button type='button' data-act='counts' data-testid='chart-counts'")
+        .flag("aria-pressed", !s.chart.growth);
+    label(m, Msg::Counts.text(l));
+    m.raw("<button type='button' data-act='growth' data-testid='chart-growth'")
+        .flag("aria-pressed", s.chart.growth);
+    label(m, Msg::Growth.text(l));
+    m.raw("<button type='button' data-act='table' data-testid='chart-table-toggle'")
+        .flag("aria-pressed", s.chart.table);
+    label(m, Msg::Table.text(l));
+    m.raw("</div></div>");
 
     if series.is_empty() {
-        no_figures(m, "mt-no-figures", "no-figures");
+        no_figures(
+            m,
+            "<p class='mt-no-figures' data-testid='no-figures' role='note'>",
+        );
     } else {
-        m.open("svg")
-            .attr("class", "mt-chart-svg")
-            .attr("data-zone", "chart")
+        m.raw("<svg class='mt-chart-svg' data-zone='chart'")
             .px("width", width)
             .px("height", PRESENCE_PX + PLOT_PX + BOTTOM_PX)
             .attr("aria-label", Msg::ChartHelp.text(l))
             .start();
-        rect(m, "mt-chart-bg", 0.0, PRESENCE_PX, width, PLOT_PX);
+        rect(
+            m,
+            "<rect class='mt-chart-bg'",
+            0.0,
+            PRESENCE_PX,
+            width,
+            PLOT_PX,
+        );
         for t in &axis.ticks {
             let y = y_of(*t, axis.min, axis.max);
-            m.open("g")
-                .attr("class", "mt-ytick")
+            m.raw("<g class='mt-ytick'")
                 .key_int('t', *t as i64)
-                .start();
-            m.open("line")
-                .attr("x1", "0")
+                .raw("><line x1='0'")
                 .px("x2", width)
                 .px("y1", y)
                 .px("y2", y)
-                .end("line");
-            m.open("text")
-                .attr("x", "4")
+                .raw("></line><text x='4'")
                 .px("y", y - 3.0)
                 .start()
                 .text(&tick_label(l, *t))
-                .close("text");
-            m.close("g");
+                .raw("</text></g>");
         }
         let markers = event_markers(&s.lanes, &visible, &scale);
         for &o in &visible {
@@ -206,8 +175,7 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
             };
             let d = marker_path(&markers, o, PRESENCE_PX, PRESENCE_PX + PLOT_PX);
             if !d.is_empty() {
-                m.open("path")
-                    .attr("class", "mt-event-marker")
+                m.raw("<path class='mt-event-marker'")
                     .key(&org.id)
                     .attr("d", &d)
                     .attr("stroke", &org.color)
@@ -216,8 +184,7 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
         }
         if let Some((e, x)) = s.chart.marker {
             if let Some(ev) = data.events.get(e) {
-                m.open("text")
-                    .attr("class", "mt-marker-name")
+                m.raw("<text class='mt-marker-name'")
                     .px("x", (x + 4.0).min(width - 4.0))
                     .px("y", PRESENCE_PX + 12.0)
                     .attr("text-anchor", if x > width * 0.6 { "end" } else { "start" })
@@ -245,61 +212,62 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
         }
         if let Some(b) = s.chart.brush.filter(|b| !b.overview) {
             let (x0, x1) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
-            rect(m, "mt-brush", x0, PRESENCE_PX, x1 - x0, PLOT_PX);
+            rect(
+                m,
+                "<rect class='mt-brush'",
+                x0,
+                PRESENCE_PX,
+                x1 - x0,
+                PLOT_PX,
+            );
         }
         m.close("svg");
     }
 
     let overview = TimeScale::fit(&s.limits, width);
     let (wx0, wx1) = (overview.map(scale.start_day), overview.map(scale.end_day));
-    m.open("svg")
-        .attr("class", "mt-overview")
-        .attr("data-zone", "overview")
+    m.raw("<svg class='mt-overview' data-zone='overview'")
         .px("width", width)
         .px("height", OVERVIEW_PX)
         .attr("aria-label", Msg::OverviewHelp.text(l))
         .start();
-    rect(m, "mt-overview-bg", 0.0, 0.0, width, OVERVIEW_PX);
-    m.open("rect")
-        .attr("class", "mt-overview-window")
-        .attr("data-testid", "overview-window")
+    rect(
+        m,
+        "<rect class='mt-overview-bg'",
+        0.0,
+        0.0,
+        width,
+        OVERVIEW_PX,
+    );
+    m.raw("<rect class='mt-overview-window' data-testid='overview-window' y='1'")
         .px("x", wx0)
-        .attr("y", "1")
         .px("width", (wx1 - wx0).max(2.0))
         .px("height", OVERVIEW_PX - 2.0)
         .end("rect");
     if let Some(b) = s.chart.brush.filter(|b| b.overview) {
         let (x0, x1) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
-        rect(m, "mt-brush", x0, 0.0, x1 - x0, OVERVIEW_PX);
+        rect(m, "<rect class='mt-brush'", x0, 0.0, x1 - x0, OVERVIEW_PX);
     }
     m.close("svg");
 
     if !series.is_empty() && !without.is_empty() {
-        no_figures(m, "mt-chart-note", "");
+        no_figures(m, "<p class='mt-chart-note'>");
     }
     if s.chart.growth && growths.iter().any(|(_, g)| unevenly_spaced(g)) {
-        m.open("p")
-            .attr("class", "mt-chart-note")
-            .attr("data-testid", "uneven-note")
-            .start()
+        m.raw("<p class='mt-chart-note' data-testid='uneven-note'>")
             .text(Msg::Uneven.text(l))
             .close("p");
     }
-    m.open("p")
-        .attr("class", "mt-readout")
-        .attr("aria-live", "polite")
-        .start();
+    m.raw("<p class='mt-readout' aria-live='polite'>");
     match s.chart.readout.and_then(|i| data.membership.get(i)) {
         Some(c) => {
-            m.open("strong")
-                .start()
+            m.raw("<strong>")
                 .text(&i18n::members(l, c.members))
                 .text(" — ")
                 .text(&date_label(l, &c.date))
                 .text(" — ")
                 .text(org_name(data, c.org, l))
-                .close("strong");
-            m.text(". ")
+                .raw("</strong>. ")
                 .text(Msg::Source.text(l))
                 .text(" “")
                 .text(data.text(c.source.quote))
@@ -323,15 +291,9 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
 fn presence(m: &mut Markup, s: &State, data: &Dataset) {
     let l = s.lang;
     let presence = presence_facts(data, &s.tallies.measured, &s.scale, s.today);
-    m.open("g")
-        .attr("class", "mt-presence")
+    m.raw("<g class='mt-presence'")
         .attr("aria-label", Msg::PresenceHelp.text(l))
-        .start();
-    m.open("text")
-        .attr("class", "mt-presence-title")
-        .attr("x", "4")
-        .attr("y", "12")
-        .start()
+        .raw("><text class='mt-presence-title' x='4' y='12'>")
         .text(Msg::Presence.text(l))
         .close("text");
     for (i, x, labelled) in &presence {
@@ -354,22 +316,18 @@ fn presence(m: &mut Markup, s: &State, data: &Dataset) {
         name.push_str(" — ");
         name.push_str(&date_label(l, &ev.date));
         let id = data.text(ev.id);
-        m.open("g")
-            .attr("class", "mt-presence-mark")
+        m.raw("<g class='mt-presence-mark' role='img'")
             .key(id)
             .attr("data-event-id", id)
-            .attr("role", "img")
             .attr("aria-label", &name)
-            .start();
-        m.leaf("title", "", "", &name);
-        m.open("path")
-            .attr("d", "M0,-5L5,0L0,5L-5,0Z")
+            .raw("><title>")
+            .text(&name)
+            .raw("</title><path d='M0,-5L5,0L0,5L-5,0Z'")
             .translate(*x, 22.0)
             .end("path");
         if *labelled {
-            m.open("text")
+            m.raw("<text y='26'")
                 .px("x", x + 8.0)
-                .attr("y", "26")
                 .start()
                 .text(if more { ">" } else { "" })
                 .text(&n)
@@ -382,22 +340,20 @@ fn presence(m: &mut Markup, s: &State, data: &Dataset) {
 
 fn table(m: &mut Markup, s: &State, data: &Dataset, series: &[&Series]) {
     let l = s.lang;
-    m.open("table")
-        .attr("class", "mt-chart-table")
-        .attr("data-testid", "membership-table")
-        .start();
-    m.leaf("caption", "", "", Msg::CountsCaption.text(l));
-    m.open("thead").start().open("tr").start();
-    for h in [
-        Msg::ColDate,
-        Msg::ColOrganisation,
-        Msg::ColMembers,
-        Msg::ColSource,
-    ] {
-        m.leaf("th", "scope", "col", h.text(l));
-    }
-    m.close("tr").close("thead");
-    m.open("tbody").start();
+    m.raw("<table class='mt-chart-table' data-testid='membership-table'><caption>")
+        .text(Msg::CountsCaption.text(l))
+        .raw("</caption>");
+    header_row(
+        m,
+        l,
+        &[
+            Msg::ColDate,
+            Msg::ColOrganisation,
+            Msg::ColMembers,
+            Msg::ColSource,
+        ],
+    );
+    m.raw("<tbody>");
     for p in series.iter().flat_map(|x| x.points.iter()) {
         let Some(c) = data.membership.get(p.index) else {
             continue;
@@ -405,25 +361,21 @@ fn table(m: &mut Markup, s: &State, data: &Dataset, series: &[&Series]) {
         let Some(org) = data.organisations.get(c.org) else {
             continue;
         };
-        m.open("tr").key_int('r', p.index as i64).start();
-        m.leaf("td", "", "", &date_label(l, &c.date));
-        m.leaf("td", "", "", abbreviation(org, l));
-        m.leaf(
-            "td",
-            "class",
-            "mt-num",
-            &i18n::number(l, i64::from(c.members)),
-        );
-        m.open("td")
-            .attr("lang", "en")
-            .start()
+        m.raw("<tr")
+            .key_int('r', p.index as i64)
+            .raw("><td>")
+            .text(&date_label(l, &c.date))
+            .raw("</td><td>")
+            .text(abbreviation(org, l))
+            .raw("</td><td class='mt-num'>")
+            .text(&i18n::number(l, i64::from(c.members)))
+            .raw("</td><td lang='en'>")
             .text(data.text(c.source.article))
             .text(", ")
             .text(data.text(c.source.section))
-            .close("td");
-        m.close("tr");
+            .raw("</td></tr>");
     }
-    m.close("tbody").close("table");
+    m.raw("</tbody></table>");
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -446,13 +398,11 @@ fn counts(
         path.push(',');
         crate::core::markup::push_px(&mut path, y_of(f64::from(p.members), min, max));
     }
-    m.open("g")
-        .attr("class", "mt-series")
+    m.raw("<g class='mt-series'")
         .key(org)
         .attr("data-org", org)
         .start();
-    m.open("path")
-        .attr("class", "mt-series-line")
+    m.raw("<path class='mt-series-line'")
         .attr("d", &path)
         .attr("stroke", color)
         .end("path");
@@ -473,40 +423,27 @@ fn counts(
         ]
         .join(" — ");
         let active = s.chart.readout == Some(p.index);
-        m.open("g")
-            .attr(
-                "class",
-                if active {
-                    "mt-point mt-active"
-                } else {
-                    "mt-point"
-                },
-            )
-            .key_int('p', p.index as i64)
-            .attr("data-testid", "chart-point")
-            .attr("data-act", "point")
-            .int("data-point", p.index as i64)
-            .attr("data-date", data.text(c.date_text))
-            .int("data-members", i64::from(p.members))
-            .attr("tabindex", "0")
-            .attr("role", "img")
-            .attr("aria-label", &name)
-            .start();
-        m.open("rect")
-            .attr("class", "mt-point-span")
-            .px("x", x0)
-            .px("y", y - 2.0)
-            .px("width", (x1 - x0).max(2.0))
-            .attr("height", "4")
-            .attr("fill", color)
-            .end("rect");
-        m.open("circle")
-            .px("cx", scale.map(p.mid_day))
-            .px("cy", y)
-            .attr("r", "4.5")
-            .attr("fill", color)
-            .end("circle");
-        m.close("g");
+        m.raw(if active {
+            "<g class='mt-point mt-active'"
+        } else {
+            "<g class='mt-point'"
+        })
+        .key_int('p', p.index as i64)
+        .raw(" data-testid='chart-point' data-act='point' tabindex='0' role='img'")
+        .int("data-point", p.index as i64)
+        .attr("data-date", data.text(c.date_text))
+        .int("data-members", i64::from(p.members))
+        .attr("aria-label", &name)
+        .raw("><rect class='mt-point-span' height='4'")
+        .px("x", x0)
+        .px("y", y - 2.0)
+        .px("width", (x1 - x0).max(2.0))
+        .attr("fill", color)
+        .raw("></rect><circle r='4.5'")
+        .px("cx", scale.map(p.mid_day))
+        .px("cy", y)
+        .attr("fill", color)
+        .raw("></circle></g>");
     }
     m.close("g");
 }
@@ -531,8 +468,7 @@ fn growth_bars(
             .map(|c| date_label(l, &c.date))
             .unwrap_or_default()
     };
-    m.open("g")
-        .attr("class", "mt-series")
+    m.raw("<g class='mt-series'")
         .key(org)
         .attr("data-org", org)
         .start();
@@ -547,30 +483,25 @@ fn growth_bars(
             &date(b.to_index),
             (b.months * 10.0).round() as i64,
         );
-        m.open("g")
-            .attr("class", "mt-growth-bar")
+        m.raw("<g class='mt-growth-bar' tabindex='0' role='img'")
             .key_int('b', b.from_index as i64)
-            .attr("tabindex", "0")
-            .attr("role", "img")
             .attr("aria-label", &label)
-            .start();
-        m.leaf("title", "", "", &label);
-        m.open("rect")
+            .raw("><title>")
+            .text(&label)
+            .raw("</title><rect")
             .px("x", x0 + 1.0)
             .px("y", y.min(zero))
             .px("width", (x1 - x0 - 2.0).max(1.0))
             .px("height", (zero - y).abs().max(1.0))
             .attr("fill", color)
             .end("rect");
-        m.open("text")
+        m.raw("<text text-anchor='middle'")
             .px("x", (x0 + x1) / 2.0)
             .px("y", y.min(zero) - 3.0)
-            .attr("text-anchor", "middle")
             .start()
             .text(if per_month >= 0 { "+" } else { "" })
             .text(&tick_label(l, b.per_month))
-            .close("text");
-        m.close("g");
+            .raw("</text></g>");
     }
     m.close("g");
 }

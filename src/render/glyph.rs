@@ -32,18 +32,8 @@ pub fn glyph_path(kind: EventKind) -> &'static str {
 /// A kind's glyph as a small standalone SVG (for the legend, details and
 /// rows), filled with `fill` when given (else the text colour, by CSS).
 pub fn kind_icon(m: &mut Markup, kind: EventKind, fill: &str) {
-    m.open("svg")
-        .attr("class", "mt-kind-icon")
-        .attr("width", "14")
-        .attr("height", "14")
-        .attr("viewBox", "-7 -7 14 14")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .start();
-    m.open("path")
+    m.raw("<svg class='mt-kind-icon' width='14' height='14' viewBox='-7 -7 14 14' aria-hidden='true' focusable='false'><path fill-rule='evenodd'")
         .attr("d", glyph_path(kind))
-        .attr("fill-rule", "evenodd")
         .attr_if(!fill.is_empty(), "fill", fill)
-        .end("path");
-    m.close("svg");
+        .raw("></path></svg>");
 }

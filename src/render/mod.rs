@@ -3,6 +3,10 @@
 //! the prerendered page and the tests use the very functions the widget
 //! renders with. The Yew view (`view`) turns the text into its virtual DOM
 //! and handles input; buttons say what they do in `data-act`.
+//!
+//! Fixed parts are written as they are, with their fixed attributes in
+//! single quotes ([`Markup::raw`]); everything from the data or the
+//! catalogue goes through the escaping calls.
 
 pub mod chart;
 pub mod glyph;
@@ -44,7 +48,7 @@ pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
 pub fn widget(m: &mut Markup, s: &State, copy_link: bool) {
     let l = s.lang;
     let vertical = s.drawn.layout == Layout::Vertical;
-    m.open("section")
+    m.raw("<section")
         .class(
             "mt-root",
             &[
@@ -53,7 +57,7 @@ pub fn widget(m: &mut Markup, s: &State, copy_link: bool) {
                 (vertical, "mt-vertical"),
             ],
         )
-        .attr("data-testid", "timeline-root")
+        .raw(" data-testid='timeline-root'")
         .attr("data-state", s.load.as_attr())
         .attr(
             "data-window-start",
@@ -72,21 +76,14 @@ pub fn widget(m: &mut Markup, s: &State, copy_link: bool) {
     if let Some(data) = ready {
         filters(m, s, data, copy_link);
     }
-    m.open("div")
-        .attr("class", "mt-plot")
+    m.raw("<div class='mt-plot'")
         .key("plot")
-        .attr("data-zone", "plot")
-        .attr("data-act", "plot")
-        .attr("tabindex", "0")
-        .attr("role", "group")
+        .raw(" data-zone='plot' data-act='plot' tabindex='0' role='group'")
         .attr("aria-label", Msg::PlotHelp.text(l))
         .start();
     match &s.load {
         Load::Loading => {
-            m.open("p")
-                .attr("class", "mt-status")
-                .attr("role", "status")
-                .start()
+            m.raw("<p class='mt-status' role='status'>")
                 .text(Msg::Loading.text(l))
                 .close("p");
         }
@@ -109,150 +106,100 @@ pub fn widget(m: &mut Markup, s: &State, copy_link: bool) {
     m.close("section");
 }
 
-/// A plain button that says what it does in `data-act`.
-fn button(m: &mut Markup, act: &str, testid: &str, text: &str, title: &str) {
-    m.open("button")
-        .attr("type", "button")
-        .attr("data-act", act)
-        .attr("data-testid", testid)
-        .attr_if(!title.is_empty(), "title", title)
-        .start()
-        .text(text)
-        .close("button");
+/// A button's end: its text and `</button>`.
+pub fn label(m: &mut Markup, text: &str) {
+    m.start().text(text).close("button");
 }
 
 /// The heading and the toolbar.
 fn header(m: &mut Markup, s: &State) {
     let l = s.lang;
-    m.open("header")
-        .attr("class", "mt-header")
-        .key("header")
-        .start();
-    m.leaf("h2", "class", "mt-title", &s.title());
-    m.open("div")
-        .attr("class", "mt-toolbar")
-        .attr("role", "toolbar")
+    m.raw("<header class='mt-header'").key("header").start();
+    m.raw("<h2 class='mt-title'>").text(&s.title()).close("h2");
+    m.raw("<div class='mt-toolbar' role='toolbar'")
         .attr("aria-label", Msg::Controls.text(l))
         .start();
-    for (act, label, text) in [
-        ("zoom-in", Msg::ZoomIn.text(l), "+"),
-        ("zoom-out", Msg::ZoomOut.text(l), "−"),
-    ] {
-        m.open("button")
-            .attr("type", "button")
-            .attr("data-act", act)
-            .attr("data-testid", act)
-            .attr("aria-label", label)
-            .attr("title", label)
-            .start()
-            .text(text)
-            .close("button");
-    }
-    button(
-        m,
-        "fit",
-        "zoom-fit",
-        Msg::Fit.text(l),
-        Msg::FitTitle.text(l),
-    );
-    m.open("button")
-        .attr("type", "button")
-        .attr("data-act", "list")
-        .attr("data-testid", "list-toggle")
+    let zoom_in = Msg::ZoomIn.text(l);
+    m.raw("<button type='button' data-act='zoom-in' data-testid='zoom-in'")
+        .attr("aria-label", zoom_in)
+        .attr("title", zoom_in);
+    label(m, "+");
+    let zoom_out = Msg::ZoomOut.text(l);
+    m.raw("<button type='button' data-act='zoom-out' data-testid='zoom-out'")
+        .attr("aria-label", zoom_out)
+        .attr("title", zoom_out);
+    label(m, "−");
+    m.raw("<button type='button' data-act='fit' data-testid='zoom-fit'")
+        .attr("title", Msg::FitTitle.text(l));
+    label(m, Msg::Fit.text(l));
+    m.raw("<button type='button' data-act='list' data-testid='list-toggle'")
         .flag("aria-pressed", s.list_open)
-        .attr("title", Msg::ListTitle.text(l))
-        .start()
-        .text(Msg::List.text(l))
-        .close("button");
-    let theme = i18n::theme(l, s.theme.as_str());
-    button(
+        .attr("title", Msg::ListTitle.text(l));
+    label(m, Msg::List.text(l));
+    m.raw("<button type='button' data-act='theme' data-testid='theme-toggle'")
+        .attr("title", Msg::ThemeTitle.text(l));
+    label(
         m,
-        "theme",
-        "theme-toggle",
-        &[Msg::Theme.text(l), ": ", theme].concat(),
-        Msg::ThemeTitle.text(l),
+        &[Msg::Theme.text(l), ": ", i18n::theme(l, s.theme.as_str())].concat(),
     );
-    m.open("span")
-        .attr("class", "mt-langs")
-        .attr("role", "group")
+    m.raw("<span class='mt-langs' role='group'")
         .attr("aria-label", Msg::Language.text(l))
         .start();
     for lang in Lang::ALL {
-        m.open("button")
-            .attr("type", "button")
-            .attr("data-act", "lang")
-            .attr("data-testid", "lang-toggle")
+        m.raw("<button type='button' data-act='lang' data-testid='lang-toggle'")
             .attr("data-lang", lang.code())
             .attr("lang", lang.code())
-            .flag("aria-pressed", lang == l)
-            .start()
-            .text(&lang.code().to_ascii_uppercase())
-            .close("button");
+            .flag("aria-pressed", lang == l);
+        label(m, &lang.code().to_ascii_uppercase());
     }
-    m.close("span").close("div").close("header");
+    m.raw("</span></div></header>");
 }
 
 /// Organisation toggles with counts, search, reset and copy-link.
 fn filters(m: &mut Markup, s: &State, data: &Dataset, copy_link: bool) {
     let l = s.lang;
     let (shown, total) = (&s.tallies.shown, &s.tallies.total);
-    m.open("div")
-        .attr("class", "mt-filters")
+    m.raw("<div class='mt-filters'")
         .key("filters")
-        .attr("role", "group")
+        .raw(" role='group'")
         .attr("aria-label", Msg::Filters.text(l))
         .start();
     for (i, org) in data.organisations.iter().enumerate() {
         let n = shown.by_org.get(i).copied().unwrap_or(0);
         let all = total.by_org.get(i).copied().unwrap_or(0);
-        m.open("button")
-            .attr("type", "button")
-            .attr("class", "mt-org-toggle")
-            .attr("data-act", "org")
-            .attr("data-testid", "org-toggle")
-            .attr("data-org", &org.id)
-            .flag("aria-pressed", s.filter.shows_org(&org.id))
-            .attr(
-                "title",
-                &[Msg::ShowOrHide.text(l), " ", org_name(org, l)].concat(),
-            )
-            .start();
+        m.raw(
+            "<button type='button' class='mt-org-toggle' data-act='org' data-testid='org-toggle'",
+        )
+        .attr("data-org", &org.id)
+        .flag("aria-pressed", s.filter.shows_org(&org.id))
+        .attr(
+            "title",
+            &[Msg::ShowOrHide.text(l), " ", org_name(org, l)].concat(),
+        )
+        .start();
         org_swatch(m, &org.color);
         m.text(" ").text(abbreviation(org, l)).text(" ");
-        m.open("span")
-            .attr("class", "mt-count")
+        m.raw("<span class='mt-count'")
             .attr("aria-label", &i18n::shown_of(l, n, all))
             .start()
             .text_int(n as i64)
             .text("/")
             .text_int(all as i64)
-            .close("span");
-        m.close("button");
+            .raw("</span></button>");
     }
     // The search box: the view keeps its value as the reader types.
-    m.open("input")
-        .attr("type", "search")
-        .attr("class", "mt-search")
-        .attr("data-act", "search")
-        .attr("data-testid", "search")
+    m.raw("<input type='search' class='mt-search' data-act='search' data-testid='search'")
         .attr("value", &s.filter.text)
         .attr("placeholder", Msg::SearchPlaceholder.text(l))
         .attr("aria-label", Msg::Search.text(l))
         .end("input");
-    m.open("button")
-        .attr("type", "button")
-        .attr("data-act", "reset")
-        .attr("data-testid", "reset-filters")
-        .attr_if(s.filter.is_empty(), "disabled", "")
-        .start()
-        .text(Msg::Reset.text(l))
-        .close("button");
+    m.raw("<button type='button' data-act='reset' data-testid='reset-filters'")
+        .attr_if(s.filter.is_empty(), "disabled", "");
+    label(m, Msg::Reset.text(l));
     if copy_link {
-        button(m, "copy", "copy-link", Msg::CopyLink.text(l), "");
-        m.open("span")
-            .attr("class", "mt-copy-status")
-            .attr("role", "status")
-            .start();
+        m.raw("<button type='button' data-act='copy' data-testid='copy-link'");
+        label(m, Msg::CopyLink.text(l));
+        m.raw("<span class='mt-copy-status' role='status'>");
         match &s.copy {
             Some(Ok(())) => {
                 m.text(Msg::LinkCopied.text(l));
@@ -273,18 +220,16 @@ fn legend(m: &mut Markup, s: &State) {
     let l = s.lang;
     let (shown, total) = (&s.tallies.shown, &s.tallies.total);
     let filtered = !s.filter.is_empty();
-    m.open("details")
-        .attr("class", "mt-legend")
+    m.raw("<details class='mt-legend'")
         .key("legend")
         .attr_if(
             s.scale.width_px == 0.0 || s.scale.width_px > 640.0,
             "open",
             "",
         )
-        .start();
-    m.leaf("summary", "", "", Msg::Legend.text(l));
-    m.open("ul")
-        .attr("class", "mt-legend-kinds")
+        .raw("><summary>")
+        .text(Msg::Legend.text(l))
+        .raw("</summary><ul class='mt-legend-kinds'")
         .attr("aria-label", Msg::LegendHelp.text(l))
         .start();
     for k in EventKind::ALL {
@@ -293,40 +238,35 @@ fn legend(m: &mut Markup, s: &State) {
             continue;
         }
         let n = shown.by_kind.get(k.index()).copied().unwrap_or(0);
-        m.open("li").key(k.as_str()).start();
-        m.open("button")
-            .attr("type", "button")
-            .attr("class", "mt-kind-toggle")
-            .attr("data-act", "kind")
-            .attr("data-testid", "kind-toggle")
+        m.raw("<li")
+            .key(k.as_str())
+            .raw("><button type='button' class='mt-kind-toggle' data-act='kind' data-testid='kind-toggle'")
             .attr("data-kind", k.as_str())
             .flag("aria-pressed", s.filter.shows_kind(k))
             .start();
         kind_icon(m, k, "");
         m.text(" ").text(kind_label(l, k));
         if filtered {
-            m.open("span")
-                .attr("class", "mt-count")
-                .start()
-                .text(" ")
+            m.raw("<span class='mt-count'> ")
                 .text_int(n as i64)
                 .text("/")
                 .text_int(all as i64)
                 .close("span");
         }
-        m.close("button").close("li");
+        m.raw("</button></li>");
     }
-    m.close("ul");
-    m.open("p").attr("class", "mt-legend-dates").start();
-    for (key, text) in [
-        ("mt-key mt-key-span", Msg::KeyShaded),
-        ("mt-key mt-key-dashed", Msg::KeyDashed),
-        ("mt-key mt-key-tail", Msg::KeyTail),
-    ] {
-        m.open("span").attr("class", key).end("span");
-        m.text(text.text(l));
-    }
-    m.close("p").close("details");
+    m.raw("</ul><p class='mt-legend-dates'><span class='mt-key mt-key-span'></span>")
+        .text(Msg::KeyShaded.text(l))
+        .raw("<span class='mt-key mt-key-dashed'></span>")
+        .text(Msg::KeyDashed.text(l))
+        .raw("<span class='mt-key mt-key-tail'></span>")
+        .text(Msg::KeyTail.text(l))
+        .raw("</p></details>");
+}
+
+/// `<dt>term</dt><dd>` (the description follows, then `</dd>`).
+fn term(m: &mut Markup, l: Lang, term: Msg) {
+    m.raw("<dt>").text(term.text(l)).raw("</dt><dd>");
 }
 
 /// The selected event: title, date, kind, organisation, people, summary,
@@ -346,36 +286,27 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
         .map_or(e.summary, |tr| tr.summary);
     let heading_id = ["mt-details-", t(e.id)].concat();
     let (prev, next) = (s.neighbour(event, -1), s.neighbour(event, 1));
-    m.open("aside")
-        .attr("class", "mt-details")
+    m.raw("<aside class='mt-details'")
         .key("details")
-        .attr("data-testid", "event-details")
+        .raw(" data-testid='event-details'")
         .attr("data-event-id", t(e.id))
         .attr("aria-labelledby", &heading_id)
-        .start();
-    m.open("div").attr("class", "mt-details-head").start();
-    m.leaf("h3", "id", &heading_id, t(title));
-    m.open("button")
-        .attr("type", "button")
-        .attr("class", "mt-close")
-        .attr("data-act", "close")
-        .attr("aria-label", Msg::Close.text(l))
+        .raw("><div class='mt-details-head'><h3")
+        .attr("id", &heading_id)
         .start()
-        .text("×")
-        .close("button");
+        .text(t(title))
+        .raw("</h3><button type='button' class='mt-close' data-act='close'")
+        .attr("aria-label", Msg::Close.text(l));
+    label(m, "×");
     m.close("div");
     if tr.is_some() {
-        m.open("p")
-            .attr("class", "mt-note")
-            .start()
-            .text("(")
+        m.raw("<p class='mt-note'>(")
             .text(Msg::Translated.text(l))
-            .text(")")
-            .close("p");
+            .raw(")</p>");
     }
-    m.open("dl").attr("class", "mt-facts").start();
-    m.leaf("dt", "", "", Msg::Date.text(l));
-    m.open("dd").start().text(&date_label(l, &e.date));
+    m.raw("<dl class='mt-facts'>");
+    term(m, l, Msg::Date);
+    m.text(&date_label(l, &e.date));
     let note = if e.date.is_uncertain() {
         Some(Msg::Uncertain)
     } else if e.date.is_approximate() {
@@ -384,41 +315,29 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
         None
     };
     if let Some(note) = note {
-        m.open("span")
-            .attr("class", "mt-note")
-            .start()
-            .text(" ")
+        m.raw("<span class='mt-note'> ")
             .text(note.text(l))
             .close("span");
     }
     m.close("dd");
-    m.leaf("dt", "", "", Msg::Kind.text(l));
-    m.open("dd").start();
+    term(m, l, Msg::Kind);
     kind_icon(m, e.kind, "");
     m.text(" ").text(kind_label(l, e.kind)).close("dd");
     if let Some(org) = data.organisations.get(e.org) {
-        m.leaf("dt", "", "", Msg::Organisation.text(l));
-        m.open("dd").start();
+        term(m, l, Msg::Organisation);
         if e.predecessor.is_empty() {
             m.text(&org.name)
                 .text(" (")
                 .text(abbreviation(org, l))
                 .text(")");
             if let Some(native) = &org.native_name {
-                m.open("span")
-                    .attr("class", "mt-native")
-                    .attr("lang", "ru")
-                    .start()
-                    .text(" — ")
+                m.raw("<span class='mt-native' lang='ru'> — ")
                     .text(native)
                     .close("span");
             }
         } else {
-            m.text(t(e.predecessor));
-            m.open("span")
-                .attr("class", "mt-note")
-                .start()
-                .text(" — ")
+            m.text(t(e.predecessor))
+                .raw("<span class='mt-note'> — ")
                 .text(Msg::PredecessorNote.text(l))
                 .text(" ")
                 .text(&org.name)
@@ -427,12 +346,12 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
         m.close("dd");
     }
     if !e.people.is_empty() {
-        m.leaf("dt", "", "", Msg::People.text(l));
-        m.leaf("dd", "", "", &data.people(e).collect::<Vec<_>>().join(", "));
+        term(m, l, Msg::People);
+        m.text(&data.people(e).collect::<Vec<_>>().join(", "))
+            .close("dd");
     }
     if let Some(measure) = &e.measure {
-        m.leaf("dt", "", "", Msg::Count.text(l));
-        m.open("dd").start();
+        term(m, l, Msg::Count);
         if measure.bound == MeasureBound::MoreThan {
             m.text(Msg::MoreThan.text(l)).text(" ");
         }
@@ -443,81 +362,66 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
     }
     m.close("dl");
     if !summary.is_empty() {
-        m.leaf("p", "class", "mt-summary", t(summary));
+        m.raw("<p class='mt-summary'>").text(t(summary)).close("p");
     }
-    m.open("figure").attr("class", "mt-source").start();
-    m.leaf("blockquote", "lang", "en", t(e.source.quote));
-    m.open("figcaption")
-        .start()
+    m.raw("<figure class='mt-source'><blockquote lang='en'>")
+        .text(t(e.source.quote))
+        .raw("</blockquote><figcaption>")
         .text(Msg::Source.text(l))
         .text(" ");
-    if e.source.url.is_empty() {
-        m.open("cite").attr("lang", "en").start();
-    } else {
-        m.open("a")
+    let link = !e.source.url.is_empty();
+    if link {
+        m.raw("<a")
             .attr("href", t(e.source.url))
-            .attr("target", "_blank")
-            .attr("rel", "noopener noreferrer")
-            .attr("lang", "en")
-            .start();
+            .raw(" target='_blank' rel='noopener noreferrer' lang='en'>");
+    } else {
+        m.raw("<cite lang='en'>");
     }
     m.text("“")
         .text(t(e.source.article))
         .text("”")
-        .close(if e.source.url.is_empty() { "cite" } else { "a" });
-    m.open("span")
-        .attr("lang", "en")
-        .start()
-        .text(", ")
+        .raw(if link { "</a>" } else { "</cite>" })
+        .raw("<span lang='en'>, ")
         .text(t(e.source.section))
-        .close("span");
-    m.close("figcaption").close("figure");
-    m.open("div").attr("class", "mt-browse").start();
-    for (act, at_end, text) in [
-        (
-            "prev",
-            prev.is_none(),
-            ["← ", Msg::Previous.text(l)].concat(),
-        ),
-        ("next", next.is_none(), [Msg::Next.text(l), " →"].concat()),
-    ] {
-        m.open("button")
-            .attr("type", "button")
-            .attr("data-act", act)
-            .attr(
-                "data-testid",
-                if act == "prev" {
-                    "details-prev"
-                } else {
-                    "details-next"
-                },
-            )
-            .attr_if(at_end, "disabled", "")
-            .start()
-            .text(&text)
-            .close("button");
+        .raw("</span></figcaption></figure><div class='mt-browse'>");
+    m.raw("<button type='button' data-act='prev' data-testid='details-prev'")
+        .attr_if(prev.is_none(), "disabled", "");
+    label(m, &["← ", Msg::Previous.text(l)].concat());
+    m.raw("<button type='button' data-act='next' data-testid='details-next'")
+        .attr_if(next.is_none(), "disabled", "");
+    label(m, &[Msg::Next.text(l), " →"].concat());
+    m.raw("</div></aside>");
+}
+
+/// A table's header row: `<thead>` with a column heading each.
+pub fn header_row(m: &mut Markup, l: Lang, columns: &[Msg]) {
+    m.raw("<thead><tr>");
+    for h in columns {
+        m.raw("<th scope='col'>").text(h.text(l)).close("th");
     }
-    m.close("div").close("aside");
+    m.raw("</tr></thead>");
 }
 
 /// The events of the visible window as a table.
 fn list(m: &mut Markup, s: &State, data: &Dataset) {
     let l = s.lang;
     let (rows, total) = events_in_window(data, &s.shown, &s.scale, s.today, MAX_LIST_ROWS);
-    m.open("div").attr("class", "mt-list").key("list").start();
-    m.open("table").attr("data-testid", "event-list").start();
-    m.leaf("caption", "", "", &i18n::in_window(l, total, rows.len()));
-    m.open("thead").start().open("tr").start();
-    for h in [
-        Msg::ColDate,
-        Msg::ColOrganisation,
-        Msg::ColKind,
-        Msg::ColEvent,
-    ] {
-        m.leaf("th", "scope", "col", h.text(l));
-    }
-    m.close("tr").close("thead");
-    m.open("tbody").start();
+    m.raw("<div class='mt-list'")
+        .key("list")
+        .raw("><table data-testid='event-list'><caption>")
+        .text(&i18n::in_window(l, total, rows.len()))
+        .raw("</caption>");
+    header_row(
+        m,
+        l,
+        &[
+            Msg::ColDate,
+            Msg::ColOrganisation,
+            Msg::ColKind,
+            Msg::ColEvent,
+        ],
+    );
+    m.raw("<tbody>");
     for &i in &rows {
         let Some(e) = data.events.get(i) else {
             continue;
@@ -530,26 +434,22 @@ fn list(m: &mut Markup, s: &State, data: &Dataset) {
             .flatten()
             .map_or(e.title, |t| t.title);
         let id = data.text(e.id);
-        m.open("tr")
+        m.raw("<tr")
             .key(id)
             .attr("data-event-id", id)
             .attr_if(s.selected == Some(i), "class", "mt-selected")
-            .start();
-        m.leaf("td", "", "", &date_label(l, &e.date));
-        m.leaf("td", "", "", abbreviation(org, l));
-        m.leaf("td", "", "", kind_label(l, e.kind));
-        m.open("td").start();
-        m.open("button")
-            .attr("type", "button")
-            .attr("class", "mt-linklike")
-            .attr("data-act", "event")
-            .int("data-index", i as i64)
-            .start()
-            .text(data.text(title))
-            .close("button");
-        m.close("td").close("tr");
+            .raw("><td>")
+            .text(&date_label(l, &e.date))
+            .raw("</td><td>")
+            .text(abbreviation(org, l))
+            .raw("</td><td>")
+            .text(kind_label(l, e.kind))
+            .raw("</td><td><button type='button' class='mt-linklike' data-act='event'")
+            .int("data-index", i as i64);
+        label(m, data.text(title));
+        m.raw("</td></tr>");
     }
-    m.close("tbody").close("table").close("div");
+    m.raw("</tbody></table></div>");
 }
 
 /// Data problems that did not stop the widget, folded.
@@ -558,22 +458,22 @@ fn warnings(m: &mut Markup, data: &Dataset, l: Lang) {
     if n == 0 {
         return;
     }
-    m.open("details")
-        .attr("class", "mt-warnings")
+    m.raw("<details class='mt-warnings'")
         .key("warnings")
-        .attr("data-testid", "data-warnings")
-        .start();
-    m.leaf("summary", "", "", &i18n::warnings(l, n));
-    m.open("ul").start();
+        .raw(" data-testid='data-warnings'><summary>")
+        .text(&i18n::warnings(l, n))
+        .raw("</summary><ul>");
     for w in data.warnings.iter().take(100) {
-        m.open("li").start().text(&w.message).text(" ");
-        m.leaf("code", "", "", &w.path);
-        m.close("li");
+        m.raw("<li>")
+            .text(&w.message)
+            .raw(" <code>")
+            .text(&w.path)
+            .raw("</code></li>");
     }
     if n > 100 {
-        m.leaf("li", "", "", Msg::AndMore.text(l));
+        m.raw("<li>").text(Msg::AndMore.text(l)).close("li");
     }
-    m.close("ul").close("details");
+    m.raw("</ul></details>");
 }
 
 /// What went wrong loading, where, and a Retry.
@@ -589,22 +489,21 @@ pub fn error_panel(m: &mut Markup, err: &LoadError, l: Lang) {
             e.location(),
         ),
     };
-    m.open("div")
-        .attr("class", "mt-error")
-        .attr("data-testid", "error-panel")
-        .attr("role", "alert")
-        .start();
-    m.leaf("p", "class", "mt-error-heading", &heading);
-    m.leaf("p", "class", "mt-error-detail", &detail);
+    m.raw(
+        "<div class='mt-error' data-testid='error-panel' role='alert'><p class='mt-error-heading'>",
+    )
+    .text(&heading)
+    .raw("</p><p class='mt-error-detail'>")
+    .text(&detail)
+    .close("p");
     if !location.is_empty() {
-        m.open("p")
-            .attr("class", "mt-error-where")
-            .start()
+        m.raw("<p class='mt-error-where'>")
             .text(Msg::Where.text(l))
-            .text(" ");
-        m.leaf("code", "", "", &location);
-        m.close("p");
+            .raw(" <code>")
+            .text(&location)
+            .raw("</code></p>");
     }
-    button(m, "retry", "retry", Msg::Retry.text(l), "");
+    m.raw("<button type='button' data-act='retry' data-testid='retry'");
+    label(m, Msg::Retry.text(l));
     m.close("div");
 }

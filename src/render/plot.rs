@@ -25,20 +25,9 @@ pub fn lane_height_px(rows: usize) -> f64 {
 
 /// A square of an organisation's colour.
 pub fn org_swatch(m: &mut Markup, color: &str) {
-    m.open("svg")
-        .attr("width", "12")
-        .attr("height", "12")
-        .attr("viewBox", "0 0 12 12")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .start();
-    m.open("rect")
-        .attr("width", "12")
-        .attr("height", "12")
-        .attr("rx", "3")
+    m.raw("<svg width='12' height='12' viewBox='0 0 12 12' aria-hidden='true' focusable='false'><rect width='12' height='12' rx='3'")
         .attr("fill", color)
-        .end("rect");
-    m.close("svg");
+        .raw("></rect></svg>");
 }
 
 /// An organisation's name in the reader's language.
@@ -78,19 +67,11 @@ fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
 
 fn empty_note(m: &mut Markup, s: &State) {
     if s.shown.is_empty() {
-        m.open("div")
-            .attr("class", "mt-empty")
-            .attr("role", "status")
-            .start()
+        m.raw("<div class='mt-empty' role='status'>")
             .text(i18n::Msg::NoMatch.text(s.lang))
-            .text(" ");
-        m.open("button")
-            .attr("type", "button")
-            .attr("data-act", "reset")
-            .start()
+            .raw(" <button type='button' data-act='reset'>")
             .text(Msg::Reset.text(s.lang))
-            .close("button");
-        m.close("div");
+            .raw("</button></div>");
     }
 }
 
@@ -108,44 +89,29 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
     let height: f64 = orgs.iter().map(|&o| lane_height_px(rows(o))).sum();
     let ax = height;
     empty_note(m, s);
-    m.open("svg")
-        .attr("class", "mt-svg")
+    m.raw("<svg class='mt-svg'")
         .px("width", width)
         .px("height", height + AXIS_HEIGHT_PX)
-        .start();
-    m.open("g")
-        .attr("class", "mt-axis")
-        .attr("aria-hidden", "true")
-        .start();
-    m.open("line")
-        .attr("class", "mt-axis-line")
-        .attr("x1", "0")
+        .raw("><g class='mt-axis' aria-hidden='true'><line class='mt-axis-line' x1='0'")
         .px("x2", width)
         .px("y1", ax)
         .px("y2", ax)
         .end("line");
     for t in &s.drawn.axis.minor {
         let x = scale.map(f64::from(t.day));
-        m.open("g")
-            .attr("class", "mt-tick")
+        m.raw("<g class='mt-tick'")
             .key_int('t', i64::from(t.day))
-            .start();
-        m.open("line")
-            .attr("class", "mt-gridline")
+            .raw("><line class='mt-gridline'")
             .px("x1", x)
             .px("x2", x)
-            .attr("y1", "0")
+            .raw(" y1='0'")
             .px("y2", ax + 5.0)
-            .end("line");
-        m.open("text")
-            .attr("data-testid", "tick")
+            .raw("></line><text data-testid='tick'")
             .px("x", x)
             .px("y", ax + 18.0)
-            .attr("text-anchor", "middle")
-            .start()
+            .raw(" text-anchor='middle'>")
             .text(&t.label)
-            .close("text");
-        m.close("g");
+            .raw("</text></g>");
     }
     for t in &s.drawn.axis.major {
         let x = if t.pinned {
@@ -153,27 +119,23 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
         } else {
             scale.map(f64::from(t.day))
         };
-        m.open("g")
-            .attr("class", "mt-major")
+        m.raw("<g class='mt-major'")
             .key_int('M', i64::from(t.day))
             .start();
         if !t.pinned {
-            m.open("line")
-                .attr("class", "mt-major-line")
+            m.raw("<line class='mt-major-line'")
                 .px("x1", x)
                 .px("x2", x)
                 .px("y1", ax)
                 .px("y2", ax + 40.0)
                 .end("line");
         }
-        m.open("text")
-            .attr("data-testid", "tick-major")
+        m.raw("<text data-testid='tick-major'")
             .px("x", if t.pinned { x } else { x + 4.0 })
             .px("y", ax + 37.0)
             .start()
             .text(&t.label)
-            .close("text");
-        m.close("g");
+            .raw("</text></g>");
     }
     m.close("g");
     let mut top = 0.0;
@@ -183,15 +145,10 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
         };
         let lane_top = top;
         top += lane_height_px(rows(o));
-        m.open("g")
-            .attr("class", "mt-lane")
-            .attr("data-testid", "lane")
+        m.raw("<g class='mt-lane' data-testid='lane'")
             .attr("data-org", &org.id)
             .key(&org.id)
-            .start();
-        m.open("rect")
-            .attr("class", "mt-lane-bg")
-            .attr("x", "0")
+            .raw("><rect class='mt-lane-bg' x='0'")
             .px("y", lane_top)
             .px("width", width)
             .px("height", lane_height_px(rows(o)))
@@ -199,18 +156,15 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
         if let Some((a, b)) = org.lifespan(s.today) {
             let x0 = scale.map(f64::from(a)).max(-10.0);
             let x1 = scale.map(f64::from(b + 1)).min(width + 10.0);
-            m.open("rect")
-                .attr("class", "mt-lifespan")
+            m.raw("<rect class='mt-lifespan'")
                 .px("x", x0)
                 .px("y", lane_top + 20.0)
                 .px("width", (x1 - x0).max(0.0))
-                .attr("height", "4")
+                .raw(" height='4'")
                 .attr("fill", &org.color)
                 .end("rect");
         }
-        m.open("text")
-            .attr("class", "mt-lane-label")
-            .attr("x", "8")
+        m.raw("<text class='mt-lane-label' x='8'")
             .px("y", lane_top + 15.0)
             .start()
             .text(org_name(org, s.lang))
@@ -260,7 +214,7 @@ fn mark(
     } else {
         (b.span_x0.min(b.x_px - 8.0), b.x_px + 8.0)
     };
-    m.open("g")
+    m.raw("<g")
         .class(
             "mt-event",
             &[
@@ -272,69 +226,51 @@ fn mark(
             ],
         )
         .key(id)
-        .attr("data-act", "event")
-        .attr("data-testid", "event")
+        .raw(" data-act='event' data-testid='event' role='button'")
         .attr("data-event-id", id)
         .attr("data-org", org)
         .attr("data-kind", e.kind.as_str())
         .int("data-index", i as i64)
-        .attr("role", "button")
         .attr("tabindex", if s.focused == Some(i) { "0" } else { "-1" })
         .attr("aria-label", &accessible_name(s, data, e))
         .flag("aria-pressed", selected)
         .translate(b.x_px, y)
         .start();
-    m.open("rect")
-        .attr("class", "mt-hit")
+    m.raw("<rect class='mt-hit'")
         .px("x", hit_l - b.x_px)
         .px("y", -ROW_PX / 2.0)
         .px("width", (hit_r - hit_l).max(24.0))
         .px("height", ROW_PX)
         .end("rect");
     if b.interval {
-        m.open("rect")
-            .attr("class", "mt-bar")
+        m.raw("<rect class='mt-bar' y='-4' height='8' rx='2'")
             .px("x", b.span_x0 - b.x_px)
-            .attr("y", "-4")
             .px("width", span_w)
-            .attr("height", "8")
-            .attr("rx", "2")
             .attr("fill", color)
             .end("rect");
         if b.unknown_end {
-            m.open("line")
-                .attr("class", "mt-tail")
+            m.raw("<line class='mt-tail' y1='8' y2='8'")
                 .px("x1", b.span_x1 - b.x_px)
                 .px("x2", b.span_x1 + 40.0 - b.x_px)
-                .attr("y1", "8")
-                .attr("y2", "8")
                 .attr("stroke", color)
                 .end("line");
         }
     } else if !precise {
-        m.open("rect")
-            .attr("class", "mt-span")
+        m.raw("<rect class='mt-span' y='-7' height='14' rx='3'")
             .px("x", b.span_x0 - b.x_px)
-            .attr("y", "-7")
             .px("width", span_w)
-            .attr("height", "14")
-            .attr("rx", "3")
             .attr("fill", color)
             .attr("stroke", color)
             .end("rect");
     }
-    m.open("path")
-        .attr("class", "mt-glyph")
+    m.raw("<path class='mt-glyph' fill-rule='evenodd'")
         .attr("d", glyph_path(e.kind))
-        .attr("fill-rule", "evenodd")
         .attr("fill", color)
         .attr("stroke", color)
         .end("path");
     if b.labelled {
-        m.open("text")
-            .attr("class", "mt-label")
+        m.raw("<text class='mt-label' y='4'")
             .px("x", b.label_x - b.x_px)
-            .attr("y", "4")
             .start()
             .text(s.label(data, e))
             .close("text");
@@ -345,34 +281,24 @@ fn mark(
 fn cluster(m: &mut Markup, s: &State, c: &ClusterBox, top: f64, rows: usize) {
     let y = top + LANE_HEADER_PX + ROW_PX * rows as f64 + ROW_PX / 2.0;
     let name = i18n::cluster(s.lang, c.count);
-    m.open("g")
-        .attr("class", "mt-cluster")
+    m.raw("<g class='mt-cluster'")
         .key_int('c', c.first_event as i64)
-        .attr("data-act", "cluster")
-        .attr("data-testid", "cluster")
+        .raw(" data-act='cluster' data-testid='cluster' role='button' tabindex='-1'")
         .int("data-count", c.count as i64)
         .int("data-from", c.first_day.floor() as i64)
         .int("data-to", c.last_day.ceil() as i64)
-        .attr("role", "button")
-        .attr("tabindex", "-1")
         .attr("aria-label", &name)
-        .start();
-    m.leaf("title", "", "", &name);
-    m.open("rect")
+        .raw("><title>")
+        .text(&name)
+        .raw("</title><rect width='30' height='24' rx='12'")
         .px("x", c.x_px - 2.0)
         .px("y", y - 12.0)
-        .attr("width", "30")
-        .attr("height", "24")
-        .attr("rx", "12")
-        .end("rect");
-    m.open("text")
+        .raw("></rect><text text-anchor='middle'")
         .px("x", c.x_px + 13.0)
         .px("y", y + 4.0)
-        .attr("text-anchor", "middle")
         .start()
         .text_int(c.count as i64)
-        .close("text");
-    m.close("g");
+        .raw("</text></g>");
 }
 
 /// The narrow layout: time runs down; each event is a row with its date,
@@ -387,21 +313,13 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
         .map(|org| (org.color.as_str(), org.lifespan(s.today)))
         .collect();
     let rail = |m: &mut Markup, day: i32| {
-        m.open("svg")
-            .attr("class", "mt-rail")
+        m.raw("<svg class='mt-rail' height='100%' aria-hidden='true' focusable='false' preserveAspectRatio='none'")
             .int("width", spans.len() as i64 * 6)
-            .attr("height", "100%")
-            .attr("aria-hidden", "true")
-            .attr("focusable", "false")
-            .attr("preserveAspectRatio", "none")
             .start();
         for (k, (color, span)) in spans.iter().enumerate() {
             if span.is_some_and(|(a, b)| a <= day && day <= b) {
-                m.open("rect")
+                m.raw("<rect y='0' width='3' height='100%'")
                     .int("x", k as i64 * 6)
-                    .attr("y", "0")
-                    .attr("width", "3")
-                    .attr("height", "100%")
                     .attr("fill", color)
                     .end("rect");
             }
@@ -409,13 +327,12 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
         m.close("svg");
     };
     empty_note(m, s);
-    m.open("ul").attr("class", "mt-orgkey").start();
+    m.raw("<ul class='mt-orgkey'>");
     for &o in &orgs {
         let Some(org) = data.organisations.get(o) else {
             continue;
         };
-        m.open("li")
-            .attr("data-testid", "lane")
+        m.raw("<li data-testid='lane'")
             .attr("data-org", &org.id)
             .key(&org.id)
             .start();
@@ -432,21 +349,17 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
         m.close("li");
     }
     m.close("ul");
-    m.open("ol").attr("class", "mt-rows").start();
+    m.raw("<ol class='mt-rows'>");
     for row in &s.drawn.rows {
         match *row {
             Row::Year(y) => {
-                m.open("li")
-                    .attr("class", "mt-year")
+                m.raw("<li class='mt-year'")
                     .key_int('y', i64::from(y))
                     .start();
                 rail(m, days_from_civil(y, 7, 1));
-                m.open("span")
-                    .attr("data-testid", "tick-major")
-                    .start()
+                m.raw("<span data-testid='tick-major'>")
                     .text_int(i64::from(y))
-                    .close("span");
-                m.close("li");
+                    .raw("</span></li>");
             }
             Row::Event(i) => {
                 let Some(e) = data.events.get(i) else {
@@ -459,10 +372,9 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                 let selected = s.selected == Some(i);
                 let focusable =
                     s.focused == Some(i) || (s.focused.is_none() && s.shown.first() == Some(&i));
-                m.open("li").attr("class", "mt-row").key(id).start();
+                m.raw("<li class='mt-row'").key(id).start();
                 rail(m, e.date.earliest());
-                m.open("button")
-                    .attr("type", "button")
+                m.raw("<button type='button'")
                     .class(
                         "mt-vevent",
                         &[
@@ -471,8 +383,7 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                             (!e.predecessor.is_empty(), "mt-predecessor"),
                         ],
                     )
-                    .attr("data-act", "event")
-                    .attr("data-testid", "event")
+                    .raw(" data-act='event' data-testid='event'")
                     .attr("data-event-id", id)
                     .attr("data-org", &org.id)
                     .attr("data-kind", e.kind.as_str())
@@ -481,27 +392,22 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                     .attr("aria-label", &accessible_name(s, data, e))
                     .flag("aria-pressed", selected)
                     .start();
-                m.leaf("span", "class", "mt-vlabel", s.label(data, e));
-                m.open("span").attr("class", "mt-vmeta").start();
+                m.raw("<span class='mt-vlabel'>")
+                    .text(s.label(data, e))
+                    .raw("</span><span class='mt-vmeta'>");
                 kind_icon(m, e.kind, &org.color);
                 m.text(" ")
                     .text(&date_label(l, &e.date))
                     .text(" · ")
                     .text(abbreviation(org, l))
-                    .close("span");
-                m.close("button").close("li");
+                    .raw("</span></button></li>");
             }
             Row::Cluster { year, count } => {
-                m.open("li")
-                    .attr("class", "mt-row")
+                m.raw("<li class='mt-row'")
                     .key_int('c', i64::from(year))
                     .start();
                 rail(m, days_from_civil(year, 7, 1));
-                m.open("button")
-                    .attr("type", "button")
-                    .attr("class", "mt-vcluster")
-                    .attr("data-act", "cluster")
-                    .attr("data-testid", "cluster")
+                m.raw("<button type='button' class='mt-vcluster' data-act='cluster' data-testid='cluster'")
                     .int("data-count", count as i64)
                     .int("data-from", i64::from(days_from_civil(year, 1, 1)))
                     .int("data-to", i64::from(days_from_civil(year + 1, 1, 1)))
@@ -509,8 +415,7 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                     .text_int(i64::from(year))
                     .text(": ")
                     .text(&i18n::cluster(l, count))
-                    .close("button");
-                m.close("li");
+                    .raw("</button></li>");
             }
         }
     }
