@@ -7,7 +7,7 @@
 //! gzip smaller (docs/BENCHMARKS.md, the weight table); the same text is the
 //! prerendered page natively, and render output is tested natively as
 //! plain strings. In the browser the view turns the text into Yew's virtual
-//! DOM with [`read`] (no `innerHTML`: nothing is parsed by the browser, so
+//! DOM with [`read`] (no HTML string parsing: nothing is parsed by the browser, so
 //! strict CSP and Trusted Types hold, and Yew keeps patching elements in
 //! place, so focus and hover survive a render).
 //!
@@ -197,6 +197,18 @@ impl Markup {
         self.out.push(' ');
         push_px(&mut self.out, y);
         self.out.push_str(")\"");
+        self
+    }
+
+    /// `viewBox="0 0 width height"`, so a copy drawn at one width can be
+    /// scaled to another (the prerendered page).
+    pub fn view_box(&mut self, width: f64, height: f64) -> &mut Markup {
+        self.name("viewBox");
+        self.out.push_str("0 0 ");
+        push_px(&mut self.out, width);
+        self.out.push(' ');
+        push_px(&mut self.out, height);
+        self.out.push('"');
         self
     }
 

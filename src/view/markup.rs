@@ -1,5 +1,5 @@
 //! Markup text (written by `core::markup`) as Yew's virtual DOM, so Yew
-//! patches the elements in place: no `innerHTML` (nothing for the browser
+//! patches the elements in place: no HTML string parsing (nothing for the browser
 //! to parse, so strict CSP and Trusted Types hold), focus, hover and the
 //! search box's text kept across renders.
 
