@@ -1,0 +1,67 @@
+//! The command line, run as a reader would run it.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_movement-timeline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_passes_the_shipped_data() {
+    let (code, out, _) = run(&["check", "static/data/movements.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("27 events"), "{out}");
+}
+
+#[test]
+fn check_names_file_line_column_path_and_message_of_an_error() {
+    let file = "tests/fixtures/bad/invalid-date.json";
+    let (code, out, _) = run(&["check", file]);
+    assert_eq!(code, 1);
+    let line = out.lines().next().unwrap();
+    let rest = line.strip_prefix(&format!("{file}:")).expect(line);
+    let mut parts = rest.splitn(3, ':');
+    let (l, c) = (parts.next().unwrap(), parts.next().unwrap());
+    assert!(
+        l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok(),
+        "{line}"
+    );
+    assert!(line.contains("events[") && line.contains(".date"), "{line}");
+}
+
+#[test]
+fn prerender_writes_both_layouts_and_the_list_without_test_ids() {
+    let (code, out, _) = run(&[
+        "prerender",
+        "static/data/movements.json",
+        "--today",
+        "2026-11-22",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("mt-prerender-wide") && out.contains("mt-prerender-narrow"));
+    assert_eq!(out.matches("data-layout=\"vertical\"").count(), 1);
+    assert_eq!(out.matches("data-layout=\"horizontal\"").count(), 1);
+    assert!(!out.contains("data-testid"), "copies carry no test ids");
+    assert!(out.contains("<noscript>") && out.contains("17 October 2020"));
+}
+
+#[test]
+fn a_wrong_command_says_how_to_use_it() {
+    let (code, _, err) = run(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage:"), "{err}");
+    let (code, _, err) = run(&["check", "no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/file.json"), "{err}");
+}

@@ -1,0 +1,186 @@
+//! What the widget draws, natively: the markup `render` writes for the
+//! shipped data (the same text the browser turns into elements and the
+//! page shows prerendered), read back with the reader the browser uses.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use movement_timeline::core::data::parse_dataset;
+use movement_timeline::core::date::days_from_civil;
+use movement_timeline::core::markup::{read, Markup, Piece};
+use movement_timeline::render;
+use movement_timeline::state::{Action, State, Theme};
+use std::rc::Rc;
+
+const DATA: &str = include_str!("../static/data/movements.json");
+
+fn state(data: &str, width_px: f64) -> Rc<State> {
+    let data = parse_dataset(data).unwrap();
+    Rc::new(State::new(days_from_civil(2026, 11, 22), Theme::Auto))
+        .apply(Action::Resize { width_px })
+        .apply(Action::Loaded(Rc::new(data)))
+}
+
+fn markup(s: &State) -> String {
+    let mut m = Markup::new(true);
+    render::widget(&mut m, s, true);
+    m.out
+}
+
+/// An element as read back: tag, attributes, text inside (all of it).
+#[derive(Debug, Default, Clone)]
+struct Element {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    text: String,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every element of `markup`, in document order, checking that each one
+/// is closed.
+fn elements(markup: &str) -> Vec<Element> {
+    let mut done = Vec::new();
+    let mut open: Vec<Element> = Vec::new();
+    read(markup, &mut |p| match p {
+        Piece::Open(tag) => open.push(Element {
+            tag,
+            ..Element::default()
+        }),
+        Piece::Attr(n, v) => open.last_mut().unwrap().attrs.push((n, v)),
+        Piece::Children => {}
+        Piece::Text(t) => {
+            for e in &mut open {
+                e.text.push_str(&t);
+            }
+        }
+        Piece::Close => done.push(open.pop().expect("a close without an open")),
+    });
+    assert!(
+        open.is_empty(),
+        "unclosed: {:?}",
+        open.iter().map(|e| &e.tag).collect::<Vec<_>>()
+    );
+    done
+}
+
+fn by_testid<'a>(all: &'a [Element], id: &str) -> Vec<&'a Element> {
+    all.iter()
+        .filter(|e| e.attr("data-testid") == Some(id))
+        .collect()
+}
+
+#[test]
+fn the_shipped_data_is_drawn_as_well_formed_markup_with_every_event_once() {
+    let s = state(DATA, 1230.0);
+    let all = elements(&markup(&s));
+    let root = by_testid(&all, "timeline-root");
+    assert_eq!(root.len(), 1);
+    assert_eq!(root[0].attr("data-state"), Some("ready"));
+    assert_eq!(root[0].attr("data-layout"), Some("horizontal"));
+    let marks = by_testid(&all, "event");
+    let clusters: usize = by_testid(&all, "cluster")
+        .iter()
+        .map(|c| c.attr("data-count").unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(
+        marks.len() + clusters,
+        27,
+        "each event is a mark or counted in a cluster"
+    );
+    let mut ids: Vec<&str> = marks
+        .iter()
+        .map(|m| m.attr("data-event-id").unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), marks.len(), "no event drawn twice");
+    assert_eq!(by_testid(&all, "lane").len(), 2);
+    assert!(by_testid(&all, "tick-major").len() >= 2);
+}
+
+#[test]
+fn the_named_events_are_labelled_at_the_default_view() {
+    let s = state(DATA, 1230.0);
+    let all = elements(&markup(&s));
+    let labels: Vec<&str> = all
+        .iter()
+        .filter(|e| e.attr("class") == Some("mt-label"))
+        .map(|e| e.text.as_str())
+        .collect();
+    for named in [
+        "First congress",
+        "House arrest",
+        "Registration refused",
+        "Self-dissolution",
+        "RSM founded by merger",
+        "Recognised as foreign agent",
+    ] {
+        assert!(labels.contains(&named), "{named} in {labels:?}");
+    }
+}
+
+#[test]
+fn narrow_widgets_draw_rows_and_every_row_names_its_event() {
+    let s = state(DATA, 360.0);
+    let all = elements(&markup(&s));
+    assert_eq!(
+        by_testid(&all, "timeline-root")[0].attr("data-layout"),
+        Some("vertical")
+    );
+    let rows = by_testid(&all, "event");
+    assert_eq!(rows.len(), 27);
+    for r in rows {
+        let name = r.attr("aria-label").unwrap();
+        assert!(
+            name.starts_with(r.text.split(' ').next().unwrap()),
+            "the accessible name begins with what the row shows: {name} / {}",
+            r.text
+        );
+    }
+}
+
+#[test]
+fn hostile_strings_from_the_data_stay_text() {
+    let hostile = DATA.replacen(
+        "\"title\": \"",
+        "\"title\": \"<script>alert(1)</script>\\\" onmouseover='x' ",
+        1,
+    );
+    // The list view shows every title.
+    let s = state(&hostile, 1230.0).apply(Action::ToggleList);
+    let text = markup(&s);
+    let all = elements(&text);
+    assert!(all.iter().all(|e| e.tag != "script"), "no script element");
+    assert!(all
+        .iter()
+        .all(|e| e.attrs.iter().all(|(n, _)| !n.starts_with("on"))));
+    assert!(
+        all.iter()
+            .any(|e| e.text.contains("<script>alert(1)</script>")),
+        "the title is shown as written"
+    );
+}
+
+#[test]
+fn the_details_panel_carries_the_quote_and_browses_the_shown_events() {
+    let s = state(DATA, 1230.0);
+    let first = s.shown[0];
+    let s = s.apply(Action::Open(first));
+    let all = elements(&markup(&s));
+    let details = by_testid(&all, "event-details");
+    assert_eq!(details.len(), 1);
+    assert!(all
+        .iter()
+        .any(|e| e.tag == "blockquote" && !e.text.is_empty()));
+    let prev = by_testid(&all, "details-prev")[0];
+    let next = by_testid(&all, "details-next")[0];
+    assert_eq!(prev.attr("disabled"), Some(""), "nothing before the first");
+    assert_eq!(next.attr("disabled"), None);
+}
