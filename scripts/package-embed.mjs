@@ -5,9 +5,14 @@
 //   the wasm-bindgen bindings inside it (as a factory, one copy per widget),
 //   and the module is movement-timeline.wasm;
 // - both scripts are minified (terser) and the stylesheets minified;
+// - the full page gets its prerendered view: the widget drawn natively by the
+//   same render functions (the `movement-timeline prerender` command) on the
+//   shipped data, shown until the WebAssembly takes over and kept by readers
+//   without it;
 // - every file a browser fetches gets a precompressed .gz and .br beside it,
 //   for hosts that serve them (see the README).
 import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { gzip9 } from "./gzip.mjs";
@@ -108,6 +113,29 @@ for (const page of ["index.html", "embed.html"]) {
     console.error(`package-embed: ${page} still references ${name}_bg.wasm:\n${readFileSync(path, "utf8")}`);
     process.exit(1);
   }
+}
+
+// The prerendered view, into the page's widget element. A native debug
+// build of the command (the one the tests build), without the release
+// build's flags, so neither build invalidates the other.
+{
+  const path = join(stage, "index.html");
+  const marker = "<!-- prerendered view -->";
+  const html = readFileSync(path, "utf8");
+  if (!html.includes(marker)) {
+    console.error(`package-embed: index.html has no ${marker} marker`);
+    process.exit(1);
+  }
+  const env = { ...process.env };
+  delete env.RUSTFLAGS;
+  delete env.CARGO_ENCODED_RUSTFLAGS;
+  const root = new URL("..", import.meta.url).pathname;
+  const view = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--offline", "--bin", name, "--", "prerender", "static/data/movements.json"],
+    { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
+  );
+  writeFileSync(path, html.replace(marker, () => view.trim()));
 }
 
 // Subresource Integrity: the values to put on <script> and <link> tags

@@ -141,9 +141,10 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
             "<p class='mt-no-figures' data-testid='no-figures' role='note'>",
         );
     } else {
-        m.raw("<svg class='mt-chart-svg' data-zone='chart'")
+        m.raw("<svg class='mt-chart-svg' data-zone='chart' preserveAspectRatio='xMinYMin meet'")
             .px("width", width)
             .px("height", PRESENCE_PX + PLOT_PX + BOTTOM_PX)
+            .view_box(width, PRESENCE_PX + PLOT_PX + BOTTOM_PX)
             .attr("aria-label", Msg::ChartHelp.text(l))
             .start();
         rect(
@@ -226,9 +227,10 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
 
     let overview = TimeScale::fit(&s.limits, width);
     let (wx0, wx1) = (overview.map(scale.start_day), overview.map(scale.end_day));
-    m.raw("<svg class='mt-overview' data-zone='overview'")
+    m.raw("<svg class='mt-overview' data-zone='overview' preserveAspectRatio='xMinYMin meet'")
         .px("width", width)
         .px("height", OVERVIEW_PX)
+        .view_box(width, OVERVIEW_PX)
         .attr("aria-label", Msg::OverviewHelp.text(l))
         .start();
     rect(

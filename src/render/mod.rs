@@ -100,7 +100,7 @@ pub fn widget(m: &mut Markup, s: &State, copy_link: bool) {
             details(m, s, data, sel);
         }
         if s.list_open {
-            list(m, s, data);
+            events_table(m, s, data);
         }
     }
     m.close("section");
@@ -402,8 +402,9 @@ pub fn header_row(m: &mut Markup, l: Lang, columns: &[Msg]) {
     m.raw("</tr></thead>");
 }
 
-/// The events of the visible window as a table.
-fn list(m: &mut Markup, s: &State, data: &Dataset) {
+/// The events of the visible window as a table (the list view, and what
+/// the page shows readers without JavaScript).
+pub fn events_table(m: &mut Markup, s: &State, data: &Dataset) {
     let l = s.lang;
     let (rows, total) = events_in_window(data, &s.shown, &s.scale, s.today, MAX_LIST_ROWS);
     m.raw("<div class='mt-list'")

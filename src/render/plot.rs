@@ -89,9 +89,10 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
     let height: f64 = orgs.iter().map(|&o| lane_height_px(rows(o))).sum();
     let ax = height;
     empty_note(m, s);
-    m.raw("<svg class='mt-svg'")
+    m.raw("<svg class='mt-svg' preserveAspectRatio='xMinYMin meet'")
         .px("width", width)
         .px("height", height + AXIS_HEIGHT_PX)
+        .view_box(width, height + AXIS_HEIGHT_PX)
         .raw("><g class='mt-axis' aria-hidden='true'><line class='mt-axis-line' x1='0'")
         .px("x2", width)
         .px("y1", ax)

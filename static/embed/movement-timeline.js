@@ -436,12 +436,35 @@ if (!customElements.get("movement-timeline")) {
   customElements.define("movement-timeline", MovementTimelineElement);
 }
 
-// The full page (index.html): mount into #movement-timeline-page.
+// The full page (index.html): mount into #movement-timeline-page. The build
+// put a prerendered view there; the widget renders beside it, hidden, and
+// takes its place once it has its data (or its error), so nothing moves.
+// Where WebAssembly cannot run, the prerendered view stays, under a note.
 const page = document.getElementById("movement-timeline-page");
 if (page) {
-  prefetch(page.getAttribute("data-src"));
+  const src = page.getAttribute("data-src");
+  prefetch(src);
+  const prerendered = page.querySelectorAll(".mt-prerender");
+  let root = page;
+  if (prerendered.length) {
+    root = document.createElement("div");
+    root.className = "mt-live mt-pending";
+    if (src) root.setAttribute("data-src", src);
+    page.prepend(root);
+    new MutationObserver((_, observer) => {
+      const state = root.querySelector("[data-testid=timeline-root]")?.getAttribute("data-state");
+      if (state !== "ready" && state !== "error") return;
+      observer.disconnect();
+      prerendered.forEach((view) => view.remove());
+      root.classList.remove("mt-pending");
+    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  }
   instance().then(
-    (core) => core.mountPage(page, load),
-    (error) => showFallback(page, { dataUrl: page.getAttribute("data-src") ?? undefined }, error),
+    (core) => core.mountPage(root, load),
+    (error) => {
+      root.classList.remove("mt-pending");
+      prerendered.forEach((view) => { view.inert = false; });
+      showFallback(root, { dataUrl: src ?? undefined }, error);
+    },
   );
 }
