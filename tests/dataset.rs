@@ -340,3 +340,106 @@ fn the_movement_lane_shows_no_congress_it_did_not_hold() {
         "its accessible name names the other organisation: {name}"
     );
 }
+
+/// The numbers of a text with digit groups joined ("78 987" is 78987).
+fn plain_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let grouping = matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',');
+            let between = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+                && chars[i + 1..].iter().take(3).all(char::is_ascii_digit);
+            !(grouping && between)
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    let mut n = numbers(&joined);
+    n.sort();
+    n
+}
+
+/// English month names and the stem every Russian form of the month shares.
+const MONTHS: [(&str, &str); 12] = [
+    ("January", "январ"),
+    ("February", "феврал"),
+    ("March", "март"),
+    ("April", "апрел"),
+    ("May", "ма"),
+    ("June", "июн"),
+    ("July", "июл"),
+    ("August", "август"),
+    ("September", "сентябр"),
+    ("October", "октябр"),
+    ("November", "ноябр"),
+    ("December", "декабр"),
+];
+
+/// What a translation changes of the English text's dates and numbers.
+fn translation_drift(en: &str, ru: &str) -> Vec<String> {
+    let mut drift = Vec::new();
+    let (a, b) = (plain_numbers(en), plain_numbers(ru));
+    if a != b {
+        drift.push(format!("numbers {a:?} became {b:?}"));
+    }
+    let lower = ru.to_lowercase();
+    for (month, stem) in MONTHS {
+        if contains_word(en, month) && !lower.contains(stem) {
+            drift.push(format!("{month} is not in the translation"));
+        }
+    }
+    drift
+}
+
+#[test]
+fn every_event_has_a_russian_translation_with_the_same_dates_and_numbers() {
+    let data: Value = serde_json::from_str(&read(DATA)).unwrap();
+    let mut problems = Vec::new();
+    for event in data["events"].as_array().unwrap() {
+        let id = event["id"].as_str().unwrap();
+        let ru = &event["i18n"]["ru"];
+        for field in ["title", "label", "summary"] {
+            let en = event[field].as_str().unwrap_or("");
+            let Some(tr) = ru[field].as_str().filter(|s| !s.trim().is_empty()) else {
+                problems.push(format!("{id}.i18n.ru.{field} is missing"));
+                continue;
+            };
+            if tr.chars().any(|c| c.is_ascii_alphabetic()) && field != "summary" {
+                problems.push(format!("{id}.i18n.ru.{field} has Latin letters: {tr}"));
+            }
+            for d in translation_drift(en, tr) {
+                problems.push(format!("{id}.i18n.ru.{field}: {d}"));
+            }
+        }
+        assert!(
+            ru.get("quote").is_none() && ru.get("source").is_none(),
+            "{id}: quotes are never translated"
+        );
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_translation_rule_catches_a_changed_number_or_month() {
+    let en = "Founding congress with delegates from 53 regions on 17 October 2020; 78,987 members";
+    assert!(translation_drift(
+        en,
+        "Учредительный съезд с делегатами из 53 регионов 17 октября 2020; 78 987 участников"
+    )
+    .is_empty());
+    assert_eq!(
+        translation_drift(
+            en,
+            "Съезд с делегатами из 53 регионов 17 ноября 2020; 78 987"
+        ),
+        ["October is not in the translation"]
+    );
+    assert_eq!(
+        translation_drift(en, "Съезд: 52 региона, 17 октября 2020; 78 987"),
+        [r#"numbers ["17", "2020", "53", "78987"] became ["17", "2020", "52", "78987"]"#]
+    );
+}

@@ -399,7 +399,7 @@ mod tests {
             .filter(|e| d.text(e.id).starts_with("rsm-"))
             .map(|e| d.text(e.id).to_owned())
             .collect();
-        for q in ["РОССИЙСКОЕ движение", "россииское ДВИЖЕНИЕ"]
+        for q in ["РОССИЙСКОЕ социалистическое", "россииское СОЦИАЛИСТИЧЕСКОЕ"]
         {
             let f = Filter {
                 text: q.into(),
@@ -407,6 +407,12 @@ mod tests {
             };
             assert_eq!(shown(&d, &f), rsm, "{q}");
         }
+        // The Russian translations are searched too.
+        let f = Filter {
+            text: "ДОМАШНИЙ арест".into(),
+            ..Filter::default()
+        };
+        assert_eq!(shown(&d, &f), ["dzns-platoshkin-house-arrest"]);
         assert_eq!(fold("Ёж и йод"), "еж и иод");
         assert_eq!(fold("ÀÉÎÕÜ Ŝtrœm ΑΒΓ Ѓ"), "aeiou strœm αβγ ѓ");
         assert_eq!(fold("“quoted” — dash…"), "quoted dash ");

@@ -333,19 +333,19 @@ pub fn kind_label(lang: Lang, kind: EventKind) -> &'static str {
         Lang::En => kind.label(),
         Lang::Ru => match kind {
             K::Founding => "Основание",
-            K::Existence => "Существование",
+            K::Existence => "Период деятельности",
             K::Congress => "Съезд",
             K::Conference => "Конференция",
             K::Merger => "Слияние",
-            K::Announcement => "Объявление",
+            K::Announcement => "Заявление",
             K::Appointment => "Назначение",
             K::Arrest => "Арест",
-            K::Registration => "Документы на регистрацию",
+            K::Registration => "Подача на регистрацию",
             K::RegistrationRefusal => "Отказ в регистрации",
             K::Election => "Выборы",
             K::Publication => "Публикация",
             K::Criticism => "Критика",
-            K::Dispute => "Спор",
+            K::Dispute => "Конфликт",
             K::Milestone => "Веха",
             K::Designation => "Присвоение статуса",
             K::Dissolution => "Роспуск",
@@ -396,11 +396,11 @@ messages! {
     /// List button.
     List => "List", "Список";
     /// List button's tooltip.
-    ListTitle => "Show the visible events as a table", "Показать видимые события таблицей";
+    ListTitle => "Show the visible events as a table", "Показать видимые события в виде таблицы";
     /// Theme button, followed by the theme.
     Theme => "Theme", "Тема";
     /// Theme button's tooltip.
-    ThemeTitle => "Colour theme: automatic, light or dark", "Цветовая тема: автоматически, светлая или тёмная";
+    ThemeTitle => "Colour theme: automatic, light or dark", "Цветовая тема: автоматическая, светлая или тёмная";
     /// The automatic theme.
     ThemeAuto => "auto", "авто";
     /// The light theme.
@@ -426,7 +426,7 @@ messages! {
     /// When copying failed, followed by the address.
     CopyThisLink => "Copy this link:", "Скопируйте ссылку:";
     /// Nothing matches the filters.
-    NoMatch => "No events match these filters.", "Под эти фильтры не подходит ни одно событие.";
+    NoMatch => "No events match these filters.", "Нет событий, подходящих под эти фильтры.";
     /// While loading.
     Loading => "Loading the timeline…", "Загрузка хронологии…";
     /// Error panel: data could not be fetched, followed by the reason.
@@ -434,17 +434,17 @@ messages! {
     /// Error panel: what happens next.
     WillAppear => "The timeline will appear once the data can be read.", "Хронология появится, как только данные удастся прочитать.";
     /// Error panel heading for bad data.
-    DataError => "The data has an error", "В данных ошибка";
+    DataError => "The data has an error", "Ошибка в данных";
     /// Error panel: where the error is.
-    Where => "Where:", "Где:";
+    Where => "Where:", "Место ошибки:";
     /// Retry button.
     Retry => "Retry", "Повторить";
     /// Crash panel heading.
-    Crashed => "This timeline stopped because of an internal error", "Хронология остановилась из-за внутренней ошибки";
+    Crashed => "This timeline stopped because of an internal error", "Хронология перестала работать из-за внутренней ошибки";
     /// Crash panel text.
     CrashedDetail => "The details are in the browser console. Reload the page to try again; other timelines on the page are not affected.", "Подробности — в консоли браузера. Перезагрузите страницу, чтобы попробовать снова; другие хронологии на странице не затронуты.";
     /// The plot's name and keyboard help.
-    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Стрелки прокручивают, + и − меняют масштаб, Enter переходит к событиям; на событии стрелки переходят между событиями, а Enter открывает подробности.";
+    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Клавиши со стрелками сдвигают шкалу, + и − меняют масштаб, Enter переводит фокус на события; когда событие выбрано, стрелки переключают события, а Enter открывает подробности.";
     /// Legend summary.
     Legend => "Kinds of events", "Виды событий";
     /// Legend list's name.
@@ -454,11 +454,11 @@ messages! {
     /// Legend: dashed outlines.
     KeyDashed => "dashed: approximate (c.) or uncertain (?)", "пунктир: приблизительная (ок.) или предположительная (?) дата";
     /// Legend: fading tails.
-    KeyTail => "fading tail: end not known", "угасающий хвост: конец неизвестен";
+    KeyTail => "fading tail: end not known", "затухающий хвост: дата окончания неизвестна";
     /// Details: date.
     Date => "Date", "Дата";
     /// Details: an uncertain date.
-    Uncertain => "(uncertain: inferred, not stated in the source)", "(предположительно: выведено, в источнике не указано)";
+    Uncertain => "(uncertain: inferred, not stated in the source)", "(предположительно: в источнике не указано, восстановлено по контексту)";
     /// Details: an approximate date.
     Approximate => "(approximate)", "(приблизительно)";
     /// Details: kind.
@@ -466,9 +466,9 @@ messages! {
     /// Details: organisation.
     Organisation => "Organisation", "Организация";
     /// Details: people.
-    People => "People", "Люди";
+    People => "People", "Действующие лица";
     /// Details: a counted fact.
-    Count => "Count", "Число";
+    Count => "Count", "Количество";
     /// Before a lower bound ("more than 10").
     MoreThan => "more than", "более";
     /// Before a source.
@@ -480,7 +480,7 @@ messages! {
     /// Next event in the details.
     Next => "Next", "Следующее";
     /// A translated text, with its source in English.
-    Translated => "translation; the source is in English", "перевод; источник на английском";
+    Translated => "translation; the source is in English", "перевод с английского";
     /// Details: a predecessor organisation, before the lane's name.
     PredecessorNote => "a different, earlier organisation, drawn in this lane because the later movement carries its name:", "другая, более ранняя организация; показана на этой полосе, потому что более позднее движение носит её название:";
     /// List and table header: date.
@@ -492,7 +492,7 @@ messages! {
     /// List header: event.
     ColEvent => "Event", "Событие";
     /// Table header: members.
-    ColMembers => "Members", "Участников";
+    ColMembers => "Members", "Число участников";
     /// Table header: source.
     ColSource => "Source", "Источник";
     /// Chart heading.
@@ -508,21 +508,21 @@ messages! {
     /// Chart: no figures, after the organisations' names.
     NoFigures => "no membership figures published.", "данные о численности не публиковались.";
     /// Chart: no organisation shown.
-    NoOrganisation => "No organisation shown", "Ни одна организация не показана";
+    NoOrganisation => "No organisation shown", "Не выбрано ни одной организации";
     /// Chart's name.
-    ChartHelp => "Membership over time; drag across it to zoom the timeline to that range", "Численность во времени; протяните по графику, чтобы приблизить этот период";
+    ChartHelp => "Membership over time; drag across it to zoom the timeline to that range", "Динамика численности; проведите по графику, чтобы приблизить этот период";
     /// Presence strip heading.
-    Presence => "Presence", "Присутствие";
+    Presence => "Presence", "Охват";
     /// Presence strip's name.
-    PresenceHelp => "Countable presence facts", "Счётные факты присутствия";
+    PresenceHelp => "Countable presence facts", "Числовые данные о присутствии";
     /// Chart readout when nothing is hovered.
-    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое число показано на протяжении месяца или года, к которому оно относится; числа соединены пунктиром: между ними ничего не известно. Наведите курсор, перейдите клавишей Tab или коснитесь точки, чтобы увидеть источник; протяните по графику, чтобы приблизить.";
+    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор, перейдите клавишей Tab или коснитесь точки, чтобы увидеть источник; проведите по графику, чтобы приблизить.";
     /// Growth view note.
-    Uneven => "The counts are not equally spaced in time: each bar is the average gain per month between two counts, drawn across the months it covers.", "Подсчёты сделаны через неравные промежутки времени: каждый столбец — средний прирост в месяц между двумя подсчётами, на протяжении этих месяцев.";
+    Uneven => "The counts are not equally spaced in time: each bar is the average gain per month between two counts, drawn across the months it covers.", "Подсчёты сделаны через неравные промежутки времени: каждый столбец — средний прирост в месяц между двумя подсчётами, растянутый на этот промежуток.";
     /// Membership table caption.
     CountsCaption => "Published membership counts", "Опубликованные данные о численности";
     /// Overview strip's name.
-    OverviewHelp => "Overview of the whole period with the visible window; drag across it to choose a window", "Весь период с видимым окном; протяните по полосе, чтобы выбрать окно";
+    OverviewHelp => "Overview of the whole period with the visible window; drag across it to choose a window", "Обзор всего периода с выделенной видимой областью; проведите по полосе, чтобы выбрать область";
     /// Data warnings, after the count.
     AndMore => "… and more", "… и другие";
     /// Export menu button.
@@ -560,7 +560,7 @@ pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
 pub fn cluster(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("{} here; zoom in to see them", events(lang, n)),
-        Lang::Ru => format!("{} здесь; приблизьте, чтобы увидеть", events(lang, n)),
+        Lang::Ru => format!("Здесь {}; приблизьте, чтобы увидеть их", events(lang, n)),
     }
 }
 
@@ -568,7 +568,7 @@ pub fn cluster(lang: Lang, n: usize) -> String {
 pub fn in_window(lang: Lang, total: usize, shown: usize) -> String {
     let mut s = match lang {
         Lang::En => format!("{} in the visible window", events(lang, total)),
-        Lang::Ru => format!("{} в видимом окне", events(lang, total)),
+        Lang::Ru => format!("В видимой области {}", events(lang, total)),
     };
     if shown < total {
         s.push_str(&match lang {
@@ -606,7 +606,7 @@ pub fn growth(lang: Lang, per_month: i64, from: &str, to: &str, months_tenths: i
     let m = tenths(lang, months_tenths);
     match lang {
         Lang::En => format!("{sign}{n}/month, {from} to {to} ({m} months)"),
-        Lang::Ru => format!("{sign}{n} в месяц, с {from} по {to} ({m} мес.)"),
+        Lang::Ru => format!("{sign}{n} в месяц, {from} – {to} ({m} мес.)"),
     }
 }
 
