@@ -157,6 +157,12 @@ pub struct State {
     pub focus_request: u32,
     /// The accessible list view is open.
     pub list_open: bool,
+    /// The export menu is open.
+    pub export_open: bool,
+    /// The last export asked for: a number bumped by each request, the
+    /// format (`svg`, `png`, `csv`, `json`), and whether the reader asked
+    /// for a download (the menu) rather than the page (the API).
+    pub export: (u32, &'static str, bool),
     /// The colour theme.
     pub theme: Theme,
     /// What is filtered out.
@@ -280,6 +286,8 @@ impl State {
             focused: None,
             focus_request: 0,
             list_open: false,
+            export_open: false,
+            export: (0, "", false),
             theme,
             filter: Filter::default(),
             search: Shared::new(Vec::new()),
@@ -367,6 +375,17 @@ impl State {
             }
         }
         data.label(e)
+    }
+
+    /// An event's full title in the current language (translated when the
+    /// data has a translation).
+    pub fn event_title<'a>(&self, data: &'a Dataset, e: &crate::core::data::Event) -> &'a str {
+        if self.lang != Lang::En {
+            if let Some(tr) = data.translation(e, self.lang.code()) {
+                return data.text(tr.title);
+            }
+        }
+        data.text(e.title)
     }
 
     /// Recomputes the shown events and lane indexes from the filter, and
@@ -628,6 +647,11 @@ pub enum Action {
     Step(Step),
     /// Show or hide the list view.
     ToggleList,
+    /// Open or close the export menu.
+    ToggleExportMenu,
+    /// Export the view: format (`svg`, `png`, `csv`, `json`), and whether
+    /// it is a download the reader asked for.
+    Export(&'static str, bool),
     /// Switch to the next theme.
     CycleTheme,
     /// Use this theme.
@@ -757,6 +781,11 @@ impl State {
                 }
             }
             Action::ToggleList => next.list_open = !next.list_open,
+            Action::ToggleExportMenu => next.export_open = !next.export_open,
+            Action::Export(format, download) => {
+                next.export = (next.export.0.wrapping_add(1), format, download);
+                next.export_open = false;
+            }
             Action::CycleTheme => next.theme = next.theme.next(),
             Action::SetTheme(theme) => {
                 next.theme = theme;

@@ -46,13 +46,16 @@ pub fn accessible_name(s: &State, data: &Dataset, e: &Event) -> String {
         (Lang::Ru, Some(o)) if e.predecessor.is_empty() => o.native_name.as_deref().unwrap_or(org),
         _ => org,
     };
-    [
-        s.label(data, e),
-        kind_label(s.lang, e.kind),
-        &date_label(s.lang, &e.date),
-        org,
-    ]
-    .join(" — ")
+    // It begins with the words the mark shows (WCAG 2.5.3, label in name)
+    // and ends with the full title when the label is shorter.
+    let label = s.label(data, e);
+    let title = s.event_title(data, e);
+    let date = date_label(s.lang, &e.date);
+    let mut parts = vec![label, kind_label(s.lang, e.kind), &date, org];
+    if title != label {
+        parts.push(title);
+    }
+    parts.join(" — ")
 }
 
 /// The visible organisations' indexes, top to bottom.

@@ -3,7 +3,8 @@
 // the page gets ready and draws marks; wheel, buttons and drag move the
 // window; an event's details show its quote; the organisation filter and
 // the search narrow the view; a link restores a view; the embed page runs
-// two widgets under a strict policy; without WebAssembly a fallback shows.
+// two widgets under a strict policy; without WebAssembly a fallback shows;
+// a phone-width view is vertical; Russian reads as Russian.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist } from "./lib.mjs";
@@ -132,6 +133,44 @@ export function journey(engine) {
     await page.click('[data-testid="theme-toggle"]'); // dark -> automatic (light here)
     await page.waitFor((sel) => !window.__mt.q(sel).classList.contains("mt-theme-dark"), ROOT);
     assert.equal(await bg(), "rgb(255, 255, 255)", "and back to the system's light");
+    await page.close();
+  });
+
+  test(`${engine}: a phone-width view is a vertical list of rows, every event reachable, nothing cut`, async () => {
+    const page = await open("", { width: 375, height: 800 });
+    await page.waitFor((sel) => window.__mt.q(sel).dataset.layout === "vertical", ROOT);
+    const facts = await page.evaluate(() => {
+      const events = window.__mt.all('[data-testid="event"]');
+      const doc = document.documentElement;
+      return {
+        ids: events.map((e) => e.dataset.eventId),
+        overflow: doc.scrollWidth - doc.clientWidth,
+        // a row is one line of label text or a few wrapped lines, never a tall box
+        tallest: Math.max(...events.map((e) => e.getBoundingClientRect().height)),
+        cut: events.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.eventId),
+      };
+    });
+    assert.equal(new Set(facts.ids).size, 27, `every event is a row: ${facts.ids.length}`);
+    assert.ok(facts.overflow <= 0, `no horizontal overflow: ${facts.overflow}px`);
+    assert.ok(facts.tallest < 120, `rows stay compact: tallest ${facts.tallest}px`);
+    assert.deepEqual(facts.cut, [], "no row's text is cut");
+    await page.click('[data-testid="event"][data-event-id="dzns-socialist-party-congress"]');
+    await page.waitForElement('[data-testid="event-details"]');
+    assert.match(await page.text('[data-testid="event-details"]'), /17 October 2020/);
+    await page.close();
+  });
+
+  test(`${engine}: in Russian the buttons, the dates and the numbers read as a Russian reader writes them`, async () => {
+    const page = await open("#lang=ru&event=dzns-socialist-party-congress");
+    assert.equal(await page.evaluate((sel) => window.__mt.q(sel).lang, ROOT), "ru");
+    assert.equal((await page.text('[data-testid="zoom-fit"]')).trim(), "Всё");
+    await page.waitForElement('[data-testid="event-details"]');
+    const details = await page.text('[data-testid="event-details"]');
+    assert.match(details, /17 октября 2020/);
+    await page.click('[data-testid="lang-toggle"][data-lang="en"]');
+    await page.waitFor((sel) => window.__mt.q(sel).lang === "en", ROOT);
+    assert.match(await page.text('[data-testid="event-details"]'), /17 October 2020/);
+    await page.waitFor(() => !location.hash.includes("lang=ru"));
     await page.close();
   });
 

@@ -96,7 +96,7 @@ test("zoomed into 2020, the 17 October congress and the December refusal are sep
   const b = await refusal.locator(".mt-label").boundingBox();
   const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
   assert.ok(!overlap, `labels overlap: ${JSON.stringify({ a, b })}`);
-  assert.equal(await congress.getAttribute("aria-label"), "Party's founding congress — Congress — 17 October 2020 — For a New Socialism");
+  assert.equal(await congress.getAttribute("aria-label"), "Party's founding congress — Congress — 17 October 2020 — For a New Socialism — Founding congress of the Socialist Party, with delegates from 53 constituent entities");
   await tl.close();
 });
 
