@@ -94,7 +94,7 @@ pub fn is_crashed() -> bool {
 /// Mounts the full-page widget into `root` (reading its `data-src`), with
 /// the URL fragment kept in sync; `loader` fetches the data.
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page(root: web_sys::Element, loader: js_sys::Function) {
+pub fn mount_page(root: web_sys::Element, loader: js_sys::Function, exporter: JsValue) {
     install_panic_hook();
     HOST.with(|h| *h.borrow_mut() = Some(root.clone()));
     let data_url = root
@@ -105,6 +105,7 @@ pub fn mount_page(root: web_sys::Element, loader: js_sys::Function) {
         root,
         TimelineProps {
             loader: Some(loader),
+            exporter: exporter.dyn_into::<js_sys::Function>().ok(),
             ..TimelineProps::for_page(DataSource::Url(data_url.into()))
         },
     )
@@ -230,6 +231,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "lang",
     "view",
     "loader",
+    "exporter",
     "stylesheet",
 ];
 
@@ -405,6 +407,9 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         width_px: None,
         loader: o
             .get("loader")
+            .and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
+        exporter: o
+            .get("exporter")
             .and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
         onready: None,
         onevent: None,
@@ -644,6 +649,19 @@ impl WidgetHandle {
                 end_day: f64::from(b) + 1.0,
             });
         }
+    }
+
+    /// Exports the view as `svg`, `png`, `csv` or `json`: the widget hands
+    /// it to the loader's exporter, which resolves the API's promise.
+    #[wasm_bindgen(js_name = requestExport)]
+    pub fn request_export(&self, format: String) {
+        let format = match format.as_str() {
+            "svg" => "svg",
+            "png" => "png",
+            "csv" => "csv",
+            _ => "json",
+        };
+        self.dispatch(Action::Export(format, false));
     }
 
     /// Sets the theme: `auto`, `light` or `dark`.

@@ -65,3 +65,38 @@ fn a_wrong_command_says_how_to_use_it() {
     assert_eq!(code, 2);
     assert!(err.contains("no/such/file.json"), "{err}");
 }
+
+#[test]
+fn check_gives_every_bad_fixture_a_located_line_with_the_widgets_message() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("tests/fixtures/bad").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let file = path.to_str().unwrap();
+        if file.ends_with("bom.json") || file.ends_with("long-title.json") {
+            // Accepted with a warning (see tests/bad_data.rs): check says so.
+            let (code, out, _) = run(&["check", file]);
+            assert_eq!(code, 0, "{file}: {out}");
+            continue;
+        }
+        let widget = movement_timeline::core::data::parse_dataset(
+            &std::fs::read_to_string(&path).unwrap_or_default(),
+        )
+        .expect_err(file);
+        let (code, out, _) = run(&["check", file]);
+        assert_eq!(code, 1, "{file}: {out}");
+        let line = out.lines().next().unwrap();
+        assert!(line.starts_with(&format!("{file}:")), "{line}");
+        assert!(
+            line.contains(&widget.message),
+            "{file}: the widget's message: {line}"
+        );
+        if let (Some(l), Some(c)) = (widget.line, widget.column) {
+            assert!(line.starts_with(&format!("{file}:{l}:{c}: ")), "{line}");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 20, "checked {seen} fixtures");
+}

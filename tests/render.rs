@@ -184,3 +184,75 @@ fn the_details_panel_carries_the_quote_and_browses_the_shown_events() {
     assert_eq!(prev.attr("disabled"), Some(""), "nothing before the first");
     assert_eq!(next.attr("disabled"), None);
 }
+
+#[test]
+fn the_svg_export_is_one_self_contained_document_with_every_drawn_label() {
+    for width in [1280.0, 360.0] {
+        let s = state(DATA, width);
+        let svg = render::export::svg(&s).unwrap();
+        let all = elements(&svg);
+        assert!(
+            svg.starts_with("<svg xmlns='http://www.w3.org/2000/svg'") && svg.ends_with("</svg>")
+        );
+        let root = all.iter().find(|e| e.attr("xmlns").is_some()).unwrap();
+        let size = |n: &str| {
+            root.attr(n)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        assert!(
+            size("width") >= 960.0 && size("height") > 300.0,
+            "{:?}",
+            root.attrs
+        );
+        assert!(!svg.contains("var(") && !svg.contains("href") && !svg.contains("url("));
+        assert!(
+            all.iter().any(|e| e.text == render::export::SOURCES),
+            "the sources line"
+        );
+        // What the widget draws at its export width is all there.
+        let shown = if width < 600.0 {
+            s.clone().apply(Action::Resize { width_px: 960.0 })
+        } else {
+            s.clone()
+        };
+        let view = elements(&markup(&shown));
+        let labels: Vec<&Element> = view
+            .iter()
+            .filter(|e| e.attr("class") == Some("mt-label"))
+            .collect();
+        assert!(labels.len() >= 10, "{} labels", labels.len());
+        let texts = |els: &[Element], pick: &dyn Fn(&Element) -> bool| -> Vec<String> {
+            els.iter()
+                .filter(|e| pick(e))
+                .map(|e| e.text.clone())
+                .collect()
+        };
+        let exported = texts(&all, &|e| e.attr("class") == Some("mt-label"));
+        for l in labels {
+            assert!(exported.contains(&l.text), "{}", l.text);
+        }
+        let majors = texts(&all, &|e| e.attr("data-testid") == Some("tick-major"));
+        for t in view
+            .iter()
+            .filter(|e| e.attr("data-testid") == Some("tick-major"))
+        {
+            assert!(majors.contains(&t.text), "the axis's {}", t.text);
+        }
+        assert!(
+            all.iter().any(|e| e.attr("class") == Some("mt-chart-svg")),
+            "the chart is in it"
+        );
+    }
+}
+
+#[test]
+fn exports_are_named_after_the_view() {
+    let s = state(DATA, 1280.0).apply(Action::ToggleOrg("dzns".into()));
+    let (name, csv) = render::export::export(&s, "csv").unwrap();
+    assert!(
+        name.starts_with("movement-timeline-") && name.ends_with("-rsm.csv"),
+        "{name}"
+    );
+    assert_eq!(csv.lines().count(), 1 + 8, "{csv}");
+}

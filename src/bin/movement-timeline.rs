@@ -59,7 +59,7 @@ mod cli {
         std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
     }
 
-    /// `FILE:LINE:COL: path: message` (the parts that are known).
+    /// `FILE:LINE:COL: path: message (id "x")` (the parts that are known).
     pub fn error_line(file: &str, e: &DataError) -> String {
         let mut out = String::from(file);
         if let (Some(line), Some(column)) = (e.line, e.column) {
@@ -68,12 +68,12 @@ mod cli {
         out.push_str(": ");
         if !e.path.is_empty() {
             out.push_str(&e.path);
-            if let Some(id) = &e.item_id {
-                out.push_str(&format!(" (id \"{id}\")"));
-            }
             out.push_str(": ");
         }
         out.push_str(&e.message);
+        if let Some(id) = &e.item_id {
+            out.push_str(&format!(" (id \"{id}\")"));
+        }
         out
     }
 
@@ -196,7 +196,7 @@ mod cli {
                 .line_column(4, 7);
             assert_eq!(
                 error_line("d.json", &e),
-                "d.json:4:7: events[2].date (id \"x\"): not a date"
+                "d.json:4:7: events[2].date: not a date (id \"x\")"
             );
             assert_eq!(
                 error_line("d.json", &DataError::whole("empty")),

@@ -7,6 +7,7 @@ pub const DEFAULT_DATA_URL: &str = "data/movements.json";
 pub mod data;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod filter;
 pub mod i18n;
 pub mod json;

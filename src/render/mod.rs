@@ -9,6 +9,7 @@
 //! catalogue goes through the escaping calls.
 
 pub mod chart;
+pub mod export;
 pub mod glyph;
 pub mod plot;
 
@@ -136,6 +137,27 @@ fn header(m: &mut Markup, s: &State) {
         .flag("aria-pressed", s.list_open)
         .attr("title", Msg::ListTitle.text(l));
     label(m, Msg::List.text(l));
+    m.raw("<span class='mt-export'><button type='button' data-act='export-menu' data-testid='export-menu' aria-haspopup='true'")
+        .flag("aria-expanded", s.export_open);
+    label(m, Msg::Export.text(l));
+    if s.export_open {
+        m.raw("<span class='mt-export-menu' role='group'")
+            .attr("aria-label", Msg::Export.text(l))
+            .start();
+        for (format, name) in [
+            ("svg", "SVG"),
+            ("png", "PNG"),
+            ("csv", "CSV"),
+            ("json", "JSON"),
+        ] {
+            m.raw("<button type='button' data-act='export'")
+                .attr("data-format", format)
+                .attr("data-testid", &["export-", format].concat());
+            label(m, name);
+        }
+        m.raw("</span>");
+    }
+    m.raw("</span>");
     m.raw("<button type='button' data-act='theme' data-testid='theme-toggle'")
         .attr("title", Msg::ThemeTitle.text(l));
     label(

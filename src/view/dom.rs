@@ -249,3 +249,22 @@ pub fn warn(message: &str) {
 pub fn browser_language() -> Option<String> {
     web_sys::window()?.navigator().language()
 }
+
+/// Hands the export the state asks for to the page's `exporter(format,
+/// name, text, download)`; the text is `null` before the data is shown.
+pub fn export(exporter: &js_sys::Function, s: &crate::state::State) {
+    let (_, format, download) = s.export;
+    let (name, text) = match crate::render::export::export(s, format) {
+        Some((name, text)) => (JsValue::from_str(&name), JsValue::from_str(&text)),
+        None => (JsValue::from_str(""), JsValue::NULL),
+    };
+    let args = js_sys::Array::of4(
+        &JsValue::from_str(format),
+        &name,
+        &text,
+        &JsValue::from_bool(download),
+    );
+    if let Err(e) = exporter.apply(&JsValue::NULL, &args) {
+        web_sys::console::error_2(&JsValue::from_str("movement-timeline: export failed"), &e);
+    }
+}

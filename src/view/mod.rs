@@ -80,6 +80,10 @@ pub struct TimelineProps {
     /// it to the [`DataSink`] as it arrives.
     #[prop_or_default]
     pub loader: Option<js_sys::Function>,
+    /// The page's exporter: `exporter(format, name, text, download)` gets
+    /// each export (see `core::export` and `render::export`).
+    #[prop_or_default]
+    pub exporter: Option<js_sys::Function>,
     /// Receives the widget's dispatcher once mounted (the embedding API
     /// drives the widget through it).
     #[prop_or_default]
@@ -142,6 +146,7 @@ impl TimelineProps {
             today: None,
             width_px: None,
             loader: None,
+            exporter: None,
             onready: None,
             onevent: None,
         }
@@ -157,6 +162,7 @@ struct Notified {
     range: Option<(Day, Day)>,
     outcome: Option<Result<usize, String>>,
     warned: Vec<String>,
+    export: u32,
 }
 
 /// Pointers down on the plot or a strip.
@@ -293,16 +299,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let s = (*state).clone();
         let root = root_ref.clone();
         let onevent = props.onevent.clone();
+        let exporter = props.exporter.clone();
         let url_state = props.url_state;
         let notified = notified.clone();
         use_effect(move || {
-            after_render(
-                &s,
-                &root,
-                url_state,
-                onevent.as_ref(),
-                &mut notified.borrow_mut(),
-            );
+            let mut last = notified.borrow_mut();
+            if s.export.0 != last.export {
+                last.export = s.export.0;
+                if let Some(f) = &exporter {
+                    dom::export(f, &s);
+                }
+            }
+            after_render(&s, &root, url_state, onevent.as_ref(), &mut last);
         });
     }
 
@@ -537,6 +545,16 @@ fn click_action(s: &State, el: &web_sys::Element, act: &str) -> Option<Action> {
         },
         "fit" => Action::Fit,
         "list" => Action::ToggleList,
+        "export-menu" => Action::ToggleExportMenu,
+        "export" => Action::Export(
+            match attr("data-format").as_str() {
+                "svg" => "svg",
+                "png" => "png",
+                "csv" => "csv",
+                _ => "json",
+            },
+            true,
+        ),
         "theme" => Action::CycleTheme,
         "lang" => Action::SetLang(Lang::parse(&attr("data-lang"))?, true),
         "reset" => Action::ResetFilters,

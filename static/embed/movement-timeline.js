@@ -179,8 +179,65 @@ function showFallback(element, options, error) {
 // goes inert) and returns a fresh handle.
 const live = new WeakMap();
 
-function wrap(core, handle, element) {
+// Exports: the widget writes SVG, CSV or JSON text (its own render and
+// core functions); here the text becomes a PNG where asked, and a download
+// when the reader used the menu.
+const TYPES = { svg: "image/svg+xml", png: "image/png", csv: "text/csv;charset=utf-8", json: "application/json" };
+
+/** An SVG document drawn on a canvas at twice its size, as a PNG Blob. A
+ *  page whose Content-Security-Policy has no `img-src blob:` blocks it. */
+function png(svg) {
+  return new Promise((ok, fail) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: TYPES.svg }));
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth * 2;
+      canvas.height = img.naturalHeight * 2;
+      const ctx = canvas.getContext("2d");
+      ctx.scale(2, 2);
+      ctx.drawImage(img, 0, 0);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => (blob ? ok(blob) : fail(new Error("movement-timeline: the PNG could not be encoded"))), TYPES.png);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      fail(new Error("movement-timeline: the PNG export could not draw the view (a Content-Security-Policy without img-src blob: blocks it)"));
+    };
+    img.src = url;
+  });
+}
+
+function save(name, body, format) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(body instanceof Blob ? body : new Blob([body], { type: TYPES[format] }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
+/** The widget's exporter: `pending` holds the API's waiting promises. */
+const exporter = (pending) => (format, name, text, asked) => {
+  const result = text == null
+    ? Promise.reject(new Error("movement-timeline: there is nothing to export before the data is shown"))
+    : format === "png" ? png(text) : Promise.resolve(text);
+  if (asked) result.then((body) => save(name, body, format), (error) => console.error(error));
+  else pending.shift()?.(result);
+};
+
+function wrap(core, handle, element, pending) {
   let alive = true;
+  // One export at a time, in order: each waits for the widget's answer.
+  let exports = Promise.resolve();
+  const exportAs = (format) => {
+    const next = exports.then(() => new Promise((ok) => {
+      if (!alive || core.isCrashed()) return ok(Promise.reject(new Error("movement-timeline: the widget is gone")));
+      pending.push(ok);
+      handle.requestExport(format);
+    }));
+    exports = next.catch(() => {});
+    return next;
+  };
   // After a crash the instance must not be called again; the widget already
   // shows its error message.
   const call = (f) => {
@@ -246,6 +303,14 @@ function wrap(core, handle, element) {
       handle.free();
       idle.push(core);
     },
+    /** The view as a self-contained SVG document (text). */
+    exportSvg: () => exportAs("svg"),
+    /** The view as a PNG Blob at twice its size. */
+    exportPng: () => exportAs("png"),
+    /** The shown events as CSV (RFC 4180, UTF-8, a header row). */
+    exportCsv: () => exportAs("csv"),
+    /** The shown events as JSON. */
+    exportJson: () => exportAs("json"),
     /** Bytes of WebAssembly memory this widget holds. */
     memoryBytes() {
       return alive && !core.isCrashed() ? handle.memoryBytes() : 0;
@@ -261,10 +326,13 @@ function wrap(core, handle, element) {
   return api;
 }
 
+const gone = () => Promise.reject(new Error("movement-timeline: the widget could not start, so there is nothing to export"));
+
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
     setTheme: () => api, setLang: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
+    exportSvg: gone, exportPng: gone, exportCsv: gone, exportJson: gone,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
   };
@@ -317,13 +385,15 @@ export async function mount(element, options = {}) {
     console.warn(`movement-timeline: the stylesheet ${href} could not be loaded; the widget is unstyled (put timeline.css next to movement-timeline.js, or pass its URL as the stylesheet option)`);
   }
   const { stylesheet, ...rest } = options;
+  const pending = [];
   const handle = core.mountWidget(element, {
     lang: hostLanguage(element),
     ...rest,
     height: heightOf(options.height),
     loader: load,
+    exporter: exporter(pending),
   });
-  const api = wrap(core, handle, element);
+  const api = wrap(core, handle, element, pending);
   live.set(element, api);
   return api;
 }
@@ -460,7 +530,7 @@ if (page) {
     }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
   }
   instance().then(
-    (core) => core.mountPage(root, load),
+    (core) => core.mountPage(root, load, exporter([])),
     (error) => {
       root.classList.remove("mt-pending");
       prerendered.forEach((view) => { view.inert = false; });

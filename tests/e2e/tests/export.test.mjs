@@ -1,0 +1,141 @@
+// Take it with you: the view as SVG and PNG, the shown events as CSV and
+// JSON, from the API and from the export menu; and a print of the page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, TimelinePage, useBrowser } from "../lib.mjs";
+
+const env = useBrowser();
+const DATA = JSON.parse(readFileSync(join(DIST, "data/movements.json"), "utf8"));
+
+async function fixture(width = 1280) {
+  const page = await (await env.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true })).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${env.server.url}/fixtures/mount.html`);
+  await page.waitForFunction(() => document.querySelector("#w0")?.shadowRoot?.querySelector('[data-testid="timeline-root"][data-state="ready"]'));
+  return { page, errors };
+}
+
+/** RFC 4180, as a spreadsheet reads it. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r") continue;
+    else if (c === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; }
+    else cell += c;
+  }
+  return rows;
+}
+
+test("exportSvg of the Fit view is SVG holding every shown mark's label, the axis years and the sources", async () => {
+  const { page, errors } = await fixture();
+  const result = await page.evaluate(async () => {
+    const svg = await window.__handles[0].exportSvg();
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+    const root = document.querySelector("#w0").shadowRoot;
+    return {
+      parsed: doc.documentElement.localName,
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+      labels: [...root.querySelectorAll('[data-testid="event"] .mt-label')].map((t) => t.textContent),
+      majors: [...root.querySelectorAll('[data-testid="tick-major"]')].map((t) => t.textContent),
+      external: /href|url\(|var\(/.test(svg),
+    };
+  });
+  assert.equal(result.error, null);
+  assert.equal(result.parsed, "svg");
+  assert.ok(result.labels.length >= 10);
+  for (const label of result.labels) assert.ok(result.texts.includes(label), `label ${label}`);
+  for (const year of result.majors) assert.ok(result.texts.includes(year), `axis ${year}`);
+  assert.ok(result.texts.some((t) => t.startsWith("Sources: Wikipedia")));
+  assert.equal(result.external, false, "no external references or custom properties");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("exportPng decodes as an image twice the size of the SVG", async () => {
+  const { page } = await fixture();
+  const size = await page.evaluate(async () => {
+    const h = window.__handles[0];
+    const svg = await h.exportSvg();
+    const blob = await h.exportPng();
+    const bitmap = await createImageBitmap(blob);
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+    return { type: blob.type, w: bitmap.width, h: bitmap.height, sw: Number(doc.getAttribute("width")), sh: Number(doc.getAttribute("height")) };
+  });
+  assert.equal(size.type, "image/png");
+  assert.equal(size.w, Math.round(size.sw * 2));
+  assert.equal(size.h, Math.round(size.sh * 2));
+  await page.context().close();
+});
+
+test("exportCsv with RSM only has 8 rows and a header, and round-trips with quotes intact; JSON holds the same", async () => {
+  const { page } = await fixture();
+  const out = await page.evaluate(async () => {
+    const h = window.__handles[0];
+    h.setFilter({ orgs: ["rsm"] });
+    return { csv: await h.exportCsv(), json: await h.exportJson() };
+  });
+  const rows = parseCsv(out.csv);
+  assert.equal(rows[0].join(","), "id,organisation,date,earliest,latest,precision,kind,label,title,summary,people,article,section,quote,url");
+  assert.equal(rows.length, 9);
+  for (const row of rows.slice(1)) {
+    const e = DATA.events.find((x) => x.id === row[0]);
+    assert.equal(row[1], "rsm");
+    assert.equal(row[2], e.date);
+    assert.equal(row[13], e.source.quote, `${e.id}: the quote survives`);
+  }
+  const json = JSON.parse(out.json);
+  assert.deepEqual(json.map((e) => e.id), rows.slice(1).map((r) => r[0]));
+  await page.context().close();
+});
+
+test("the export menu downloads files named after the view, on the page too", async () => {
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/#orgs=dzns&from=2019-03&to=2021-06`, { width: 1280, height: 900 });
+  await tl.waitReady();
+  const menu = tl.root.locator('[data-testid="export-menu"]');
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  await menu.click();
+  assert.equal(await menu.getAttribute("aria-expanded"), "true");
+  const [download] = await Promise.all([
+    tl.page.waitForEvent("download"),
+    tl.root.locator('[data-testid="export-csv"]').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^movement-timeline-2019-2021-dzns\.csv$/);
+  const text = readFileSync(await download.path(), "utf8");
+  // The shown events are those the filters let through, whatever the window.
+  assert.equal(parseCsv(text).length - 1, DATA.events.filter((e) => e.org === "dzns").length);
+  await menu.click();
+  const [svg] = await Promise.all([tl.page.waitForEvent("download"), tl.root.locator('[data-testid="export-svg"]').click()]);
+  assert.match(svg.suggestedFilename(), /\.svg$/);
+  assert.match(readFileSync(await svg.path(), "utf8"), /^<svg xmlns=/);
+  await tl.close();
+});
+
+test("printing gives the timeline and the chart without controls, light", async () => {
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/#theme=dark`, { width: 1280, height: 900 });
+  await tl.waitReady();
+  await tl.page.emulateMedia({ media: "print" });
+  const seen = await tl.root.evaluate((root) => ({
+    toolbar: getComputedStyle(root.querySelector(".mt-toolbar")).display,
+    lanes: root.querySelector(".mt-svg").getBoundingClientRect().width,
+    chart: !!root.querySelector(".mt-chart-svg"),
+    bg: getComputedStyle(root).backgroundColor,
+  }));
+  assert.equal(seen.toolbar, "none");
+  assert.ok(seen.lanes > 500 && seen.chart);
+  assert.equal(seen.bg, "rgb(255, 255, 255)", "the dark theme prints light");
+  const pdf = await tl.page.pdf({ landscape: true });
+  assert.ok(pdf.length > 10000 && pdf.subarray(0, 4).toString() === "%PDF");
+  await tl.close();
+});
