@@ -11,7 +11,7 @@
 //   without it;
 // - every file a browser fetches gets a precompressed .gz and .br beside it,
 //   for hosts that serve them (see the README).
-import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
@@ -153,12 +153,59 @@ for (const page of ["index.html", "embed.html"]) {
   writeFileSync(path, html);
 }
 
+// The npm package (not published): the module, its wasm, stylesheet, types,
+// the default data and a short README, in dist/package/.
+{
+  const dir = join(stage, "package");
+  mkdirSync(join(dir, "data"), { recursive: true });
+  const files = [`${name}.js`, `${name}.wasm`, `${name}.d.ts`, "timeline.css"];
+  for (const file of files) copyFileSync(join(stage, file), join(dir, file));
+  copyFileSync(join(stage, "data", "movements.json"), join(dir, "data", "movements.json"));
+  const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+  const field = (key) => new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, "m").exec(cargo)?.[1];
+  const pkg = {
+    name,
+    version: field("version"),
+    description: field("description"),
+    license: field("license"),
+    type: "module",
+    main: `./${name}.js`,
+    types: `./${name}.d.ts`,
+    exports: {
+      ".": { types: `./${name}.d.ts`, default: `./${name}.js` },
+      [`./${name}.wasm`]: `./${name}.wasm`,
+      "./timeline.css": "./timeline.css",
+      "./data/movements.json": "./data/movements.json",
+    },
+    files: [...files, "data/movements.json", "README.md"],
+    // Importing the module registers the <movement-timeline> element.
+    sideEffects: [`./${name}.js`],
+  };
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(dir, "README.md"), `# ${name}
+
+${pkg.description}.
+
+\`\`\`js
+import { mount } from "${name}";
+const timeline = await mount(document.querySelector("#timeline"), { dataUrl: "/data/movements.json" });
+\`\`\`
+
+or \`<movement-timeline src="/data/movements.json"></movement-timeline>\` after importing the module.
+Serve \`${name}.wasm\` and \`timeline.css\` next to \`${name}.js\` (a bundler copies them as
+assets; \`new URL(…, import.meta.url)\` finds them). Types are in \`${name}.d.ts\`.
+The data (\`data/movements.json\`) quotes Wikipedia: CC BY-SA.
+`);
+}
+
 // Precompressed copies of everything a browser fetches.
 const compressible = /\.(html|js|mjs|css|wasm|json|svg)$/;
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
+    if (statSync(path).isDirectory()) {
+      if (name !== "package") walk(path);
+    }
     else if (compressible.test(name)) {
       const body = readFileSync(path);
       writeFileSync(`${path}.gz`, gzip9(body));
