@@ -86,7 +86,7 @@ build_release() {
     [ -d "$dir" ] && flags="$flags --remap-path-prefix=${dir%/}=crates"
   done
   flags="$flags --remap-path-prefix=$ROOT=."
-  RUSTFLAGS="$flags" trunk build --release --offline --dist dist "$@"
+  RUSTFLAGS="$flags" trunk build --release --offline --dist "${DIST_DIR:-dist}" "$@"
 }
 
 ensure_test_tools() {

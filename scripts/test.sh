@@ -5,12 +5,12 @@
 # Chromium and in Firefox, and a benchmark smoke pass.
 #
 #   scripts/test.sh [LAYER]    LAYER: all (default), lint, native, browser,
-#                              build, e2e, firefox, bench
+#                              build, e2e, firefox, crash, bench
 #
 # A test stage that runs zero tests fails: a green run must mean the tests ran.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LAYERS="all lint native browser build e2e firefox bench"
+LAYERS="all lint native browser build e2e firefox crash bench"
 
 ONLY="${1:-all}"
 if [[ " $LAYERS " != *" $ONLY "* ]] || [ "$#" -gt 1 ]; then
@@ -24,7 +24,7 @@ cd "$ROOT"
 want() { [ "$ONLY" = all ] || [ "$ONLY" = "$1" ]; }
 
 ensure_build_tools
-if want browser || want e2e || want firefox || want bench; then ensure_test_tools; fi
+if want browser || want e2e || want firefox || want crash || want bench; then ensure_test_tools; fi
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
@@ -87,6 +87,12 @@ if want e2e; then
 fi
 if want firefox; then
   stage "end-to-end journey (Firefox)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 firefox/*.test.mjs'
+fi
+if want crash; then
+  # A second build with the crash hook (never shipped): panics provoked in
+  # an action, render, a callback and loading must stay in their widget.
+  stage "crash-test build (trunk, --features crash-test)" - env MT_CRASH_TEST=1 DIST_DIR=dist-crash bash -c 'source scripts/setup.sh && build_release --features crash-test'
+  stage "crash containment (Chromium)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 crash/*.test.mjs'
 fi
 if want bench; then
   ensure_npm "$ROOT/tests/bench"

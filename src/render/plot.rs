@@ -393,18 +393,33 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                     .attr("data-kind", e.kind.as_str())
                     .int("data-index", i as i64)
                     .attr("tabindex", if focusable { "0" } else { "-1" })
-                    .attr("aria-label", &accessible_name(s, data, e))
                     .flag("aria-pressed", selected)
                     .start();
+                // The row's name is its text (what a speech-input user
+                // sees), with the kind, organisation and full title in
+                // words only a screen reader reads.
+                let label = s.label(data, e);
+                let title = s.event_title(data, e);
                 m.raw("<span class='mt-vlabel'>")
-                    .text(s.label(data, e))
+                    .text(label)
+                    .raw("</span><span class='mt-sr'> — ")
+                    .text(kind_label(l, e.kind))
                     .raw("</span><span class='mt-vmeta'>");
                 kind_icon(m, e.kind, &org.color);
                 m.text(" ")
                     .text(&date_label(l, &e.date))
                     .text(" · ")
                     .text(abbreviation(org, l))
-                    .raw("</span></button></li>");
+                    .raw("</span><span class='mt-sr'> — ")
+                    .text(if e.predecessor.is_empty() {
+                        org_name(org, l)
+                    } else {
+                        data.organisation_name(e)
+                    });
+                if title != label {
+                    m.text(" — ").text(title);
+                }
+                m.raw("</span></button></li>");
             }
             Row::Cluster { year, count } => {
                 m.raw("<li class='mt-row'")

@@ -51,3 +51,14 @@ test("a data URL that answers 404 shows an error panel, not a blank box", async 
   assert.equal(await tl.state(), "error");
   await tl.close();
 });
+
+test("the release build carries no crash hook: not in the module, not in the wasm's exports", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { DIST } = await import("../lib.mjs");
+  const js = readFileSync(join(DIST, "movement-timeline.js"), "utf8");
+  assert.ok(!js.includes("simulateCrash"), "the loader has no simulateCrash");
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(DIST, "movement-timeline.wasm"))));
+  assert.ok(exports.length > 5, `exports read: ${exports.length}`);
+  assert.deepEqual(exports.filter((e) => /crash/i.test(e.name) && e.name !== "isCrashed").map((e) => e.name), []);
+});
