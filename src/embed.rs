@@ -695,8 +695,9 @@ impl WidgetHandle {
             }
             "callback" => arm(Point::Callback),
             "loading" => {
+                // The same data again: the panic comes when it arrives.
                 arm(Point::Loading);
-                self.set_data_url(crate::core::DEFAULT_DATA_URL.into());
+                self.dispatch(Action::Retry);
             }
             _ => self.dispatch(Action::SimulateCrash),
         }

@@ -110,10 +110,16 @@ async function load(url, sink) {
     }
     sink.finish();
   } catch (e) {
-    sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${e.message}`);
+    // After a panic in the instance the sink is gone; its widget already
+    // shows what happened.
+    try {
+      sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${e.message}`);
+    } catch {}
   } finally {
     clearTimeout(timer);
-    sink.free();
+    try {
+      sink.free();
+    } catch {}
   }
 }
 
