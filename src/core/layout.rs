@@ -454,11 +454,8 @@ fn pack(
                 left,
                 (right_x + label_px).max(c.x1 + tail),
             )),
-            (short && left_x >= 0.0 && !c.item.interval).then_some((
-                left_x,
-                left_x.min(left),
-                right_bare,
-            )),
+            (short && left_x >= 0.0 && left_x + label_px <= scale.width_px && !c.item.interval)
+                .then_some((left_x, left_x.min(left), right_bare)),
             Some((right_x, left, right_bare)),
         ];
         let may_grow = c.item.important || Some(c.item.event) == pinned;
@@ -850,6 +847,21 @@ mod tests {
         );
         for m in &l.marks {
             assert!(!m.labelled || (m.label_x >= 0.0 && m.label_x + m.label_px <= 1000.0));
+        }
+        // A year-long span that starts in view but whose mark (its middle)
+        // lies past the right edge: the label is not hung off the edge.
+        let idx = index(vec![item(2, 900.0, 1300.0)]);
+        let l = layout_lane(
+            &idx,
+            &scale(0.0, 1000.0, 1000.0),
+            &LayoutParams::default(),
+            None,
+        );
+        for m in &l.marks {
+            assert!(
+                !m.labelled || (m.label_x >= 0.0 && m.label_x + m.label_px <= 1000.0),
+                "{m:?}"
+            );
         }
         // In a plot narrower than the label, neither side has room.
         let l = layout_lane(
