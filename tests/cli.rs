@@ -100,3 +100,55 @@ fn check_gives_every_bad_fixture_a_located_line_with_the_widgets_message() {
     }
     assert!(seen >= 20, "checked {seen} fixtures");
 }
+
+#[test]
+fn import_turns_the_example_spreadsheets_into_data_the_widget_reads() {
+    let (code, out, err) = run(&[
+        "import",
+        "--organisations",
+        "examples/organisations.csv",
+        "--events",
+        "examples/events.csv",
+        "--membership",
+        "examples/membership.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let data = movement_timeline::core::data::parse_dataset(&out).expect("the widget reads it");
+    assert_eq!(
+        (
+            data.organisations.len(),
+            data.events.len(),
+            data.membership.len()
+        ),
+        (2, 9, 6)
+    );
+    // "17 October 2020" in the sheet is the day it says.
+    let congress = &data.events[data.event_index("dzns-socialist-party-congress").unwrap()];
+    assert_eq!(data.text(congress.date_text), "2020-10-17");
+}
+
+#[test]
+fn import_locates_bad_rows_by_file_row_and_column() {
+    let dir = std::env::temp_dir().join(format!("mt-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let events = dir.join("events.csv");
+    std::fs::write(
+        &events,
+        "id,org,date,kind,title,article,section,quote\nok,rsm,2011,founding,A,X,Y,Z\nbad,rsm,2011-13,founding,B,X,Y,Z\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "import",
+        "--organisations",
+        "examples/organisations.csv",
+        "--events",
+        events.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let line = err.lines().next().unwrap();
+    assert!(
+        line.starts_with(&format!("{}:3:3: date: ", events.display())),
+        "{line}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

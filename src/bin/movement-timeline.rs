@@ -5,10 +5,14 @@
 //! ```text
 //! movement-timeline check FILE.json
 //! movement-timeline prerender FILE.json [--width PX] [--today YYYY-MM-DD]
+//! movement-timeline import --organisations O.csv --events E.csv [--membership M.csv]
 //! ```
 //!
 //! `check` prints `FILE.json:LINE:COL: path: message` for an error and exits
 //! with 1; warnings are printed as `FILE.json: path: warning: message`.
+//! `import` turns spreadsheet exports into the data file (JSON on standard
+//! output), or prints every problem as `FILE.csv:ROW:COL: column: message`
+//! and exits with 1 (README "Use your own data").
 //! `prerender` prints the static rendering the full page shows before the
 //! WebAssembly arrives (and readers without it keep).
 
@@ -33,13 +37,15 @@ mod cli {
 
     const USAGE: &str = "usage:
   movement-timeline check FILE.json
-  movement-timeline prerender FILE.json [--width PX] [--today YYYY-MM-DD]";
+  movement-timeline prerender FILE.json [--width PX] [--today YYYY-MM-DD]
+  movement-timeline import --organisations O.csv --events E.csv [--membership M.csv]";
 
     /// Runs the command; the exit code.
     pub fn run(args: Vec<String>) -> i32 {
         let result = match args.first().map(String::as_str) {
             Some("check") => check(&args[1..]),
             Some("prerender") => prerender(&args[1..]),
+            Some("import") => import(&args[1..]),
             Some("--help" | "-h") => {
                 println!("{USAGE}");
                 Ok(0)
@@ -75,6 +81,43 @@ mod cli {
             out.push_str(&format!(" (id \"{id}\")"));
         }
         out
+    }
+
+    fn import(args: &[String]) -> Result<i32, String> {
+        let mut files: [Option<(String, String)>; 3] = [None, None, None];
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let slot = match flag.as_str() {
+                "--organisations" => 0,
+                "--events" => 1,
+                "--membership" => 2,
+                _ => return Err(USAGE.to_owned()),
+            };
+            let path = it.next().ok_or_else(|| USAGE.to_owned())?;
+            files[slot] = Some((path.clone(), read(path)?));
+        }
+        let [Some(orgs), Some(events), counts] = files else {
+            return Err(USAGE.to_owned());
+        };
+        fn pair(f: &(String, String)) -> (&str, &str) {
+            (f.0.as_str(), f.1.as_str())
+        }
+        match movement_timeline::core::import::import(
+            pair(&orgs),
+            pair(&events),
+            counts.as_ref().map(pair),
+        ) {
+            Ok(json) => {
+                print!("{json}");
+                Ok(0)
+            }
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("{p}");
+                }
+                Ok(1)
+            }
+        }
     }
 
     fn check(args: &[String]) -> Result<i32, String> {

@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod filter;
 pub mod i18n;
+pub mod import;
 pub mod json;
 pub mod layout;
 pub mod markup;
