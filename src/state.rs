@@ -159,6 +159,9 @@ pub struct State {
     pub list_open: bool,
     /// The export menu is open.
     pub export_open: bool,
+    /// Printing: the window and list state to restore afterwards (the
+    /// print shows the whole shown history and the list with quotes).
+    pub printing: Option<(TimeScale, bool)>,
     /// The last export asked for: a number bumped by each request, the
     /// format (`svg`, `png`, `csv`, `json`), and whether the reader asked
     /// for a download (the menu) rather than the page (the API).
@@ -288,6 +291,7 @@ impl State {
             list_open: false,
             export_open: false,
             export: (0, "", false),
+            printing: None,
             theme,
             filter: Filter::default(),
             search: Shared::new(Vec::new()),
@@ -649,6 +653,8 @@ pub enum Action {
     ToggleList,
     /// Open or close the export menu.
     ToggleExportMenu,
+    /// The page is about to print (true) or has printed (false).
+    Print(bool),
     /// Export the view: format (`svg`, `png`, `csv`, `json`), and whether
     /// it is a download the reader asked for.
     Export(&'static str, bool),
@@ -782,6 +788,20 @@ impl State {
             }
             Action::ToggleList => next.list_open = !next.list_open,
             Action::ToggleExportMenu => next.export_open = !next.export_open,
+            Action::Print(true) => {
+                if next.printing.is_none() {
+                    next.printing = Some((next.scale, next.list_open));
+                    next.scale = next.fitted();
+                    next.list_open = true;
+                    next.export_open = false;
+                }
+            }
+            Action::Print(false) => {
+                if let Some((scale, list)) = next.printing.take() {
+                    next.scale = scale;
+                    next.list_open = list;
+                }
+            }
             Action::Export(format, download) => {
                 next.export = (next.export.0.wrapping_add(1), format, download);
                 next.export_open = false;

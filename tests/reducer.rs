@@ -489,3 +489,24 @@ fn calls_made_before_the_data_arrives_win_over_the_initial_view() {
     assert_eq!(s.theme, Theme::Dark);
     assert_eq!(window(&s), ("2020-01-01".into(), "2021-01-01".into()));
 }
+
+#[test]
+fn printing_shows_the_whole_history_and_the_list_then_puts_the_view_back() {
+    let zoomed = loaded().apply(Action::ShowRange {
+        start_day: f64::from(days_from_civil(2020, 1, 1)),
+        end_day: f64::from(days_from_civil(2020, 3, 1)),
+    });
+    let before = (zoomed.scale, zoomed.list_open);
+    let printing = zoomed.clone().apply(Action::Print(true));
+    assert_eq!(printing.scale, zoomed.fitted(), "the whole shown history");
+    assert!(printing.list_open, "with the list");
+    // A second beforeprint (some browsers send two) keeps the saved view.
+    let twice = printing.clone().apply(Action::Print(true));
+    let after = twice.apply(Action::Print(false));
+    assert_eq!(
+        (after.scale, after.list_open),
+        before,
+        "the reader's view comes back"
+    );
+    assert!(after.printing.is_none());
+}

@@ -434,15 +434,26 @@ pub fn events_table(m: &mut Markup, s: &State, data: &Dataset) {
         .raw("><table data-testid='event-list'><caption>")
         .text(&i18n::in_window(l, total, rows.len()))
         .raw("</caption>");
+    let printing = s.printing.is_some();
     header_row(
         m,
         l,
-        &[
-            Msg::ColDate,
-            Msg::ColOrganisation,
-            Msg::ColKind,
-            Msg::ColEvent,
-        ],
+        if printing {
+            &[
+                Msg::ColDate,
+                Msg::ColOrganisation,
+                Msg::ColKind,
+                Msg::ColEvent,
+                Msg::ColSource,
+            ]
+        } else {
+            &[
+                Msg::ColDate,
+                Msg::ColOrganisation,
+                Msg::ColKind,
+                Msg::ColEvent,
+            ]
+        },
     );
     m.raw("<tbody>");
     for &i in &rows {
@@ -470,7 +481,15 @@ pub fn events_table(m: &mut Markup, s: &State, data: &Dataset) {
             .raw("</td><td><button type='button' class='mt-linklike' data-act='event'")
             .int("data-index", i as i64);
         label(m, data.text(title));
-        m.raw("</td></tr>");
+        m.raw("</td>");
+        if printing {
+            m.raw("<td class='mt-print-quote'><q lang='en'>")
+                .text(data.text(e.source.quote))
+                .raw("</q> — ")
+                .text(data.text(e.source.article))
+                .raw("</td>");
+        }
+        m.raw("</tr>");
     }
     m.raw("</tbody></table></div>");
 }

@@ -287,6 +287,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }));
                 }
             }
+            // Printing shows the whole shown history and the list with
+            // quotes; the view comes back afterwards.
+            if let Some(w) = web_sys::window() {
+                for (event, on) in [("beforeprint", true), ("afterprint", false)] {
+                    let d = dispatch.clone();
+                    keep.0.extend(dom::listen(&w, event, move |_| {
+                        d.dispatch(Action::Print(on))
+                    }));
+                }
+            }
             if let Some(cb) = &props.onready {
                 cb.emit(dispatch);
             }

@@ -122,9 +122,18 @@ test("the export menu downloads files named after the view, on the page too", as
   await tl.close();
 });
 
-test("printing gives the timeline and the chart without controls, light", async () => {
-  const tl = await TimelinePage.open(env.browser, `${env.server.url}/#theme=dark`, { width: 1280, height: 900 });
+test("printing shows the whole shown history, the chart and the list with quotes, light, without controls; the view comes back", async () => {
+  const tl = await TimelinePage.open(env.browser, `${env.server.url}/#theme=dark&from=2020-01&to=2020-03`, { width: 1280, height: 900 });
   await tl.waitReady();
+  const zoomed = await tl.window();
+  // What the browser does before it prints (Chromium's own print sends it too).
+  await tl.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event-list"] tr[data-event-id]').length === 27);
+  const fitted = await tl.window();
+  assert.ok(fitted.start < "1990-01-01" && fitted.end > "2024-05-08", `the whole history: ${JSON.stringify(fitted)}`);
+  const quotes = await tl.root.locator(".mt-print-quote").allTextContents();
+  assert.equal(quotes.length, 27);
+  assert.ok(quotes.some((q) => q.includes("On May 8, 2024") || q.includes("termination of its activities")), "the dissolution's quote is listed");
   await tl.page.emulateMedia({ media: "print" });
   const seen = await tl.root.evaluate((root) => ({
     toolbar: getComputedStyle(root.querySelector(".mt-toolbar")).display,
@@ -137,5 +146,11 @@ test("printing gives the timeline and the chart without controls, light", async 
   assert.equal(seen.bg, "rgb(255, 255, 255)", "the dark theme prints light");
   const pdf = await tl.page.pdf({ landscape: true });
   assert.ok(pdf.length > 10000 && pdf.subarray(0, 4).toString() === "%PDF");
+  if (process.env.SCREENSHOT_DIR) (await import("node:fs")).writeFileSync(`${process.env.SCREENSHOT_DIR}/print.pdf`, pdf);
+  await tl.page.emulateMedia({ media: "screen" });
+  await tl.page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  await tl.page.waitForFunction(() => !document.querySelector('[data-testid="event-list"]'));
+  const back = await tl.window();
+  assert.deepEqual(back, zoomed, "the reader's window comes back");
   await tl.close();
 });
