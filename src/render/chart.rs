@@ -2,6 +2,7 @@
 //! counts (or growth per month), countable presence facts, event markers,
 //! brushing to zoom, an overview of where the window is, and a table.
 
+use super::plot::visible_orgs;
 use super::{abbreviation, header_row, label};
 use crate::core::data::{Dataset, MeasureBound};
 use crate::core::date::{iso_day, Day};
@@ -30,15 +31,6 @@ fn y_of(value: f64, min: f64, max: f64) -> f64 {
         0.0
     };
     PRESENCE_PX + PLOT_PX - frac.clamp(0.0, 1.0) * (PLOT_PX - 12.0)
-}
-
-fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
-    data.organisations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| s.filter.shows_org(&o.id))
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// The event marker nearest to `x` on the chart (for naming it on hover).

@@ -133,11 +133,9 @@ pub fn svg(s: &State) -> Option<String> {
 /// the file name it is downloaded as: `(name, text)`.
 pub fn export(s: &State, format: &str) -> Option<(String, String)> {
     let data = s.data()?;
-    let orgs: Vec<&str> = data
-        .organisations
-        .iter()
-        .filter(|o| s.filter.shows_org(&o.id))
-        .map(|o| o.id.as_str())
+    let orgs: Vec<&str> = plot::visible_orgs(s, data)
+        .into_iter()
+        .filter_map(|o| data.organisations.get(o).map(|o| o.id.as_str()))
         .collect();
     let stem = file_stem(
         s.scale.start_day.floor() as i32,

@@ -59,7 +59,7 @@ pub fn accessible_name(s: &State, data: &Dataset, e: &Event) -> String {
 }
 
 /// The visible organisations' indexes, top to bottom.
-fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
+pub fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
     data.organisations
         .iter()
         .enumerate()
