@@ -13,7 +13,8 @@
 //!
 //! Options and filters are read key by key ([`Fields`]) and event payloads
 //! built as plain objects: serde and serde-wasm-bindgen did the same for
-//! 19 KB gzip more WebAssembly. Unknown keys are warned about.
+//! 17 KB gzip more WebAssembly (docs/BENCHMARKS.md, step 12), and the
+//! weight budget comes first. Unknown keys are warned about.
 
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
@@ -121,7 +122,7 @@ struct List(Vec<String>);
 /// (`invalid type: string "yes", expected true or false`).
 ///
 /// Written out by hand rather than derived with serde: serde's generic
-/// visitors and its error formatting (floats included) cost 19 KB gzip of
+/// visitors and its error formatting (floats included) cost 17 KB gzip of
 /// WebAssembly for a dozen keys (docs/BENCHMARKS.md, the size table).
 struct Fields<'a> {
     object: &'a JsValue,
