@@ -15,7 +15,7 @@
 use super::date::{Day, EventDate};
 use super::error::DataError;
 use super::json::{number, Number, Pos, Reader, Sink, Token};
-use super::order::sort_by;
+use super::order::{permutation, sort_by};
 
 /// Largest data text accepted, checked before (or while) reading.
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
@@ -1501,26 +1501,34 @@ impl Builder {
         if events.is_empty() {
             return Err(DataError::at("events", "there are no events"));
         }
-        // Duplicate ids, found by sorting rather than hashing every id.
-        let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
+        // Duplicate ids and likely copies, found by sorting: each event's
+        // key is hashed once, so the sort compares integers, and strings
+        // only where two hashes are equal (exact, and fast at 100,000).
+        let n = events.len();
         let text = &self.data.text;
-        let id_of = |i: u32| {
-            events.get(i as usize).map_or("", |e| {
-                text.get(e.id.start as usize..(e.id.start + e.id.len) as usize)
-                    .unwrap_or("")
-            })
+        let slice = |x: Text| {
+            text.get(x.start as usize..(x.start + x.len) as usize)
+                .unwrap_or("")
         };
-        sort_by(&mut by_id, &|a, b| id_of(*a).cmp(id_of(*b)).then(a.cmp(b)));
+        let id_of = |i: usize| events.get(i).map_or("", |e| slice(e.id));
+        let id_hash: Vec<u64> = (0..n).map(|i| fnv(&[id_of(i).as_bytes()])).collect();
+        let hash = |h: &[u64], i: usize| h.get(i).copied().unwrap_or(0);
+        let by_id = permutation(n, &|a, b| {
+            hash(&id_hash, a)
+                .cmp(&hash(&id_hash, b))
+                .then_with(|| id_of(a).cmp(id_of(b)))
+                .then(a.cmp(&b))
+        });
         for pair in by_id.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            if id_of(a) == id_of(b) {
+            let (a, b) = (pair[0] as usize, pair[1] as usize);
+            if hash(&id_hash, a) == hash(&id_hash, b) && id_of(a) == id_of(b) {
                 let id = id_of(a).to_owned();
                 let err = DataError::at(
                     format!("events[{b}].id"),
                     format!("duplicate event id \"{id}\": events[{a}] and events[{b}] both use it"),
                 )
                 .item(&id);
-                let (line, column) = events.get(b as usize).map_or((0, 0), |e| e.id_at);
+                let (line, column) = events.get(b).map_or((0, 0), |e| e.id_at);
                 let at = Pos {
                     line: line as usize,
                     column: column as usize,
@@ -1529,24 +1537,26 @@ impl Builder {
             }
         }
         // The same organisation, date and title twice is likely a copy.
-        let key = |i: u32| {
-            let e = events.get(i as usize);
-            let t = |x: Option<Text>| {
-                x.map_or("", |x| {
-                    text.get(x.start as usize..(x.start + x.len) as usize)
-                        .unwrap_or("")
-                })
-            };
-            (
-                e.map(|e| e.org),
-                t(e.map(|e| e.date_text)),
-                t(e.map(|e| e.title)),
-            )
+        let key = |i: usize| {
+            events.get(i).map_or((usize::MAX, "", ""), |e| {
+                (e.org, slice(e.date_text), slice(e.title))
+            })
         };
-        sort_by(&mut by_id, &|a, b| key(*a).cmp(&key(*b)).then(a.cmp(b)));
-        for pair in by_id.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            if key(a) == key(b) {
+        let copy_hash: Vec<u64> = (0..n)
+            .map(|i| {
+                let (org, date, title) = key(i);
+                fnv(&[&org.to_le_bytes(), date.as_bytes(), title.as_bytes()])
+            })
+            .collect();
+        let by_key = permutation(n, &|a, b| {
+            hash(&copy_hash, a)
+                .cmp(&hash(&copy_hash, b))
+                .then_with(|| key(a).cmp(&key(b)))
+                .then(a.cmp(&b))
+        });
+        for pair in by_key.windows(2) {
+            let (a, b) = (pair[0] as usize, pair[1] as usize);
+            if hash(&copy_hash, a) == hash(&copy_hash, b) && key(a) == key(b) {
                 let id = id_of(b).to_owned();
                 self.data.warnings.push(DataWarning {
                     message: format!("events[{a}] and events[{b}] (\"{id}\") have the same organisation, date and title"),
@@ -1568,16 +1578,31 @@ impl Builder {
                 path: std::mem::take(&mut self.first_unlabelled),
             });
         }
-        // Stable sort keeps file order for equal dates.
-        sort_by(&mut self.data.events, &|a, b| {
-            a.date.sort_key().cmp(&b.date.sort_key())
-        });
+        // Stable sort keeps file order for equal dates; each key computed once.
+        let keys: Vec<(Day, Day)> = self.data.events.iter().map(|e| e.date.sort_key()).collect();
+        let order = permutation(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
+        let mut slots: Vec<Option<Event>> = self.data.events.drain(..).map(Some).collect();
+        self.data.events = order
+            .iter()
+            .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
+            .collect();
         sort_by(&mut self.data.membership, &|a, b| {
             (a.org, a.date.sort_key()).cmp(&(b.org, b.date.sort_key()))
         });
         self.data.text.shrink_to_fit();
         Ok(self.data)
     }
+}
+
+/// FNV-1a over the parts, with a separator between them.
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 impl Sink for Builder {
