@@ -182,8 +182,26 @@ pub fn nearest_marker(
 pub fn marker_path(markers: &[(usize, usize, f64)], org: usize, y0: f64, y1: f64) -> String {
     use std::fmt::Write;
     let mut d = String::new();
-    for m in markers.iter().filter(|m| m.0 == org) {
-        let _ = write!(d, "M{},{}V{}", fmt_px(m.2), fmt_px(y0), fmt_px(y1));
+    let mut xs: Vec<f64> = markers.iter().filter(|m| m.0 == org).map(|m| m.2).collect();
+    super::order::sort_by(&mut xs, &|a, b| a.total_cmp(b));
+    // A stretch of neighbouring pixel columns is one band (a filled
+    // rectangle), not a line per column: the path stays short however
+    // dense the events are.
+    let mut i = 0;
+    while i < xs.len() {
+        let mut j = i;
+        while j + 1 < xs.len() && xs[j + 1] - xs[j] <= 1.5 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            let (a, z) = (fmt_px(xs[i] - 0.5), fmt_px(xs[j] + 0.5));
+            let _ = write!(d, "M{a},{}H{z}V{}H{a}Z", fmt_px(y0), fmt_px(y1));
+        } else {
+            for x in &xs[i..=j] {
+                let _ = write!(d, "M{},{}V{}", fmt_px(*x), fmt_px(y0), fmt_px(y1));
+            }
+        }
+        i = j + 1;
     }
     d
 }
@@ -424,6 +442,15 @@ mod tests {
         assert_eq!(nearest_marker(&m, -50.0, 4.0), None);
         let path = marker_path(&m, m[0].0, 10.0, 20.0);
         assert!(path.starts_with('M') && path.contains(",10V20"), "{path}");
+        // Neighbouring columns make one band; lone ones stay lines.
+        let dense: Vec<(usize, usize, f64)> = (0..500u32)
+            .map(|i| (0, i as usize, 10.0 + f64::from(i)))
+            .chain([(0, 999, 700.0)])
+            .collect();
+        assert_eq!(
+            marker_path(&dense, 0, 10.0, 20.0),
+            "M9.5,10H509.5V20H9.5ZM700,10V20"
+        );
         let narrow = TimeScale {
             width_px: 3.0,
             ..fit

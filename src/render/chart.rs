@@ -172,6 +172,7 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
                     .key(&org.id)
                     .attr("d", &d)
                     .attr("stroke", &org.color)
+                    .attr("fill", &org.color)
                     .end("path");
             }
         }

@@ -35,7 +35,7 @@ const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 .mt-cluster rect{fill:#57606a}.mt-cluster text{fill:#fff;font-size:11px;font-weight:700}\
 .mt-ytick text,.mt-presence-title,.mt-presence-mark text,.mt-marker-name,.mt-growth-bar text{font-size:11px}\
 .mt-ytick text,.mt-presence-title{fill:#57606a}.mt-presence-mark path{fill:#57606a}\
-.mt-event-marker{fill:none;opacity:.35}.mt-series-line{fill:none;stroke-width:2;stroke-dasharray:5 4;opacity:.8}\
+.mt-event-marker{opacity:.35}.mt-series-line{fill:none;stroke-width:2;stroke-dasharray:5 4;opacity:.8}\
 .mt-point-span{fill-opacity:.45}.mt-point circle{stroke:#fff;stroke-width:1.5}.mt-growth-bar rect{fill-opacity:.55}";
 
 /// The `<svg …>…</svg>` element that starts with `start` in `text`.
