@@ -480,6 +480,9 @@ fn pack(
             }
         }
         match placed {
+            // Wholly left of the plot (a candidate only for a label that
+            // could reach in, and it did not): nothing to draw.
+            Some((_, _, _, _, right)) if right < 0.0 => {}
             Some((row, labelled, label_x, left, right)) => {
                 if let Some(r) = rows.get_mut(row) {
                     r.take(left, right);
