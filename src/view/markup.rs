@@ -17,9 +17,36 @@ struct Element {
 
 fn finish(e: Element) -> VNode {
     let mut tag = e.tag;
+    let mut children = e.children;
+    key_siblings(&mut children);
     tag.set_attributes(e.attributes);
-    tag.add_children(e.children);
+    tag.add_children(children);
     VNode::VTag(Rc::new(tag))
+}
+
+/// Where some children carry keys (marks, ticks, points), the others get
+/// keys too, from their tag and place among the unkeyed: Yew diffs a list
+/// by key only when every child has one, and by position otherwise, which
+/// rewrote or recreated every mark after an inserted one on each frame of
+/// a zoom (most of a frame's time at 10,000 events).
+fn key_siblings(children: &mut [VNode]) {
+    let keyed = children
+        .iter()
+        .any(|c| matches!(c, VNode::VTag(t) if t.key.is_some()));
+    if !keyed || children.iter().any(|c| !matches!(c, VNode::VTag(_))) {
+        return;
+    }
+    let mut n = 0u32;
+    for child in children.iter_mut() {
+        if let VNode::VTag(rc) = child {
+            if rc.key.is_none() {
+                n += 1;
+                if let Some(t) = Rc::get_mut(rc) {
+                    t.key = Some(Key::from(["\u{1}", t.tag(), &n.to_string()].concat()));
+                }
+            }
+        }
+    }
 }
 
 /// The virtual DOM of `markup`.
@@ -70,5 +97,6 @@ pub fn html(markup: &str) -> Html {
             None => top.push(node),
         }
     }
+    key_siblings(&mut top);
     VNode::VList(Rc::new(VList::with_children(top, None)))
 }
