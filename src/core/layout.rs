@@ -500,6 +500,9 @@ fn pack(
                     unknown_end: c.item.unknown_end,
                 });
             }
+            // Likewise, no cluster counts an event that is wholly left of
+            // the plot.
+            None if right_bare < 0.0 => {}
             None => overflow.push(c),
         }
     }
