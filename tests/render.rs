@@ -258,3 +258,64 @@ fn exports_are_named_after_the_view() {
     );
     assert_eq!(csv.lines().count(), 1 + 8, "{csv}");
 }
+
+/// Sibling keys that are not unique, in every element of `markup`.
+fn duplicate_keys(markup: &str) -> Vec<String> {
+    let mut stack: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
+    let mut dups = Vec::new();
+    read(markup, &mut |p| match p {
+        Piece::Open(tag) => stack.push((tag, Vec::new())),
+        Piece::Attr(name, value) if name == "key" => {
+            let n = stack.len();
+            if n >= 2 {
+                stack[n - 2].1.push(value);
+            }
+        }
+        Piece::Close => {
+            if let Some((tag, keys)) = stack.pop() {
+                let mut unique = keys.clone();
+                unique.sort();
+                unique.dedup();
+                if unique.len() != keys.len() {
+                    dups.push(format!("<{tag}>: {keys:?}"));
+                }
+            }
+        }
+        _ => {}
+    });
+    dups
+}
+
+#[test]
+fn sibling_keys_are_unique_in_every_view() {
+    // The browser's diff goes by key where siblings have keys: a repeated
+    // key there is a broken widget, so every view is checked.
+    let base = state(DATA, 1280.0);
+    let congress = parse_dataset(DATA)
+        .unwrap()
+        .event_index("dzns-socialist-party-congress")
+        .unwrap();
+    let views = [
+        base.clone(),
+        state(DATA, 360.0),
+        base.clone().apply(Action::ChartGrowth(true)),
+        base.clone().apply(Action::ChartTable),
+        base.clone()
+            .apply(Action::ToggleList)
+            .apply(Action::Open(congress)),
+        base.clone().apply(Action::ToggleExportMenu),
+        base.clone().apply(Action::Print(true)),
+        base.clone().apply(Action::SetLang(
+            movement_timeline::core::i18n::Lang::Ru,
+            true,
+        )),
+        base.clone().apply(Action::ShowRange {
+            start_day: f64::from(days_from_civil(2020, 1, 1)),
+            end_day: f64::from(days_from_civil(2020, 12, 31)),
+        }),
+    ];
+    for (i, s) in views.iter().enumerate() {
+        let dups = duplicate_keys(&markup(s));
+        assert!(dups.is_empty(), "view {i}: {dups:#?}");
+    }
+}

@@ -169,7 +169,7 @@ pub fn membership(m: &mut Markup, s: &State, data: &Dataset) {
             let d = marker_path(&markers, o, PRESENCE_PX, PRESENCE_PX + PLOT_PX);
             if !d.is_empty() {
                 m.raw("<path class='mt-event-marker'")
-                    .key(&org.id)
+                    .key(&["m-", &org.id].concat())
                     .attr("d", &d)
                     .attr("stroke", &org.color)
                     .attr("fill", &org.color)

@@ -36,6 +36,23 @@ fn key_siblings(children: &mut [VNode]) {
     if !keyed || children.iter().any(|c| !matches!(c, VNode::VTag(_))) {
         return;
     }
+    // A repeated key would make Yew's keyed diff panic: then the list stays
+    // as it is (diffed by position). `tests/render.rs` keeps keys unique.
+    let keys: Vec<&str> = children
+        .iter()
+        .filter_map(|c| match c {
+            VNode::VTag(t) => t.key.as_ref().map(|k| k.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let key = |i: usize| keys.get(i).copied().unwrap_or("");
+    let order = crate::core::order::permutation(keys.len(), &|a, b| key(a).cmp(key(b)));
+    if order
+        .windows(2)
+        .any(|w| key(w[0] as usize) == key(w[1] as usize))
+    {
+        return;
+    }
     let mut n = 0u32;
     for child in children.iter_mut() {
         if let VNode::VTag(rc) = child {
