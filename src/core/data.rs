@@ -15,7 +15,7 @@
 use super::date::{Day, EventDate};
 use super::error::DataError;
 use super::json::{number, Number, Pos, Reader, Sink, Token};
-use super::order::{permutation, sort_by};
+use super::order::{permutation, sort_by_key};
 
 /// Largest data text accepted, checked before (or while) reading.
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
@@ -1578,17 +1578,9 @@ impl Builder {
                 path: std::mem::take(&mut self.first_unlabelled),
             });
         }
-        // Stable sort keeps file order for equal dates; each key computed once.
-        let keys: Vec<(Day, Day)> = self.data.events.iter().map(|e| e.date.sort_key()).collect();
-        let order = permutation(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
-        let mut slots: Vec<Option<Event>> = self.data.events.drain(..).map(Some).collect();
-        self.data.events = order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take))
-            .collect();
-        sort_by(&mut self.data.membership, &|a, b| {
-            (a.org, a.date.sort_key()).cmp(&(b.org, b.date.sort_key()))
-        });
+        // Stable sorts keep file order for equal dates; keys computed once.
+        sort_by_key(&mut self.data.events, |e| e.date.sort_key());
+        sort_by_key(&mut self.data.membership, |c| (c.org, c.date.sort_key()));
         self.data.text.shrink_to_fit();
         Ok(self.data)
     }

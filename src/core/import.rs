@@ -221,6 +221,32 @@ fn field(out: &mut String, key: &str, value: &str) {
     json_string(out, value);
 }
 
+/// Opens the `i`th object of a list with its first field.
+fn open_object(out: &mut String, i: usize, key: &str, value: &str) {
+    out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+    json_string(out, key);
+    out.push_str(": ");
+    json_string(out, value);
+}
+
+/// The row's date as EDTF; a problem is noted and a placeholder written, so
+/// every row's problems are found in one pass.
+fn date_field(
+    out: &mut String,
+    t: &Table,
+    i: usize,
+    row: &[String],
+    problems: &mut Vec<ImportError>,
+) {
+    match to_edtf(t.get(row, "date")) {
+        Ok(d) => field(out, "date", &d),
+        Err(m) => {
+            problems.push(t.error(i, "date", m));
+            field(out, "date", "2000");
+        }
+    }
+}
+
 fn source(out: &mut String, t: &Table, row: &[String]) {
     out.push_str(", \"source\": {");
     json_string(out, "article");
@@ -271,10 +297,7 @@ pub fn import(
     let mut origin: Vec<(String, &Table, usize)> = Vec::new();
     let mut out = String::from("{\n  \"organisations\": [");
     for (i, row) in orgs.rows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-        json_string(&mut out, "id");
-        out.push_str(": ");
-        json_string(&mut out, orgs.get(row, "id"));
+        open_object(&mut out, i, "id", orgs.get(row, "id"));
         for key in [
             "name",
             "abbreviation",
@@ -300,18 +323,9 @@ pub fn import(
     }
     out.push_str("\n  ],\n  \"events\": [");
     for (i, row) in evs.rows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-        json_string(&mut out, "id");
-        out.push_str(": ");
-        json_string(&mut out, evs.get(row, "id"));
+        open_object(&mut out, i, "id", evs.get(row, "id"));
         field(&mut out, "org", evs.get(row, "org"));
-        match to_edtf(evs.get(row, "date")) {
-            Ok(d) => field(&mut out, "date", &d),
-            Err(m) => {
-                problems.push(evs.error(i, "date", m));
-                field(&mut out, "date", "2000");
-            }
-        }
+        date_field(&mut out, &evs, i, row, &mut problems);
         for key in ["kind", "title", "label", "summary"] {
             if key == "kind" || key == "title" || !evs.get(row, key).is_empty() {
                 field(&mut out, key, evs.get(row, key));
@@ -353,17 +367,8 @@ pub fn import(
     if let Some(counts) = &counts {
         out.push_str(",\n  \"membership\": [");
         for (i, row) in counts.rows.iter().enumerate() {
-            out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-            json_string(&mut out, "org");
-            out.push_str(": ");
-            json_string(&mut out, counts.get(row, "org"));
-            match to_edtf(counts.get(row, "date")) {
-                Ok(d) => field(&mut out, "date", &d),
-                Err(m) => {
-                    problems.push(counts.error(i, "date", m));
-                    field(&mut out, "date", "2000");
-                }
-            }
+            open_object(&mut out, i, "org", counts.get(row, "org"));
+            date_field(&mut out, counts, i, row, &mut problems);
             let members = counts.get(row, "members").replace([',', ' ', '\u{a0}'], "");
             match members.parse::<u32>() {
                 Ok(n) => out.push_str(&format!(", \"members\": {n}")),

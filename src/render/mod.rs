@@ -435,26 +435,15 @@ pub fn events_table(m: &mut Markup, s: &State, data: &Dataset) {
         .text(&i18n::in_window(l, total, rows.len()))
         .raw("</caption>");
     let printing = s.printing.is_some();
-    header_row(
-        m,
-        l,
-        if printing {
-            &[
-                Msg::ColDate,
-                Msg::ColOrganisation,
-                Msg::ColKind,
-                Msg::ColEvent,
-                Msg::ColSource,
-            ]
-        } else {
-            &[
-                Msg::ColDate,
-                Msg::ColOrganisation,
-                Msg::ColKind,
-                Msg::ColEvent,
-            ]
-        },
-    );
+    // The source column only on paper.
+    let columns = [
+        Msg::ColDate,
+        Msg::ColOrganisation,
+        Msg::ColKind,
+        Msg::ColEvent,
+        Msg::ColSource,
+    ];
+    header_row(m, l, &columns[..if printing { 5 } else { 4 }]);
     m.raw("<tbody>");
     for &i in &rows {
         let Some(e) = data.events.get(i) else {
