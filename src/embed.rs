@@ -22,13 +22,13 @@ use crate::core::filter::{Filter, IdSet, KindSet};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::json::Token;
 use crate::core::url_state::{parse_url_date, ViewState};
-use crate::state::{Action, State, Theme};
+use crate::state::{Action, Theme};
 use crate::view::{dom::warn, DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::{AppHandle, Callback, UseReducerDispatcher};
+use yew::{AppHandle, Callback};
 
 thread_local! {
     /// The element this wasm instance's widget renders into. The loader gives
@@ -324,8 +324,8 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         what: "mount options",
     };
     let data = o.get("data");
-    let source = if let Some(text) = data.as_ref().and_then(JsValue::as_string) {
-        DataSource::Json(Rc::from(text.as_str()))
+    let source = if let Some(text) = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()) {
+        DataSource::Text(text.clone())
     } else if let Some(object) = data.filter(JsValue::is_object) {
         DataSource::Object(object)
     } else if let Some(url) = o.string("dataUrl")? {
@@ -493,7 +493,7 @@ type Listeners = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
 /// before: they are applied in order as soon as it exists.
 #[derive(Default)]
 struct Dispatch {
-    dispatcher: Option<UseReducerDispatcher<State>>,
+    dispatcher: Option<crate::view::Dispatch>,
     queued: Vec<Action>,
 }
 
@@ -541,10 +541,10 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<Widge
     let listeners: Listeners = Rc::default();
     {
         let dispatch = dispatch.clone();
-        props.onready = Some(Callback::from(move |d: UseReducerDispatcher<State>| {
+        props.onready = Some(Callback::from(move |d: crate::view::Dispatch| {
             let queued = std::mem::take(&mut dispatch.borrow_mut().queued);
             for action in queued {
-                d.dispatch(action);
+                d.emit(action);
             }
             dispatch.borrow_mut().dispatcher = Some(d);
         }));
@@ -591,7 +591,7 @@ impl WidgetHandle {
         match d.dispatcher.clone() {
             Some(dispatcher) => {
                 drop(d);
-                dispatcher.dispatch(action);
+                dispatcher.emit(action);
             }
             None => d.queued.push(action),
         }
@@ -607,9 +607,9 @@ impl WidgetHandle {
     /// a round trip through text).
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&mut self, data: JsValue) {
-        self.props.source = match data.as_string() {
-            Some(text) => DataSource::Json(Rc::from(text.as_str())),
-            None => DataSource::Object(data),
+        self.props.source = match data.dyn_into::<js_sys::JsString>() {
+            Ok(text) => DataSource::Text(text),
+            Err(data) => DataSource::Object(data),
         };
         self.update();
     }

@@ -703,15 +703,6 @@ pub enum Action {
     SimulateCrash,
 }
 
-#[cfg(target_arch = "wasm32")]
-impl yew::Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        self.apply(action)
-    }
-}
-
 impl State {
     /// The state after `action`; the same `Rc` when nothing changed (so
     /// nothing re-renders).

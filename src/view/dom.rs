@@ -4,10 +4,12 @@
 
 use crate::core::date::Day;
 use crate::core::url_state::ViewState;
+use crate::state::Action;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::Callback;
 
 /// Today as a day number, from the browser's clock.
 pub fn today() -> Day {
@@ -66,13 +68,15 @@ impl Drop for Listener {
 }
 
 /// Listens to `kind` on `target` (not passive, so the handler may prevent
-/// the default) until the returned [`Listener`] is dropped.
+/// the default) until the returned [`Listener`] is dropped. One handler
+/// type for every listener: the module holds one shim for all of them.
 pub fn listen(
     target: &web_sys::EventTarget,
     kind: &'static str,
-    handler: impl FnMut(web_sys::Event) + 'static,
+    handler: Rc<dyn Fn(&web_sys::Event)>,
 ) -> Option<Listener> {
-    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let callback =
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| handler(&e));
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(false);
     target
@@ -131,11 +135,23 @@ pub fn observe_width(
 #[derive(Default)]
 pub struct Coalesced {
     /// Zoom factor so far and its anchor.
-    pub zoom: Cell<Option<(f64, f64)>>,
+    zoom: Cell<Option<(f64, f64)>>,
     /// Pixels to pan so far.
     pub pan: Cell<f64>,
-    scheduled: Cell<bool>,
+    /// The animation frame asked for and not yet run.
+    scheduled: Cell<Option<i32>>,
+    /// Made once, on the first input, and reused for every frame.
     frame: RefCell<Option<Closure<dyn FnMut()>>>,
+}
+
+impl Drop for Coalesced {
+    /// A widget that goes between an input and the next frame takes its
+    /// frame with it.
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.scheduled.get(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
 }
 
 impl Coalesced {
@@ -145,22 +161,34 @@ impl Coalesced {
         self.zoom.set(Some((anchor_px, f * factor)));
     }
 
-    /// Runs `apply` at the next animation frame (once, however many calls).
-    pub fn schedule(self: &Rc<Self>, apply: impl Fn(&Coalesced) + 'static) {
-        if self.scheduled.replace(true) {
+    /// Sends what was gathered to `dispatch` at the next animation frame
+    /// (once, however many calls): the pan, then the zoom.
+    pub fn schedule(self: &Rc<Self>, dispatch: &Callback<Action>) {
+        if self.scheduled.get().is_some() {
             return;
         }
-        let this = Rc::clone(self);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            this.scheduled.set(false);
-            apply(&this);
-            this.zoom.set(None);
-            this.pan.set(0.0);
+        let mut frame = self.frame.borrow_mut();
+        let callback = frame.get_or_insert_with(|| {
+            let this = Rc::downgrade(self);
+            let dispatch = dispatch.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                let Some(c) = this.upgrade() else {
+                    return;
+                };
+                c.scheduled.set(None);
+                let dx_px = c.pan.replace(0.0);
+                if dx_px != 0.0 {
+                    dispatch.emit(Action::PanBy { dx_px });
+                }
+                if let Some((anchor_px, factor)) = c.zoom.take() {
+                    dispatch.emit(Action::ZoomAt { anchor_px, factor });
+                }
+            })
         });
         if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(callback.as_ref().unchecked_ref());
+            let id = w.request_animation_frame(callback.as_ref().unchecked_ref());
+            self.scheduled.set(id.ok());
         }
-        *self.frame.borrow_mut() = Some(callback);
     }
 }
 

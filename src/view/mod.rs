@@ -18,10 +18,10 @@ use crate::core::navigate::Step;
 use crate::core::scale::TimeScale;
 use crate::core::url_state::{is_meaningful_change, ViewState};
 use crate::state::{Action, Brush, Load, Shared, State, Theme};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew::UseReducerDispatcher;
 
 pub use crate::core::scale::fmt_px;
 pub use load::DataSink;
@@ -33,6 +33,9 @@ pub enum DataSource {
     Url(AttrValue),
     /// JSON text.
     Json(Rc<str>),
+    /// JSON text the page holds (a JavaScript string): read a piece at a
+    /// time, so the whole text is never copied into the module's memory.
+    Text(js_sys::JsString),
     /// A JavaScript object (already parsed by the page).
     Object(wasm_bindgen::JsValue),
     /// Already read (the prerender at build time).
@@ -87,7 +90,7 @@ pub struct TimelineProps {
     /// Receives the widget's dispatcher once mounted (the embedding API
     /// drives the widget through it).
     #[prop_or_default]
-    pub onready: Option<Callback<UseReducerDispatcher<State>>>,
+    pub onready: Option<Callback<Dispatch>>,
     /// Receives what happens, for the embedding page.
     #[prop_or_default]
     pub onevent: Option<Callback<WidgetEvent>>,
@@ -182,361 +185,393 @@ fn wheel_factor(delta_y_px: f64) -> f64 {
     js_sys::Math::exp(-delta_y_px.clamp(-600.0, 600.0) * 0.002)
 }
 
-/// The widget.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let today = props.today.unwrap_or_else(dom::today);
-    let (theme, view, fixed_width, lang) = (
-        props.theme,
-        props.initial_view.clone(),
-        props.width_px,
-        props.lang,
-    );
-    let state = use_reducer(move || {
-        let mut s = State::new(today, theme);
-        s.pending = view;
-        if let Some(l) = lang {
-            s.lang = l;
-        }
-        match fixed_width {
-            Some(width_px) => (*Rc::new(s).apply(Action::Resize { width_px })).clone(),
-            None => s,
-        }
-    });
-    let root_ref = use_node_ref();
-    let notified = use_mut_ref(Notified::default);
-    let gesture = use_mut_ref(Gesture::default);
-    let wheel = use_mut_ref(|| Rc::new(dom::Coalesced::default()));
+/// How actions reach the widget: the embedding API, the data loader and
+/// the input handlers all send them through this.
+pub type Dispatch = Callback<Action>;
 
-    #[cfg(feature = "crash-test")]
-    crate::crash::point(crate::crash::Point::Render);
+/// What the input handlers share: the latest state, the way back to the
+/// widget, pointers down, and input gathered per animation frame.
+struct Input {
+    state: RefCell<Rc<State>>,
+    dispatch: Dispatch,
+    gesture: RefCell<Gesture>,
+    frame: Rc<dom::Coalesced>,
+    modifier_only: bool,
+}
 
-    // Data: read the source whenever it (or a retry) changes.
-    {
-        let dispatch = state.dispatcher();
-        let loader = props.loader.clone();
-        use_effect_with((props.source.clone(), state.reloads), move |(source, _)| {
-            load::start(source.clone(), loader, dispatch);
-        });
-    }
+/// The events the widget listens to on its own element: one handler for
+/// all of them, so the module holds one listener shim, not one per event.
+const INPUT_EVENTS: [&str; 11] = [
+    "wheel",
+    "click",
+    "keydown",
+    "input",
+    "pointerdown",
+    "pointermove",
+    "pointerup",
+    "pointercancel",
+    "dblclick",
+    "mouseover",
+    "focusin",
+];
 
-    // Once mounted: width, wheel, the URL, the language, the embedder.
-    {
-        let dispatch = state.dispatcher();
-        let root = root_ref.clone();
-        let props = props.clone();
-        let wheel = wheel.borrow().clone();
-        use_effect_with((), move |_| {
-            let mut keep: (Vec<dom::Listener>, Option<dom::WidthObserver>) = (Vec::new(), None);
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                if props.width_px.is_none() {
-                    if let Ok(Some(plot)) = el.query_selector(".mt-plot") {
-                        let d = dispatch.clone();
-                        keep.1 = dom::observe_width(&plot, move |width_px| {
-                            d.dispatch(Action::Resize { width_px })
+impl Input {
+    fn handle(&self, e: &web_sys::Event) {
+        let kind = e.type_();
+        match kind.as_str() {
+            "wheel" => self.wheel(e.unchecked_ref()),
+            "click" => self.click(e.unchecked_ref()),
+            "keydown" => self.key(e.unchecked_ref()),
+            "input" => {
+                if let Some(input) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    if input.get_attribute("data-act").as_deref() == Some("search") {
+                        self.dispatch.emit(Action::SetText(input.value()));
+                    }
+                }
+            }
+            "pointerdown" => self.pointer_down(e.unchecked_ref()),
+            "pointermove" => self.pointer_move(e.unchecked_ref()),
+            "pointerup" | "pointercancel" => self.pointer_up(e.unchecked_ref()),
+            "dblclick" => {
+                let e: &web_sys::MouseEvent = e.unchecked_ref();
+                if let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) {
+                    if zone == "plot" {
+                        self.dispatch.emit(Action::ZoomAt {
+                            anchor_px: x,
+                            factor: 2.0,
                         });
                     }
                 }
-                let d = dispatch.clone();
-                let modifier_only = props.wheel_zoom == WheelZoom::Modifier;
-                keep.0.extend(dom::listen(&el, "wheel", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
-                        return;
-                    };
-                    let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
-                        return;
-                    };
-                    if zone == "overview" || (modifier_only && !(e.ctrl_key() || e.meta_key())) {
-                        return;
-                    }
-                    e.prevent_default();
-                    let unit = match e.delta_mode() {
-                        1 => 16.0,
-                        2 => 400.0,
-                        _ => 1.0,
-                    };
-                    let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
-                    if dx.abs() > dy.abs() {
-                        wheel.pan.set(wheel.pan.get() - dx);
-                    } else {
-                        wheel.zoom(x, wheel_factor(dy));
-                    }
-                    let d = d.clone();
-                    wheel.schedule(move |c| {
-                        if c.pan.get() != 0.0 {
-                            d.dispatch(Action::PanBy { dx_px: c.pan.get() });
-                        }
-                        if let Some((anchor_px, factor)) = c.zoom.get() {
-                            d.dispatch(Action::ZoomAt { anchor_px, factor });
-                        }
-                    });
-                }));
             }
-            // The language: the page's choice, else the browser's.
-            if props.lang.is_none() {
-                if let Some(l) = dom::browser_language().and_then(|t| Lang::parse(&t)) {
-                    dispatch.dispatch(Action::SetLang(l, false));
+            // Hovering or focusing a chart point reads out its number and
+            // source.
+            _ => {
+                let point = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("[data-point]").ok().flatten())
+                    .and_then(|el| dom::num_attr::<usize>(&el, "data-point"));
+                if point.is_some() && point != self.state.borrow().chart.readout {
+                    self.dispatch.emit(Action::Readout(point));
                 }
             }
-            if props.url_state {
-                dispatch.dispatch(Action::ApplyView(dom::read_fragment()));
-                if let Some(w) = web_sys::window() {
+        }
+    }
+
+    fn wheel(&self, e: &web_sys::WheelEvent) {
+        let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
+            return;
+        };
+        if zone == "overview" || (self.modifier_only && !(e.ctrl_key() || e.meta_key())) {
+            return;
+        }
+        e.prevent_default();
+        let unit = match e.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
+        if dx.abs() > dy.abs() {
+            self.frame.pan.set(self.frame.pan.get() - dx);
+        } else {
+            self.frame.zoom(x, wheel_factor(dy));
+        }
+        self.frame.schedule(&self.dispatch);
+    }
+
+    fn click(&self, e: &web_sys::MouseEvent) {
+        #[cfg(feature = "crash-test")]
+        crate::crash::point(crate::crash::Point::Callback);
+        let Some((el, act)) = dom::acted_on(e.target()) else {
+            return;
+        };
+        let action = click_action(&self.state.borrow(), &el, &act);
+        if let Some(action) = action {
+            e.stop_propagation();
+            self.dispatch.emit(action);
+        } else if act == "copy" {
+            let d = self.dispatch.clone();
+            dom::copy_page_url(move |r| d.emit(Action::Copied(r)));
+        }
+    }
+
+    fn key(&self, e: &web_sys::KeyboardEvent) {
+        let on = dom::acted_on(e.target());
+        let on_event = on
+            .as_ref()
+            .filter(|(_, act)| act == "event")
+            .and_then(|(el, _)| dom::num_attr::<usize>(el, "data-index"));
+        let in_plot = on.as_ref().is_some_and(|(_, act)| act == "plot");
+        let action = key_action(&self.state.borrow(), &e.key(), on_event, in_plot);
+        if let Some(action) = action {
+            e.prevent_default();
+            self.dispatch.emit(action);
+        }
+    }
+
+    fn pointer_down(&self, e: &web_sys::PointerEvent) {
+        if e.pointer_type() == "mouse" && e.button() != 0 {
+            return;
+        }
+        let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
+            return;
+        };
+        let mut g = self.gesture.borrow_mut();
+        if g.pointers.is_empty() {
+            g.travel_px = 0.0;
+            g.zone = zone.clone();
+        }
+        g.pointers.retain(|(id, _)| *id != e.pointer_id());
+        g.pointers.push((e.pointer_id(), x));
+        drop(g);
+        if zone != "plot" {
+            capture(e);
+            self.dispatch.emit(Action::Brush(Some(Brush {
+                from_px: x,
+                to_px: x,
+                overview: zone == "overview",
+            })));
+        }
+    }
+
+    fn pointer_move(&self, e: &web_sys::PointerEvent) {
+        let s = self.state.borrow().clone();
+        let mut g = self.gesture.borrow_mut();
+        let zone_now = dom::zone_x(e.target(), e.client_x());
+        let Some(at) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
+            drop(g);
+            // Hovering the chart: name the nearest event marker.
+            if let Some((_, x)) = zone_now.filter(|(z, _)| z == "chart") {
+                let near = crate::render::chart::marker_near(&s, x);
+                if near != s.chart.marker {
+                    self.dispatch.emit(Action::Marker(near));
+                }
+            }
+            return;
+        };
+        // Positions relative to the zone the gesture started in.
+        let last = g.pointers.get(at).map_or(0.0, |p| p.1);
+        let x = match &zone_now {
+            Some((z, x)) if *z == g.zone => *x,
+            _ => last + f64::from(e.movement_x()),
+        };
+        g.travel_px += (x - last).abs();
+        if let Some(p) = g.pointers.get_mut(at) {
+            p.1 = x;
+        }
+        let action = if g.zone != "plot" {
+            s.chart
+                .brush
+                .map(|b| Action::Brush(Some(Brush { to_px: x, ..b })))
+        } else if g.pointers.len() >= 2 {
+            // Pinch: around the finger that did not move, so the day under
+            // each finger stays under it.
+            g.pointers
+                .iter()
+                .find(|(id, _)| *id != e.pointer_id())
+                .map(|&(_, other)| Action::ZoomAt {
+                    anchor_px: other,
+                    factor: (x - other).abs().max(1.0) / (last - other).abs().max(1.0),
+                })
+        } else {
+            if g.travel_px > 3.0 {
+                capture(e);
+                self.frame.pan.set(self.frame.pan.get() + x - last);
+                self.frame.schedule(&self.dispatch);
+            }
+            None
+        };
+        drop(g);
+        if let Some(action) = action {
+            self.dispatch.emit(action);
+        }
+    }
+
+    fn pointer_up(&self, e: &web_sys::PointerEvent) {
+        self.gesture
+            .borrow_mut()
+            .pointers
+            .retain(|(id, _)| *id != e.pointer_id());
+        let s = self.state.borrow().clone();
+        if let Some(b) = s.chart.brush {
+            self.dispatch.emit(Action::Brush(None));
+            let scale = if b.overview {
+                TimeScale::fit(&s.limits, s.scale.width_px)
+            } else {
+                s.scale
+            };
+            let (a, z) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
+            if z - a > 4.0 {
+                self.dispatch.emit(Action::ShowRange {
+                    start_day: scale.unmap(a),
+                    end_day: scale.unmap(z),
+                });
+            }
+        }
+    }
+}
+
+/// Keeps a pointer's events on the element it went down on.
+fn capture(e: &web_sys::PointerEvent) {
+    if let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = el.set_pointer_capture(e.pointer_id());
+    }
+}
+
+/// The widget: one component over the reducer in `state`.
+pub struct Timeline {
+    input: Rc<Input>,
+    root: NodeRef,
+    notified: Notified,
+    /// The source last read and the retry count then.
+    loaded: Option<(DataSource, u32)>,
+    /// Listeners and the width observer, removed when the widget goes.
+    keep: (Vec<dom::Listener>, Option<dom::WidthObserver>),
+}
+
+impl Timeline {
+    fn state(&self) -> Rc<State> {
+        self.input.state.borrow().clone()
+    }
+
+    /// Once mounted: width, input, the URL, the language, the embedder.
+    fn mount(&mut self, props: &TimelineProps) {
+        let dispatch = &self.input.dispatch;
+        if let Some(el) = self.root.cast::<web_sys::Element>() {
+            if props.width_px.is_none() {
+                if let Ok(Some(plot)) = el.query_selector(".mt-plot") {
                     let d = dispatch.clone();
-                    keep.0.extend(dom::listen(&w, "popstate", move |_| {
-                        d.dispatch(Action::ApplyView(dom::read_fragment()));
-                    }));
+                    self.keep.1 = dom::observe_width(&plot, move |width_px| {
+                        d.emit(Action::Resize { width_px })
+                    });
                 }
+            }
+            let input = self.input.clone();
+            let handler: Rc<dyn Fn(&web_sys::Event)> = Rc::new(move |e| input.handle(e));
+            for kind in INPUT_EVENTS {
+                self.keep.0.extend(dom::listen(&el, kind, handler.clone()));
+            }
+        }
+        // The language: the page's choice, else the browser's.
+        if props.lang.is_none() {
+            if let Some(l) = dom::browser_language().and_then(|t| Lang::parse(&t)) {
+                dispatch.emit(Action::SetLang(l, false));
+            }
+        }
+        if let Some(w) = web_sys::window() {
+            if props.url_state {
+                dispatch.emit(Action::ApplyView(dom::read_fragment()));
             }
             // Printing shows the whole shown history and the list with
             // quotes; the view comes back afterwards.
-            if let Some(w) = web_sys::window() {
-                for (event, on) in [("beforeprint", true), ("afterprint", false)] {
-                    let d = dispatch.clone();
-                    keep.0.extend(dom::listen(&w, event, move |_| {
-                        d.dispatch(Action::Print(on))
-                    }));
-                }
-            }
-            if let Some(cb) = &props.onready {
-                cb.emit(dispatch);
-            }
-            move || drop(keep)
-        });
-    }
-
-    // After every render: focus, the URL, and what the embedder is told.
-    {
-        let s = (*state).clone();
-        let root = root_ref.clone();
-        let onevent = props.onevent.clone();
-        let exporter = props.exporter.clone();
-        let url_state = props.url_state;
-        let notified = notified.clone();
-        use_effect(move || {
-            let mut last = notified.borrow_mut();
-            if s.export.0 != last.export {
-                last.export = s.export.0;
-                if let Some(f) = &exporter {
-                    dom::export(f, &s);
-                }
-            }
-            after_render(&s, &root, url_state, onevent.as_ref(), &mut last);
-        });
-    }
-
-    let onclick = {
-        let dispatch = state.dispatcher();
-        let s = state.clone();
-        Callback::from(move |e: MouseEvent| {
-            #[cfg(feature = "crash-test")]
-            crate::crash::point(crate::crash::Point::Callback);
-            let Some((el, act)) = dom::acted_on(e.target()) else {
-                return;
-            };
-            if let Some(action) = click_action(&s, &el, &act) {
-                e.stop_propagation();
-                dispatch.dispatch(action);
-            } else if act == "copy" {
-                let d = dispatch.clone();
-                dom::copy_page_url(move |r| d.dispatch(Action::Copied(r)));
-            }
-        })
-    };
-    let onkeydown = {
-        let dispatch = state.dispatcher();
-        let s = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let on = dom::acted_on(e.target());
-            let on_event = on
-                .as_ref()
-                .filter(|(_, act)| act == "event")
-                .and_then(|(el, _)| dom::num_attr::<usize>(el, "data-index"));
-            let in_plot = on.as_ref().is_some_and(|(_, act)| act == "plot");
-            if let Some(action) = key_action(&s, &e.key(), on_event, in_plot) {
-                e.prevent_default();
-                dispatch.dispatch(action);
-            }
-        })
-    };
-    let oninput = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                if input.get_attribute("data-act").as_deref() == Some("search") {
-                    dispatch.dispatch(Action::SetText(input.value()));
-                }
-            }
-        })
-    };
-    let onpointerdown = {
-        let gesture = gesture.clone();
-        let dispatch = state.dispatcher();
-        Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "mouse" && e.button() != 0 {
-                return;
-            }
-            let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
-                return;
-            };
-            let mut g = gesture.borrow_mut();
-            if g.pointers.is_empty() {
-                g.travel_px = 0.0;
-                g.zone = zone.clone();
-            }
-            g.pointers.retain(|(id, _)| *id != e.pointer_id());
-            g.pointers.push((e.pointer_id(), x));
-            if zone != "plot" {
-                if let Some(el) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = el.set_pointer_capture(e.pointer_id());
-                }
-                dispatch.dispatch(Action::Brush(Some(Brush {
-                    from_px: x,
-                    to_px: x,
-                    overview: zone == "overview",
-                })));
-            }
-        })
-    };
-    let onpointermove = {
-        let gesture = gesture.clone();
-        let dispatch = state.dispatcher();
-        let s = state.clone();
-        let wheel = wheel.borrow().clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            let zone_now = dom::zone_x(e.target(), e.client_x());
-            let Some(at) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
-                // Hovering the chart: name the nearest event marker.
-                if let Some((zone, x)) = zone_now.filter(|(z, _)| z == "chart") {
-                    let _ = zone;
-                    let near = crate::render::chart::marker_near(&s, x);
-                    if near != s.chart.marker {
-                        dispatch.dispatch(Action::Marker(near));
-                    }
-                }
-                return;
-            };
-            // Positions relative to the zone the gesture started in.
-            let x = match (&zone_now, e.target()) {
-                (Some((z, x)), _) if *z == g.zone => *x,
-                _ => {
-                    let last = g.pointers.get(at).map_or(0.0, |p| p.1);
-                    last + f64::from(e.movement_x())
-                }
-            };
-            let last = g.pointers.get(at).map_or(x, |p| p.1);
-            g.travel_px += (x - last).abs();
-            if g.zone != "plot" {
-                if let Some(b) = s.chart.brush {
-                    dispatch.dispatch(Action::Brush(Some(Brush { to_px: x, ..b })));
-                }
-            } else if g.pointers.len() >= 2 {
-                // Pinch: around the finger that did not move, so the day
-                // under each finger stays under it.
-                let other = g
-                    .pointers
-                    .iter()
-                    .find(|(id, _)| *id != e.pointer_id())
-                    .map(|p| p.1);
-                if let Some(other) = other {
-                    let before = (last - other).abs().max(1.0);
-                    let after = (x - other).abs().max(1.0);
-                    dispatch.dispatch(Action::ZoomAt {
-                        anchor_px: other,
-                        factor: after / before,
-                    });
-                }
-            } else if g.travel_px > 3.0 {
-                if let Some(el) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = el.set_pointer_capture(e.pointer_id());
-                }
-                wheel.pan.set(wheel.pan.get() + x - last);
-                let d = dispatch.clone();
-                wheel.schedule(move |c| {
-                    if c.pan.get() != 0.0 {
-                        d.dispatch(Action::PanBy { dx_px: c.pan.get() });
-                    }
+            let d = dispatch.clone();
+            let url_state = props.url_state;
+            let on_window: Rc<dyn Fn(&web_sys::Event)> =
+                Rc::new(move |e| match e.type_().as_str() {
+                    "beforeprint" => d.emit(Action::Print(true)),
+                    "afterprint" => d.emit(Action::Print(false)),
+                    _ if url_state => d.emit(Action::ApplyView(dom::read_fragment())),
+                    _ => {}
                 });
+            for kind in ["beforeprint", "afterprint", "popstate"] {
+                self.keep.0.extend(dom::listen(&w, kind, on_window.clone()));
             }
-            if let Some(p) = g.pointers.get_mut(at) {
-                p.1 = x;
-            }
-        })
-    };
-    let onpointerup = {
-        let dispatch = state.dispatcher();
-        let s = state.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            g.pointers.retain(|(id, _)| *id != e.pointer_id());
-            if let Some(b) = s.chart.brush {
-                dispatch.dispatch(Action::Brush(None));
-                let scale = if b.overview {
-                    TimeScale::fit(&s.limits, s.scale.width_px)
-                } else {
-                    s.scale
-                };
-                let (a, z) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
-                if z - a > 4.0 {
-                    dispatch.dispatch(Action::ShowRange {
-                        start_day: scale.unmap(a),
-                        end_day: scale.unmap(z),
-                    });
-                }
-            }
-        })
-    };
-    let ondblclick = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |e: MouseEvent| {
-            if let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) {
-                if zone == "plot" {
-                    dispatch.dispatch(Action::ZoomAt {
-                        anchor_px: x,
-                        factor: 2.0,
-                    });
-                }
-            }
-        })
-    };
-    // Hovering or focusing a chart point reads out its number and source.
-    let readout = {
-        let dispatch = state.dispatcher();
-        let current = state.chart.readout;
-        Rc::new(move |target: Option<web_sys::EventTarget>| {
-            let point = target
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-point]").ok().flatten())
-                .and_then(|el| dom::num_attr::<usize>(&el, "data-point"));
-            if point.is_some() && point != current {
-                dispatch.dispatch(Action::Readout(point));
-            }
-        })
-    };
-    let onmouseover = {
-        let readout = readout.clone();
-        Callback::from(move |e: MouseEvent| readout(e.target()))
-    };
-    let onfocusin = Callback::from(move |e: FocusEvent| readout(e.target()));
+        }
+        if let Some(cb) = &props.onready {
+            cb.emit(dispatch.clone());
+        }
+    }
+}
 
-    let mut text = crate::core::markup::Markup::new(true);
-    crate::render::widget(&mut text, &state, props.url_state);
-    html! {
-        <div class="mt-shell" ref={root_ref}
-             {onclick} {onkeydown} {oninput} {onpointerdown} {onpointermove}
-             onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {ondblclick}
-             {onmouseover} {onfocusin}>
-            { markup::html(&text.out) }
-        </div>
+impl Component for Timeline {
+    type Message = Action;
+    type Properties = TimelineProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let mut s = State::new(props.today.unwrap_or_else(dom::today), props.theme);
+        s.pending = props.initial_view.clone();
+        if let Some(l) = props.lang {
+            s.lang = l;
+        }
+        let mut state = Rc::new(s);
+        if let Some(width_px) = props.width_px {
+            state = state.apply(Action::Resize { width_px });
+        }
+        Timeline {
+            input: Rc::new(Input {
+                state: RefCell::new(state),
+                dispatch: ctx.link().callback(|a: Action| a),
+                gesture: RefCell::default(),
+                frame: Rc::default(),
+                modifier_only: props.wheel_zoom == WheelZoom::Modifier,
+            }),
+            root: NodeRef::default(),
+            notified: Notified::default(),
+            loaded: None,
+            keep: (Vec::new(), None),
+        }
+    }
+
+    fn update(&mut self, _ctx: &Context<Self>, action: Action) -> bool {
+        let now = self.state();
+        let next = now.clone().apply(action);
+        let changed = !Rc::ptr_eq(&now, &next);
+        *self.input.state.borrow_mut() = next;
+        changed
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        #[cfg(feature = "crash-test")]
+        crate::crash::point(crate::crash::Point::Render);
+        let mut text = crate::core::markup::Markup::new(true);
+        crate::render::widget(&mut text, &self.state(), ctx.props().url_state);
+        html! {
+            <div class="mt-shell" ref={self.root.clone()}>
+                { markup::html(&text.out) }
+            </div>
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        let props = ctx.props();
+        let s = self.state();
+        // Data: read the source whenever it (or a retry) changes.
+        let source = (props.source.clone(), s.reloads);
+        if self.loaded.as_ref() != Some(&source) {
+            self.loaded = Some(source);
+            load::start(
+                props.source.clone(),
+                props.loader.clone(),
+                self.input.dispatch.clone(),
+            );
+        }
+        if first_render {
+            self.mount(props);
+        }
+        // After every render: the export, focus, the URL, and what the
+        // embedder is told.
+        let last = &mut self.notified;
+        if s.export.0 != last.export {
+            last.export = s.export.0;
+            if let Some(f) = &props.exporter {
+                dom::export(f, &s);
+            }
+        }
+        after_render(
+            &s,
+            &self.root,
+            props.url_state,
+            props.onevent.as_ref(),
+            last,
+        );
     }
 }
 
