@@ -26,7 +26,7 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
             _ => Ordering::Equal,
         })
     };
-    reorder(items, &order);
+    reorder(items, order);
 }
 
 /// Sorts `items` stably by a key computed once per item (not once per
@@ -34,17 +34,24 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = permutation(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
-    reorder(items, &order);
+    reorder(items, order);
 }
 
-/// Moves `items` into the order of the permutation `order`.
-fn reorder<T>(items: &mut Vec<T>, order: &[u32]) {
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)),
-    );
+/// Moves `items` into the order of the permutation `order` (item
+/// `order[k]` goes to place `k`) in place, one cycle of the permutation at
+/// a time: no second copy of the items (15 MB at 100,000 events).
+fn reorder<T>(items: &mut [T], mut order: Vec<u32>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while let Some(next) = order.get_mut(at).map(|o| std::mem::replace(o, at as u32)) {
+            let next = next as usize;
+            if next == start || next >= items.len() {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// The stable sorting permutation of `n` items compared by index.

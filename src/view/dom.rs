@@ -75,8 +75,7 @@ pub fn listen(
     kind: &'static str,
     handler: Rc<dyn Fn(&web_sys::Event)>,
 ) -> Option<Listener> {
-    let callback =
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| handler(&e));
+    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| handler(&e));
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(false);
     target
