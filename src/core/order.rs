@@ -15,7 +15,7 @@ use std::cmp::Ordering;
 /// sort_by(&mut v, &|a, b| a.0.cmp(&b.0));
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
 /// ```
-pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
@@ -31,7 +31,7 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
 
 /// Sorts `items` stably by a key computed once per item (not once per
 /// comparison: for keys that cost something at 100,000 items).
-pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let keys: Vec<K> = items.iter().map(key).collect();
     let order = permutation(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
     reorder(items, order);
