@@ -53,17 +53,20 @@ impl DataError {
 
     /// Where the error is, as one phrase: `events[3].date (event "x"), line 4, column 7`.
     pub fn location(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.path.is_empty() {
-            parts.push(self.path.clone());
-        }
+        let mut out = self.path.clone();
+        let mut add = |part: &str| {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(part);
+        };
         if let Some(id) = &self.item_id {
-            parts.push(format!("id \"{id}\""));
+            add(&format!("id \"{id}\""));
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
-            parts.push(format!("line {l}, column {c}"));
+            add(&format!("line {l}, column {c}"));
         }
-        parts.join(", ")
+        out
     }
 }
 

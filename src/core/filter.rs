@@ -205,8 +205,27 @@ impl Filter {
             .organisations
             .get(event.org)
             .is_some_and(|o| self.shows_org(&o.id));
-        org_ok && self.shows_kind(event.kind) && words.iter().all(|w| folded.contains(w.as_str()))
+        org_ok && self.shows_kind(event.kind) && words.iter().all(|w| find(folded, w).is_some())
     }
+}
+
+/// Where `needle` first occurs in `hay` (a byte index). A plain search:
+/// the strings searched are short, and the standard substring search
+/// brings its own two-way searcher into the module (about 2 KB).
+///
+/// ```
+/// use movement_timeline::core::filter::find;
+/// assert_eq!(find("first congress", "congress"), Some(6));
+/// assert_eq!(find("съезд", "езд"), Some(4)); // bytes: two per letter here
+/// assert_eq!(find("congress", "party"), None);
+/// assert_eq!(find("any", ""), Some(0));
+/// ```
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return Some(0);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
 }
 
 /// How many events each organisation and each kind has.

@@ -210,7 +210,9 @@ impl ViewState {
     /// Writes the fragment (without `#`), keys in a fixed order, defaults
     /// omitted.
     pub fn to_fragment(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        // Pieces joined by `&` as they are written (one string, no list).
+        let mut out = String::new();
+        let mut parts = Parts(&mut out);
         if let Some(orgs) = &self.orgs {
             let v: Vec<&str> = orgs.iter().map(String::as_str).collect();
             parts.push(format!("orgs={}", encode(&v.join(","))));
@@ -235,12 +237,24 @@ impl ViewState {
             parts.push(format!("theme={}", encode(t)));
         }
         if self.list {
-            parts.push("list=1".into());
+            parts.push("list=1");
         }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.code()));
         }
-        parts.join("&")
+        out
+    }
+}
+
+/// Writes fragment pieces separated by `&`.
+struct Parts<'a>(&'a mut String);
+
+impl Parts<'_> {
+    fn push(&mut self, piece: impl AsRef<str>) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0.push_str(piece.as_ref());
     }
 }
 

@@ -412,9 +412,9 @@ fn counts(
         let (x0, x1) = (scale.map(p.start_day), scale.map(p.end_day));
         let y = y_of(f64::from(p.members), min, max);
         let name = [
-            i18n::members(l, p.members),
-            date_label(l, &c.date),
-            org_name(data, c.org, l).to_owned(),
+            i18n::members(l, p.members).as_str(),
+            date_label(l, &c.date).as_str(),
+            org_name(data, c.org, l),
         ]
         .join(" — ");
         let active = s.chart.readout == Some(p.index);

@@ -41,9 +41,9 @@ const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 /// The `<svg …>…</svg>` element that starts with `start` in `text`.
 /// (Checked slicing throughout: no panic path, no formatting code.)
 fn element<'a>(text: &'a str, start: &str) -> Option<&'a str> {
-    let a = text.find(start)?;
-    let rest = text.get(a..)?;
-    rest.get(..rest.find("</svg>")? + "</svg>".len())
+    let find = crate::core::filter::find;
+    let rest = text.get(find(text, start)?..)?;
+    rest.get(..find(rest, "</svg>")? + "</svg>".len())
 }
 
 /// The number in `name="…"` of an element's start tag.
@@ -54,7 +54,7 @@ fn attr_px(element: &str, name: &str) -> f64 {
     [format!(" {name}=\""), format!(" {name}='")]
         .iter()
         .find_map(|key| {
-            let rest = tag.get(tag.find(key.as_str())? + key.len()..)?;
+            let rest = tag.get(crate::core::filter::find(tag, key)? + key.len()..)?;
             Some(decimal(rest.get(..rest.find(['"', '\''])?)?))
         })
         .unwrap_or(0.0)
