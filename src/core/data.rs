@@ -499,7 +499,14 @@ pub struct DatasetReader {
     json: Reader,
     builder: Builder,
     bytes: usize,
+    /// The whole text's length in bytes, when the caller knows it (0: not
+    /// known), and the next read length at which to size the buffers by it.
+    expected: usize,
+    next_estimate: usize,
 }
+
+/// Bytes read before the buffers are first sized from the expected length.
+const ESTIMATE_AFTER: usize = 1 << 20;
 
 impl DatasetReader {
     /// A reader that refuses data over `limits`.
@@ -508,6 +515,43 @@ impl DatasetReader {
             json: Reader::new(),
             builder: Builder::new(limits),
             bytes: 0,
+            expected: 0,
+            next_estimate: ESTIMATE_AFTER,
+        }
+    }
+
+    /// Says how long the whole text is, in bytes (an estimate will do).
+    ///
+    /// Large data then gets its event list and text buffer sized once from
+    /// what the first megabyte held, instead of doubling as it grows: each
+    /// doubling holds the old and the new buffer at once, and WebAssembly
+    /// memory never shrinks, so at 100,000 events the doubling alone cost
+    /// about 15 MB of the widget's memory (docs/BENCHMARKS.md).
+    pub fn expect_bytes(&mut self, total: usize) {
+        self.expected = total.min(self.builder.limits.max_bytes);
+    }
+
+    /// Sizes the buffers for the expected length at the density read so
+    /// far, plus a twentieth; looked at again at each doubling of what was
+    /// read, and grown only when the estimate itself (not its margin) no
+    /// longer fits, so the buffers move at most rarely, and early.
+    fn estimate(&mut self) {
+        if self.expected == 0 || self.bytes < self.next_estimate || self.bytes >= self.expected {
+            return;
+        }
+        self.next_estimate = self.bytes.saturating_mul(2);
+        let (read, expected) = (self.bytes as u64, self.expected as u64);
+        let grow = |len: usize, capacity: usize, most: usize| {
+            let total = usize::try_from(len as u64 * expected / read).unwrap_or(most);
+            (total > capacity).then(|| (total + total / 20 + 16).min(most).saturating_sub(len))
+        };
+        let data = &mut self.builder.data;
+        let most = self.builder.limits.max_events;
+        if let Some(more) = grow(data.events.len(), data.events.capacity(), most) {
+            data.events.reserve_exact(more);
+        }
+        if let Some(more) = grow(data.text.len(), data.text.capacity(), usize::MAX) {
+            data.text.reserve_exact(more);
         }
     }
 
@@ -521,7 +565,9 @@ impl DatasetReader {
             )));
         }
         let result = self.json.feed(piece, &mut self.builder);
-        result.map_err(|e| with_path(e, self.builder.path(None)))
+        result.map_err(|e| with_path(e, self.builder.path(None)))?;
+        self.estimate();
+        Ok(())
     }
 
     /// Takes one token of a document that is already parsed (a JavaScript
@@ -943,10 +989,12 @@ impl Builder {
         }
         let (names, _) = frame.fields();
         let Some(i) = names.iter().position(|n| *n == key) else {
-            let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
             return Err(self.fail(
                 Some(key),
-                format!("unknown field `{key}`, expected one of {}", list.join(", ")),
+                format!(
+                    "unknown field `{key}`, expected one of `{}`",
+                    names.join("`, `")
+                ),
                 at,
             ));
         };
@@ -1650,6 +1698,36 @@ mod tests {
         assert_eq!(d.events[0].file_index, 1);
         assert_eq!(d.org_index("dzns"), Some(0));
         assert_eq!(d.text(d.events[1].source.quote), "Q");
+    }
+
+    #[test]
+    fn a_known_length_sizes_the_event_list_once_instead_of_doubling_it() {
+        // 10,000 events: doubling would leave room for 16,384.
+        let events: Vec<String> = (0..10_000)
+            .map(|i| event(&format!("e{i}"), ["dzns", "rsm"][i % 2], "2020-01-01"))
+            .collect();
+        let text = doc(&events);
+        let read = |hint: Option<usize>| {
+            let mut r = DatasetReader::new(Limits::default());
+            if let Some(n) = hint {
+                r.expect_bytes(n);
+            }
+            for chunk in text.as_bytes().chunks(1 << 16) {
+                r.feed(chunk).unwrap();
+            }
+            r.finish().unwrap()
+        };
+        let (plain, sized) = (read(None), read(Some(text.len())));
+        assert_eq!(ids(&sized), ids(&plain), "the same data either way");
+        assert_eq!(plain.events.capacity(), 16_384, "without a length: doubled");
+        let room = sized.events.capacity();
+        assert!(
+            (10_000..=10_600).contains(&room),
+            "room for {room} events with the length known"
+        );
+        // A wrong guess costs room, never data.
+        let low = read(Some(text.len() / 3));
+        assert_eq!(ids(&low), ids(&plain));
     }
 
     #[test]

@@ -76,6 +76,14 @@ impl DataSink {
         }
     }
 
+    /// The download's length in bytes, when the response says it (not
+    /// compressed): the data's buffers are then sized once, not doubled.
+    pub fn expect(&mut self, bytes: f64) {
+        if let Some(reader) = self.reader.as_mut() {
+            reader.expect_bytes(bytes as usize);
+        }
+    }
+
     /// The download is complete.
     pub fn finish(&mut self) {
         #[cfg(feature = "crash-test")]
@@ -129,7 +137,12 @@ pub fn read_text(text: &js_sys::JsString) -> Result<crate::core::data::Dataset, 
         if end < len && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
             end -= 1;
         }
-        reader.feed(&encoder.encode(&text.slice(at, end)).to_vec())?;
+        let piece = encoder.encode(&text.slice(at, end)).to_vec();
+        if at == 0 && end > 0 {
+            // The whole text's bytes, from the first piece's bytes per unit.
+            reader.expect_bytes((u64::from(len) * piece.len() as u64 / u64::from(end)) as usize);
+        }
+        reader.feed(&piece)?;
         at = end;
     }
     reader.finish()
