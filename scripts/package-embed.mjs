@@ -41,8 +41,75 @@ if (!glue.startsWith(head) || !glue.trimEnd().endsWith("})({ __proto__: null });
   console.error("package-embed: the bindings are not wasm-bindgen's no-modules shape any more; update this script");
   process.exit(1);
 }
-const factory = `const createCore = () => (function(exports) {${glue.slice(head.length)}`;
 renameSync(join(stage, `${name}_bg.wasm`), join(stage, `${name}.wasm`));
+const factory = `const createCore = () => (function(exports) {${shortNames(join(stage, `${name}.wasm`), glue).slice(head.length)}`;
+
+/**
+ * Short import and export names. wasm-bindgen names each import after its
+ * function plus a 16-digit hash (`__wbg_setAttribute_4f1b…`), written once
+ * in the module and again in the bindings: 13 KB of names that compress
+ * badly (3.6 KB gzip, docs/BENCHMARKS.md). wasm-opt renames every import,
+ * export and import module to one or two letters and prints the mapping;
+ * the bindings are rewritten to match, and any name left over stops the
+ * build rather than ship a module whose bindings do not fit it.
+ */
+function shortNames(wasmPath, text) {
+  const tool = new URL("./tools/node_modules/.bin/wasm-opt", import.meta.url).pathname;
+  const out = execFileSync(existsSync(tool) ? tool : "wasm-opt",
+    ["--minify-imports-and-exports-and-modules", wasmPath, "-o", wasmPath], { encoding: "utf8" });
+  const map = JSON.parse(out.slice(out.indexOf("{"), out.lastIndexOf("}") + 1));
+  const fail = (why) => {
+    console.error(`package-embed: short names: ${why}`);
+    process.exit(1);
+  };
+  const modules = new Set(map.imports.map(([module]) => module));
+  if (map.imports.length === 0 || modules.size !== 1) fail(`expected imports from one module, got ${[...modules]}`);
+  const [oldModule] = modules;
+  const newModule = firstImportModule(readFileSync(wasmPath));
+  const quoted = (s) => JSON.stringify(s);
+  const escape = (s) => s.replace(/[$.]/g, "\\$&");
+  for (const [, base, short] of map.imports) {
+    const key = new RegExp(`(?<![\\w$])${escape(base)}(?=\\s*:)`, "g");
+    const found = text.match(key)?.length ?? 0;
+    if (found !== 1) fail(`import ${base} appears ${found} times in the bindings`);
+    text = text.replace(key, () => quoted(short));
+  }
+  for (const [long, short] of map.exports) {
+    const use = new RegExp(`\\bwasm\\.${escape(long)}(?![\\w$])`, "g");
+    const access = /^[A-Za-z_$][\w$]*$/.test(short) ? `wasm.${short}` : `wasm[${quoted(short)}]`;
+    text = text.replace(use, () => access);
+  }
+  const shortExports = new Set(map.exports.map(([, short]) => short));
+  for (const [, used] of text.matchAll(/\bwasm\.([\w$]+)/g)) {
+    if (!shortExports.has(used)) fail(`the bindings use an export the module no longer has: ${used}`);
+  }
+  if (!text.includes(quoted(oldModule))) fail(`the bindings do not name the module ${oldModule}`);
+  return text.replace(quoted(oldModule), () => quoted(newModule));
+}
+
+/** The module name of a WebAssembly binary's first import. */
+function firstImportModule(bytes) {
+  let at = 8;
+  const leb = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id === 2) {
+      leb();
+      const length = leb();
+      return bytes.subarray(at, at + length).toString("utf8");
+    }
+    at += size;
+  }
+  throw new Error("package-embed: the module has no imports");
+}
 
 let loader = readFileSync(new URL("../static/embed/movement-timeline.js", import.meta.url), "utf8");
 if (!loader.includes("/* core */")) {
