@@ -56,7 +56,7 @@ const factory = `const createCore = () => (function(exports) {${shortNames(join(
 function shortNames(wasmPath, text) {
   const tool = new URL("./tools/node_modules/.bin/wasm-opt", import.meta.url).pathname;
   const out = execFileSync(existsSync(tool) ? tool : "wasm-opt",
-    ["--minify-imports-and-exports-and-modules", wasmPath, "-o", wasmPath], { encoding: "utf8" });
+    ["--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", wasmPath, "-o", wasmPath], { encoding: "utf8" });
   const map = JSON.parse(out.slice(out.indexOf("{"), out.lastIndexOf("}") + 1));
   const fail = (why) => {
     console.error(`package-embed: short names: ${why}`);
