@@ -505,7 +505,9 @@ pub struct DatasetReader {
     next_estimate: usize,
 }
 
-/// Bytes read before the buffers are first sized from the expected length.
+/// Bytes read before the buffers are first sized from the expected length:
+/// enough events to judge their size by, while the buffers they leave
+/// behind when they move are still small.
 const ESTIMATE_AFTER: usize = 1 << 20;
 
 impl DatasetReader {

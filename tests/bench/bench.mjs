@@ -147,6 +147,9 @@ async function runOne(browser, server, lib, n) {
     result.ok = Boolean(mount?.ok) || Boolean(result.dnf.mount);
     if (mount) {
       result.mountMs = mount.ms;
+      // Before any gesture: what the data and the first view hold (the
+      // later figure adds the largest frame drawn while zooming).
+      result.mountWasmMB = (await page.evaluate(() => window.wasmBytes())) / 1048576;
       result.wheel = await phase("wheel", () => gesture(page, "wheel"));
     }
     if (result.wheel) result.drag = await phase("drag", () => gesture(page, "drag"));
@@ -193,6 +196,7 @@ function summarise(runs) {
     nodes: pick((r) => r.nodes),
     heapMB: pick((r) => r.heapMB),
     wasmMB: pick((r) => r.wasmMB),
+    mountWasmMB: pick((r) => r.mountWasmMB),
   };
 }
 
@@ -331,6 +335,7 @@ const metrics = [
   ["drag pan: long tasks", "dragLong", 0],
   ["DOM nodes", "nodes", 0],
   ["JS heap after GC (MB)", "heapMB", 1],
+  ["wasm memory after mount (MB)", "mountWasmMB", 1],
   ["wasm memory (MB)", "wasmMB", 1],
 ];
 const summaries = {};
