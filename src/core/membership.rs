@@ -212,7 +212,11 @@ pub fn measured_events(data: &Dataset, shown: &[usize]) -> Vec<usize> {
     shown
         .iter()
         .copied()
-        .filter(|&i| data.events.get(i).is_some_and(|e| e.measure.is_some()))
+        .filter(|&i| {
+            data.events
+                .get(i)
+                .is_some_and(|e| data.measure(e).is_some())
+        })
         .collect()
 }
 
@@ -229,7 +233,7 @@ pub fn presence_facts(
     let mut facts: Vec<(usize, f64)> = measured
         .iter()
         .filter_map(|&i| data.events.get(i).map(|e| (i, e)))
-        .filter(|(_, e)| e.measure.is_some())
+        .filter(|(_, e)| data.measure(e).is_some())
         .map(|(i, e)| {
             let mid =
                 (f64::from(e.date.earliest()) + f64::from(e.date.latest_or(today)) + 1.0) / 2.0;

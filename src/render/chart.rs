@@ -295,7 +295,7 @@ fn presence(m: &mut Markup, s: &State, data: &Dataset) {
         let Some(ev) = data.events.get(*i) else {
             continue;
         };
-        let Some(measure) = ev.measure.as_ref() else {
+        let Some(measure) = data.measure(ev) else {
             continue;
         };
         let more = measure.bound == MeasureBound::MoreThan;

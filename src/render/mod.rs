@@ -372,7 +372,7 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
         m.text(&data.people(e).collect::<Vec<_>>().join(", "))
             .close("dd");
     }
-    if let Some(measure) = &e.measure {
+    if let Some(measure) = data.measure(e) {
         term(m, l, Msg::Count);
         if measure.bound == MeasureBound::MoreThan {
             m.text(Msg::MoreThan.text(l)).text(" ");
