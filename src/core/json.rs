@@ -349,8 +349,10 @@ impl Reader {
                     n.max(1)
                 }
             };
+            // A token holds no line break (strings refuse control
+            // characters), so only its columns are counted.
             let (done, _) = rest.split_at(used.min(rest.len()));
-            self.advance(done);
+            self.column += done.iter().filter(|&&b| b & 0xC0 != 0x80).count();
             i += used;
         }
         Ok(i)
