@@ -50,10 +50,14 @@ fn elements(markup: &str) -> Vec<Element> {
     let mut open: Vec<Element> = Vec::new();
     read(markup, &mut |p| match p {
         Piece::Open(tag) => open.push(Element {
-            tag,
+            tag: tag.to_owned(),
             ..Element::default()
         }),
-        Piece::Attr(n, v) => open.last_mut().unwrap().attrs.push((n, v)),
+        Piece::Attr(n, v) => open
+            .last_mut()
+            .unwrap()
+            .attrs
+            .push((n.to_owned(), v.into_owned())),
         Piece::Children => {}
         Piece::Text(t) => {
             for e in &mut open {
@@ -264,11 +268,11 @@ fn duplicate_keys(markup: &str) -> Vec<String> {
     let mut stack: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
     let mut dups = Vec::new();
     read(markup, &mut |p| match p {
-        Piece::Open(tag) => stack.push((tag, Vec::new())),
-        Piece::Attr(name, value) if name == "key" => {
+        Piece::Open(tag) => stack.push((tag.to_owned(), Vec::new())),
+        Piece::Attr("key", value) => {
             let n = stack.len();
             if n >= 2 {
-                stack[n - 2].1.push(value);
+                stack[n - 2].1.push(value.into_owned());
             }
         }
         Piece::Close => {

@@ -17,6 +17,7 @@
 //! element the writer did not write.
 
 use super::scale::clamp_f64;
+use std::borrow::Cow;
 
 /// Markup being written.
 #[derive(Debug, Default, Clone)]
@@ -256,24 +257,26 @@ impl Markup {
     }
 }
 
-/// One piece of markup, in document order.
+/// One piece of markup, in document order. Names and text without
+/// entities are borrowed from the markup: reading a frame copies nothing
+/// that its reader does not keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub enum Piece<'a> {
     /// `<tag` begins.
-    Open(String),
+    Open(&'a str),
     /// An attribute of the element just opened (unescaped).
-    Attr(String, String),
+    Attr(&'a str, Cow<'a, str>),
     /// The opening tag ends; children follow.
     Children,
     /// Text (unescaped).
-    Text(String),
+    Text(Cow<'a, str>),
     /// `</tag>`.
     Close,
 }
 
-fn unescape(text: &str) -> String {
+fn unescape(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -294,14 +297,14 @@ fn unescape(text: &str) -> String {
         rest = &rest[len..];
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Reads markup written by [`Markup`], handing each piece to `sink`.
 /// Attribute values are in double quotes (escaped data) or single quotes
 /// (the writer's own fixed values). Markup it did not write (a bare `<`,
 /// an unquoted attribute) is text.
-pub fn read(markup: &str, sink: &mut dyn FnMut(Piece)) {
+pub fn read<'a>(markup: &'a str, sink: &mut dyn FnMut(Piece<'a>)) {
     let mut rest = markup;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("</") {
@@ -333,7 +336,7 @@ fn is_name_char(c: char) -> bool {
 
 /// Reads `tag attr="v" ...>` after a `<`; the bytes consumed, or `None`
 /// when it is not a tag the writer wrote.
-fn read_open(text: &str, sink: &mut dyn FnMut(Piece)) -> Option<usize> {
+fn read_open<'a>(text: &'a str, sink: &mut dyn FnMut(Piece<'a>)) -> Option<usize> {
     let tag_len = text.find(|c: char| !is_name_char(c))?;
     if tag_len == 0 {
         return None;
@@ -360,9 +363,9 @@ fn read_open(text: &str, sink: &mut dyn FnMut(Piece)) -> Option<usize> {
         attrs.push((&r[..name_len], &value[..value_len]));
         at += 1 + name_len + 2 + value_len + 1;
     }
-    sink(Piece::Open(text[..tag_len].to_owned()));
+    sink(Piece::Open(&text[..tag_len]));
     for (name, value) in attrs {
-        sink(Piece::Attr(name.to_owned(), unescape(value)));
+        sink(Piece::Attr(name, unescape(value)));
     }
     sink(Piece::Children);
     Some(at)
@@ -372,7 +375,7 @@ fn read_open(text: &str, sink: &mut dyn FnMut(Piece)) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn pieces(markup: &str) -> Vec<Piece> {
+    fn pieces(markup: &str) -> Vec<Piece<'_>> {
         let mut out = Vec::new();
         read(markup, &mut |p| out.push(p));
         out
@@ -419,13 +422,13 @@ mod tests {
         assert_eq!(
             pieces(&m.out),
             vec![
-                Piece::Open("g".into()),
-                Piece::Attr("aria-label".into(), hostile.into()),
-                Piece::Attr("key".into(), "k\"1".into()),
+                Piece::Open("g"),
+                Piece::Attr("aria-label", hostile.into()),
+                Piece::Attr("key", "k\"1".into()),
                 Piece::Children,
                 Piece::Text(hostile.into()),
-                Piece::Open("rect".into()),
-                Piece::Attr("x".into(), "1.3".into()),
+                Piece::Open("rect"),
+                Piece::Attr("x", "1.3".into()),
                 Piece::Children,
                 Piece::Close,
                 Piece::Close,
@@ -444,10 +447,10 @@ mod tests {
         assert_eq!(
             pieces(&m.out),
             vec![
-                Piece::Open("button".into()),
-                Piece::Attr("type".into(), "button".into()),
-                Piece::Attr("data-act".into(), "zoom-in".into()),
-                Piece::Attr("title".into(), "it's \"in\"".into()),
+                Piece::Open("button"),
+                Piece::Attr("type", "button".into()),
+                Piece::Attr("data-act", "zoom-in".into()),
+                Piece::Attr("title", "it's \"in\"".into()),
                 Piece::Children,
                 Piece::Text("+".into()),
                 Piece::Close,

@@ -66,32 +66,89 @@ fn key_siblings(children: &mut [VNode]) {
     }
 }
 
+/// The attribute names on most elements: shared, where any other name is
+/// copied into a new string for each element of each frame (a frame at
+/// 10,000 events has thousands of elements).
+const NAMES: [&str; 36] = [
+    "class",
+    "x",
+    "y",
+    "width",
+    "height",
+    "d",
+    "fill",
+    "stroke",
+    "transform",
+    "data-act",
+    "data-testid",
+    "data-event-id",
+    "data-kind",
+    "data-index",
+    "data-org",
+    "data-point",
+    "data-date",
+    "data-members",
+    "data-count",
+    "data-from",
+    "data-to",
+    "aria-label",
+    "aria-hidden",
+    "aria-pressed",
+    "focusable",
+    "fill-rule",
+    "tabindex",
+    "role",
+    "type",
+    "text-anchor",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+];
+
+/// The element names the widget draws, shared likewise.
+const TAGS: [&str; 22] = [
+    "g", "rect", "text", "path", "line", "circle", "title", "svg", "button", "span", "div", "p",
+    "li", "ul", "ol", "td", "th", "tr", "dl", "dt", "dd", "section",
+];
+
+/// `name` as a shared string when it is one of `known`, else a copy.
+fn shared(known: &[&'static str], name: &str) -> AttrValue {
+    match known.iter().find(|n| **n == name) {
+        Some(n) => AttrValue::Static(n),
+        None => name.into(),
+    }
+}
+
 /// The virtual DOM of `markup`.
 pub fn html(markup: &str) -> Html {
     let mut open: Vec<Element> = Vec::new();
     let mut top: Vec<VNode> = Vec::new();
     read(markup, &mut |piece| match piece {
         Piece::Open(tag) => open.push(Element {
-            tag: VTag::new(tag),
+            tag: VTag::new(shared(&TAGS, tag)),
             attributes: IndexMap::new(),
             children: Vec::new(),
         }),
         Piece::Attr(name, value) => {
             if let Some(e) = open.last_mut() {
                 if name == "key" {
-                    e.tag.key = Some(Key::from(value));
+                    e.tag.key = Some(Key::from(&*value));
                 } else if name == "value" && e.tag.tag() == "input" {
                     // A property Yew keeps in step, not an attribute: what
                     // the reader types stays as it is.
-                    e.tag.set_value(value);
+                    e.tag.set_value(AttrValue::from(&*value));
                 } else {
-                    e.attributes.insert(name.into(), value.into());
+                    e.attributes
+                        .insert(shared(&NAMES, name), AttrValue::from(&*value));
                 }
             }
         }
         Piece::Children => {}
         Piece::Text(text) => {
-            let node = VNode::VText(VText::new(text));
+            let node = VNode::VText(VText::new(AttrValue::from(&*text)));
             match open.last_mut() {
                 Some(e) => e.children.push(node),
                 None => top.push(node),
