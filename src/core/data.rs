@@ -756,7 +756,14 @@ struct Builder {
     long_titles: usize,
     unlabelled: usize,
     first_unlabelled: String,
+    /// The latest distinct strings of the fields that repeat from event to
+    /// event (see [`Builder::push_shared`]), and where the next one goes.
+    shared: [Text; SHARED],
+    next_shared: usize,
 }
+
+/// How many repeating strings [`Builder::push_shared`] remembers.
+const SHARED: usize = 8;
 
 /// Gives a syntax error (which the reader reports without a path) the path
 /// of the place it was found.
@@ -799,6 +806,8 @@ impl Builder {
             long_titles: 0,
             unlabelled: 0,
             first_unlabelled: String::new(),
+            shared: [Text::default(); SHARED],
+            next_shared: 0,
         }
     }
 
@@ -876,6 +885,25 @@ impl Builder {
             start: u32::try_from(start).unwrap_or(u32::MAX),
             len: u32::try_from(s.len()).unwrap_or(0),
         }
+    }
+
+    /// Stores a string of a field whose value repeats from event to event
+    /// (a source's article, section and link, a count's unit) once: the
+    /// same text as one of the last few such strings is not stored again
+    /// (at 100,000 events, about 2 MB of a source's article and section
+    /// names alone).
+    fn push_shared(&mut self, s: &str) -> Text {
+        for t in self.shared {
+            if self.data.text(t) == s {
+                return t;
+            }
+        }
+        let t = self.push_text(s);
+        if let Some(slot) = self.shared.get_mut(self.next_shared % SHARED) {
+            *slot = t;
+        }
+        self.next_shared += 1;
+        t
     }
 
     fn token(&mut self, token: Token<'_>, at: Pos) -> Result<(), DataError> {
@@ -1153,13 +1181,13 @@ impl Builder {
                 self.item.nested_at[2] = at;
             }
             (Frame::Measure, "unit") => {
-                self.item.values[11] = self.push_text(s);
+                self.item.values[11] = self.push_shared(s);
             }
             (Frame::Source, _) => {
-                let t = if name == "url" {
-                    Text::default()
-                } else {
-                    self.push_text(s)
+                let t = match name {
+                    "url" => Text::default(),
+                    "quote" => self.push_text(s),
+                    _ => self.push_shared(s),
                 };
                 let source = &mut self.item.source;
                 match field {
@@ -1169,7 +1197,7 @@ impl Builder {
                     _ => {
                         let url = s.trim();
                         match safe_link(url) {
-                            Some(safe) => self.item.source.url = self.push_text(&safe),
+                            Some(safe) => self.item.source.url = self.push_shared(&safe),
                             None => {
                                 let message = format!(
                                     "the link \"{}\" is not an http or https address; it was dropped",
@@ -1723,6 +1751,22 @@ mod tests {
         assert_eq!(d.events[0].file_index, 1);
         assert_eq!(d.org_index("dzns"), Some(0));
         assert_eq!(d.text(d.events[1].source.quote), "Q");
+    }
+
+    #[test]
+    fn a_source_named_by_every_event_is_stored_once() {
+        let events: Vec<String> = (0..20)
+            .map(|i| event(&format!("e{i}"), "dzns", "2020-01-01"))
+            .collect();
+        let d = parse_dataset(&doc(&events)).unwrap();
+        let (first, last) = (&d.events[0].source, &d.events[19].source);
+        assert_eq!(first.article, last.article, "one copy of the article");
+        assert_eq!(first.section, last.section, "one copy of the section");
+        assert_eq!(d.text(last.article), "A");
+        assert_eq!(d.text(last.section), "S");
+        // Quotes are the events' own words: kept apart even when equal.
+        assert_ne!(first.quote, last.quote);
+        assert_eq!(d.text(last.quote), "Q");
     }
 
     #[test]
