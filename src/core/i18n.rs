@@ -353,6 +353,22 @@ pub fn kind_label(lang: Lang, kind: EventKind) -> &'static str {
     }
 }
 
+/// Where each of a list of strings ends once they are joined, for
+/// [`Msg::text`].
+const fn ends<const N: usize>(lengths: &[usize; N]) -> [u16; N] {
+    let mut out = [0u16; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < N {
+        at += lengths[i];
+        // Checked while compiling: the messages of a language fit in 64 KB.
+        assert!(at <= u16::MAX as usize);
+        out[i] = at as u16;
+        i += 1;
+    }
+    out
+}
+
 macro_rules! messages {
     ($($(#[$doc:meta])* $name:ident => $en:expr, $ru:expr;)*) => {
         /// A fixed string of the interface.
@@ -365,16 +381,27 @@ macro_rules! messages {
             /// Every message (for the completeness test).
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
 
-            /// The message in `lang`. (Two tables indexed by the message:
-            /// a `match` over every pair compiled to twice the code.)
+            /// The message in `lang`: a slice of one string per language,
+            /// found by a table of where each message ends. (A `match`
+            /// over every pair compiled to twice the code, and a table of
+            /// string references holds eight bytes of address and length
+            /// per message, which compress badly.)
             pub fn text(self, lang: Lang) -> &'static str {
-                const EN: &[&str] = &[$($en,)*];
-                const RU: &[&str] = &[$($ru,)*];
-                let table = match lang {
-                    Lang::En => EN,
-                    Lang::Ru => RU,
+                const EN: &str = concat!($($en,)*);
+                const RU: &str = concat!($($ru,)*);
+                const EN_ENDS: &[u16] = &ends(&[$($en.len(),)*]);
+                const RU_ENDS: &[u16] = &ends(&[$($ru.len(),)*]);
+                let (text, ends) = match lang {
+                    Lang::En => (EN, EN_ENDS),
+                    Lang::Ru => (RU, RU_ENDS),
                 };
-                table.get(self as usize).copied().unwrap_or_default()
+                let i = self as usize;
+                let start = match i.checked_sub(1) {
+                    Some(before) => ends.get(before).copied().unwrap_or(0),
+                    None => 0,
+                };
+                let end = ends.get(i).copied().unwrap_or(0);
+                text.get(usize::from(start)..usize::from(end)).unwrap_or_default()
             }
         }
     };
