@@ -14,6 +14,7 @@
 
 use super::date::{Day, EventDate};
 use super::error::DataError;
+use super::joined::{joined, Joined};
 use super::json::{number, Number, Pos, Reader, Sink, Token};
 use super::order::{permutation, sort_by_key};
 
@@ -65,6 +66,46 @@ pub enum EventKind {
     Dissolution,
 }
 
+/// The kinds' identifiers and names, in the order of [`EventKind::ALL`].
+const IDS: Joined = joined![
+    "founding",
+    "existence",
+    "congress",
+    "conference",
+    "merger",
+    "announcement",
+    "appointment",
+    "arrest",
+    "registration",
+    "registration-refusal",
+    "election",
+    "publication",
+    "criticism",
+    "dispute",
+    "milestone",
+    "designation",
+    "dissolution",
+];
+const LABELS: Joined = joined![
+    "Founding",
+    "Existence",
+    "Congress",
+    "Conference",
+    "Merger",
+    "Announcement",
+    "Appointment",
+    "Arrest",
+    "Registration submitted",
+    "Registration refused",
+    "Election",
+    "Publication",
+    "Criticism",
+    "Dispute",
+    "Milestone",
+    "Designation",
+    "Dissolution",
+];
+
 impl EventKind {
     /// Every kind, in legend order.
     pub const ALL: [EventKind; 17] = [
@@ -89,48 +130,12 @@ impl EventKind {
 
     /// The identifier used in the data file and in URLs.
     pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Founding => "founding",
-            EventKind::Existence => "existence",
-            EventKind::Congress => "congress",
-            EventKind::Conference => "conference",
-            EventKind::Merger => "merger",
-            EventKind::Announcement => "announcement",
-            EventKind::Appointment => "appointment",
-            EventKind::Arrest => "arrest",
-            EventKind::Registration => "registration",
-            EventKind::RegistrationRefusal => "registration-refusal",
-            EventKind::Election => "election",
-            EventKind::Publication => "publication",
-            EventKind::Criticism => "criticism",
-            EventKind::Dispute => "dispute",
-            EventKind::Milestone => "milestone",
-            EventKind::Designation => "designation",
-            EventKind::Dissolution => "dissolution",
-        }
+        IDS.get(self.index()).unwrap_or_default()
     }
 
     /// A capitalised name for people: "Registration refused".
     pub fn label(self) -> &'static str {
-        match self {
-            EventKind::Founding => "Founding",
-            EventKind::Existence => "Existence",
-            EventKind::Congress => "Congress",
-            EventKind::Conference => "Conference",
-            EventKind::Merger => "Merger",
-            EventKind::Announcement => "Announcement",
-            EventKind::Appointment => "Appointment",
-            EventKind::Arrest => "Arrest",
-            EventKind::Registration => "Registration submitted",
-            EventKind::RegistrationRefusal => "Registration refused",
-            EventKind::Election => "Election",
-            EventKind::Publication => "Publication",
-            EventKind::Criticism => "Criticism",
-            EventKind::Dispute => "Dispute",
-            EventKind::Milestone => "Milestone",
-            EventKind::Designation => "Designation",
-            EventKind::Dissolution => "Dissolution",
-        }
+        LABELS.get(self.index()).unwrap_or_default()
     }
 
     /// The kind's position in [`EventKind::ALL`].

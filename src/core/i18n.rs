@@ -7,6 +7,7 @@
 
 use super::data::EventKind;
 use super::date::{civil_from_days, DatePoint, DatePrecision, Day, EventDate, IntervalEnd};
+use super::joined::{joined, Joined};
 
 /// A language of the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -110,7 +111,7 @@ pub fn tenths(lang: Lang, tenths: i64) -> String {
     format!("{sign}{whole}{point}{}", (tenths % 10).unsigned_abs())
 }
 
-const MONTHS_EN: [&str; 12] = [
+const MONTHS_EN: Joined = joined![
     "January",
     "February",
     "March",
@@ -124,11 +125,10 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTHS_EN_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS_EN_SHORT: Joined =
+    joined!["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",];
 /// Russian month names standing alone ("октябрь 2020").
-const MONTHS_RU: [&str; 12] = [
+const MONTHS_RU: Joined = joined![
     "январь",
     "февраль",
     "март",
@@ -143,7 +143,7 @@ const MONTHS_RU: [&str; 12] = [
     "декабрь",
 ];
 /// Russian month names after a day or "около" ("17 октября 2020").
-const MONTHS_RU_OF: [&str; 12] = [
+const MONTHS_RU_OF: Joined = joined![
     "января",
     "февраля",
     "марта",
@@ -158,7 +158,7 @@ const MONTHS_RU_OF: [&str; 12] = [
     "декабря",
 ];
 /// Russian short month names (CLDR abbreviated forms).
-const MONTHS_RU_SHORT: [&str; 12] = [
+const MONTHS_RU_SHORT: Joined = joined![
     "янв.",
     "февр.",
     "марта",
@@ -172,7 +172,7 @@ const MONTHS_RU_SHORT: [&str; 12] = [
     "нояб.",
     "дек.",
 ];
-const MONTHS_RU_SHORT_ALONE: [&str; 12] = [
+const MONTHS_RU_SHORT_ALONE: Joined = joined![
     "янв.",
     "февр.",
     "март",
@@ -187,11 +187,8 @@ const MONTHS_RU_SHORT_ALONE: [&str; 12] = [
     "дек.",
 ];
 
-fn month(table: &[&'static str; 12], m: u32) -> &'static str {
-    table
-        .get(m.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
+fn month(table: &Joined, m: u32) -> &'static str {
+    table.get(m.wrapping_sub(1) as usize).unwrap_or("?")
 }
 
 /// The English name of a month (1–12).
@@ -326,47 +323,33 @@ pub enum TickUnit {
     Decade,
 }
 
+/// The kinds' names in Russian, in the order of [`EventKind::ALL`].
+const KINDS_RU: Joined = joined![
+    "Основание",
+    "Период деятельности",
+    "Съезд",
+    "Конференция",
+    "Слияние",
+    "Заявление",
+    "Назначение",
+    "Арест",
+    "Подача на регистрацию",
+    "Отказ в регистрации",
+    "Выборы",
+    "Публикация",
+    "Критика",
+    "Конфликт",
+    "Веха",
+    "Присвоение статуса",
+    "Роспуск",
+];
+
 /// A kind's name for people ("Registration refused", "Отказ в регистрации").
 pub fn kind_label(lang: Lang, kind: EventKind) -> &'static str {
-    use EventKind as K;
     match lang {
         Lang::En => kind.label(),
-        Lang::Ru => match kind {
-            K::Founding => "Основание",
-            K::Existence => "Период деятельности",
-            K::Congress => "Съезд",
-            K::Conference => "Конференция",
-            K::Merger => "Слияние",
-            K::Announcement => "Заявление",
-            K::Appointment => "Назначение",
-            K::Arrest => "Арест",
-            K::Registration => "Подача на регистрацию",
-            K::RegistrationRefusal => "Отказ в регистрации",
-            K::Election => "Выборы",
-            K::Publication => "Публикация",
-            K::Criticism => "Критика",
-            K::Dispute => "Конфликт",
-            K::Milestone => "Веха",
-            K::Designation => "Присвоение статуса",
-            K::Dissolution => "Роспуск",
-        },
+        Lang::Ru => KINDS_RU.get(kind.index()).unwrap_or_default(),
     }
-}
-
-/// Where each of a list of strings ends once they are joined, for
-/// [`Msg::text`].
-const fn ends<const N: usize>(lengths: &[usize; N]) -> [u16; N] {
-    let mut out = [0u16; N];
-    let mut at = 0;
-    let mut i = 0;
-    while i < N {
-        at += lengths[i];
-        // Checked while compiling: the messages of a language fit in 64 KB.
-        assert!(at <= u16::MAX as usize);
-        out[i] = at as u16;
-        i += 1;
-    }
-    out
 }
 
 macro_rules! messages {
@@ -381,27 +364,17 @@ macro_rules! messages {
             /// Every message (for the completeness test).
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
 
-            /// The message in `lang`: a slice of one string per language,
-            /// found by a table of where each message ends. (A `match`
-            /// over every pair compiled to twice the code, and a table of
-            /// string references holds eight bytes of address and length
-            /// per message, which compress badly.)
+            /// The message in `lang`, from one [`Joined`] list per
+            /// language. (A `match` over every pair compiled to twice the
+            /// code.)
             pub fn text(self, lang: Lang) -> &'static str {
-                const EN: &str = concat!($($en,)*);
-                const RU: &str = concat!($($ru,)*);
-                const EN_ENDS: &[u16] = &ends(&[$($en.len(),)*]);
-                const RU_ENDS: &[u16] = &ends(&[$($ru.len(),)*]);
-                let (text, ends) = match lang {
-                    Lang::En => (EN, EN_ENDS),
-                    Lang::Ru => (RU, RU_ENDS),
-                };
-                let i = self as usize;
-                let start = match i.checked_sub(1) {
-                    Some(before) => ends.get(before).copied().unwrap_or(0),
-                    None => 0,
-                };
-                let end = ends.get(i).copied().unwrap_or(0);
-                text.get(usize::from(start)..usize::from(end)).unwrap_or_default()
+                const EN: Joined = joined![$($en,)*];
+                const RU: Joined = joined![$($ru,)*];
+                match lang {
+                    Lang::En => EN.get(self as usize),
+                    Lang::Ru => RU.get(self as usize),
+                }
+                .unwrap_or_default()
             }
         }
     };

@@ -11,6 +11,7 @@ pub mod export;
 pub mod filter;
 pub mod i18n;
 pub mod import;
+pub mod joined;
 pub mod json;
 pub mod layout;
 pub mod markup;
