@@ -105,6 +105,10 @@ const LABELS: Joined = joined![
     "Designation",
     "Dissolution",
 ];
+// One identifier and one name per kind, checked while compiling (a match
+// over the kinds checked this itself).
+const _: () = assert!(IDS.ends.len() == EventKind::ALL.len());
+const _: () = assert!(LABELS.ends.len() == EventKind::ALL.len());
 
 impl EventKind {
     /// Every kind, in legend order.

@@ -187,6 +187,22 @@ const MONTHS_RU_SHORT_ALONE: Joined = joined![
     "дек.",
 ];
 
+const _: () = {
+    let tables = [
+        MONTHS_EN,
+        MONTHS_EN_SHORT,
+        MONTHS_RU,
+        MONTHS_RU_OF,
+        MONTHS_RU_SHORT,
+        MONTHS_RU_SHORT_ALONE,
+    ];
+    let mut i = 0;
+    while i < tables.len() {
+        assert!(tables[i].ends.len() == 12, "twelve months");
+        i += 1;
+    }
+};
+
 fn month(table: &Joined, m: u32) -> &'static str {
     table.get(m.wrapping_sub(1) as usize).unwrap_or("?")
 }
@@ -343,6 +359,7 @@ const KINDS_RU: Joined = joined![
     "Присвоение статуса",
     "Роспуск",
 ];
+const _: () = assert!(KINDS_RU.ends.len() == EventKind::ALL.len());
 
 /// A kind's name for people ("Registration refused", "Отказ в регистрации").
 pub fn kind_label(lang: Lang, kind: EventKind) -> &'static str {
