@@ -300,8 +300,6 @@ pub struct ClusterBox {
     pub first_day: f64,
     /// Last day (exclusive) covered by its events.
     pub last_day: f64,
-    /// The first of its events (a stable key).
-    pub first_event: usize,
 }
 
 /// What one lane draws at the current zoom.
@@ -425,7 +423,6 @@ fn layout_dense(
             count,
             first_day: first.start_day,
             last_day,
-            first_event: first.event,
         });
     }
     out
@@ -569,7 +566,6 @@ fn pack(
                 count: 1,
                 first_day: c.item.start_day,
                 last_day: c.item.end_day,
-                first_event: c.item.event,
             }),
         }
     }

@@ -182,8 +182,8 @@ pub fn horizontal(m: &mut Markup, s: &State, data: &Dataset) {
                     mark(m, s, data, mb, e, &org.color, &org.id, lane_top);
                 }
             }
-            for c in &layout.clusters {
-                cluster(m, s, c, lane_top, layout.rows);
+            for (k, c) in layout.clusters.iter().enumerate() {
+                cluster(m, s, c, k, lane_top, layout.rows);
             }
         }
         m.close("g");
@@ -282,11 +282,15 @@ fn mark(
     m.close("g");
 }
 
-fn cluster(m: &mut Markup, s: &State, c: &ClusterBox, top: f64, rows: usize) {
+/// The `k`th cluster badge of a lane. Keyed by its place, not by its
+/// events: a zoom step moves every bin's edges, so a key from the bin's
+/// first event changed for nearly every badge on every frame and Yew
+/// rebuilt them all; by place, it updates the count and position.
+fn cluster(m: &mut Markup, s: &State, c: &ClusterBox, k: usize, top: f64, rows: usize) {
     let y = top + LANE_HEADER_PX + ROW_PX * rows as f64 + ROW_PX / 2.0;
     let name = i18n::cluster(s.lang, c.count);
     m.raw("<g class='mt-cluster'")
-        .key_int('c', c.first_event as i64)
+        .key_int('c', k as i64)
         .raw(" data-act='cluster' data-testid='cluster' role='button' tabindex='-1'")
         .int("data-count", c.count as i64)
         .int("data-from", c.first_day.floor() as i64)
