@@ -6,9 +6,9 @@
 
 use movement_timeline::core::data::parse_dataset;
 use movement_timeline::core::date::days_from_civil;
-use movement_timeline::core::markup::{read, Markup, Piece};
+use movement_timeline::core::markup::{read, Markup, Piece, ATTRIBUTE_NAMES};
 use movement_timeline::render;
-use movement_timeline::state::{Action, State, Theme};
+use movement_timeline::state::{Action, LoadError, State, Theme};
 use std::rc::Rc;
 
 const DATA: &str = include_str!("../static/data/movements.json");
@@ -322,4 +322,56 @@ fn sibling_keys_are_unique_in_every_view() {
         let dups = duplicate_keys(&markup(s));
         assert!(dups.is_empty(), "view {i}: {dups:#?}");
     }
+}
+
+#[test]
+fn every_attribute_the_views_write_has_a_slot() {
+    // The browser keeps an element's attributes as slots of one list of
+    // names and compares them slot by slot; a name missing from the list
+    // still works but is hashed on every frame, so every view is checked.
+    let base = state(DATA, 1280.0);
+    let congress = parse_dataset(DATA)
+        .unwrap()
+        .event_index("dzns-socialist-party-congress")
+        .unwrap();
+    let views = [
+        base.clone(),
+        state(DATA, 360.0),
+        base.clone().apply(Action::ChartGrowth(true)),
+        base.clone().apply(Action::ChartTable),
+        base.clone()
+            .apply(Action::ToggleList)
+            .apply(Action::Open(congress)),
+        base.clone().apply(Action::Open(congress)),
+        base.clone().apply(Action::ToggleExportMenu),
+        base.clone().apply(Action::Print(true)),
+        base.clone().apply(Action::SetLang(
+            movement_timeline::core::i18n::Lang::Ru,
+            true,
+        )),
+        Rc::new(State::new(days_from_civil(2026, 11, 22), Theme::Auto))
+            .apply(Action::Resize { width_px: 1280.0 })
+            .apply(Action::Failed(LoadError::Data(
+                parse_dataset("{]").unwrap_err(),
+            ))),
+    ];
+    let mut missing = std::collections::BTreeSet::new();
+    for s in &views {
+        read(&markup(s), &mut |p| {
+            if let Piece::Attr(name, _) = p {
+                if name != "key" && name != "value" && !ATTRIBUTE_NAMES.contains(&name) {
+                    missing.insert(name.to_owned());
+                }
+            }
+        });
+    }
+    assert!(missing.is_empty(), "not in ATTRIBUTE_NAMES: {missing:?}");
+    let mut sorted = ATTRIBUTE_NAMES.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(
+        sorted.len(),
+        ATTRIBUTE_NAMES.len(),
+        "a name is listed twice"
+    );
 }

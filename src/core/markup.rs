@@ -19,6 +19,76 @@
 use super::scale::clamp_f64;
 use std::borrow::Cow;
 
+/// Every attribute name the widget writes, the most used first, grouped by
+/// the elements that carry them (a mark's shapes use the first ten, a mark
+/// the first twenty-one). The view keeps an element's attributes as slots of
+/// a prefix of this list, so a render compares slot by slot instead of
+/// hashing names; a name missing here still works, more slowly, and
+/// `tests/render.rs` checks that every view writes only names from it.
+pub static ATTRIBUTE_NAMES: [&str; 61] = [
+    "class",
+    "x",
+    "y",
+    "width",
+    "height",
+    "fill",
+    "stroke",
+    "d",
+    "fill-rule",
+    "rx",
+    "transform",
+    "data-act",
+    "data-testid",
+    "role",
+    "tabindex",
+    "aria-label",
+    "aria-pressed",
+    "data-event-id",
+    "data-org",
+    "data-kind",
+    "data-index",
+    "data-count",
+    "data-from",
+    "data-to",
+    "cx",
+    "cy",
+    "r",
+    "data-point",
+    "data-date",
+    "data-members",
+    "text-anchor",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "aria-hidden",
+    "focusable",
+    "viewBox",
+    "preserveAspectRatio",
+    "type",
+    "title",
+    "lang",
+    "href",
+    "rel",
+    "target",
+    "scope",
+    "data-zone",
+    "data-lang",
+    "data-window-start",
+    "data-window-end",
+    "aria-expanded",
+    "aria-haspopup",
+    "aria-live",
+    "aria-labelledby",
+    "data-layout",
+    "data-state",
+    "data-format",
+    "disabled",
+    "placeholder",
+    "open",
+    "id",
+];
+
 /// Markup being written.
 #[derive(Debug, Default, Clone)]
 pub struct Markup {
@@ -29,21 +99,24 @@ pub struct Markup {
     pub keys: bool,
 }
 
-/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped.
+/// Writes `text` with `&`, `<`, `>`, `"` and `'` escaped. A byte loop: the
+/// standard library's search for a set of characters decodes each one.
 fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
+    let mut from = 0;
+    for (at, b) in text.bytes().enumerate() {
+        let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(text.get(from..at).unwrap_or_default());
+        out.push_str(entity);
+        from = at + 1;
     }
-    out.push_str(rest);
+    out.push_str(text.get(from..).unwrap_or_default());
 }
 
 /// Writes a whole number.
@@ -321,10 +394,10 @@ pub fn read<'a>(markup: &'a str, sink: &mut dyn FnMut(Piece<'a>)) {
         }
         // Text up to the next `<` that is not this one.
         let next = rest
-            .char_indices()
+            .bytes()
             .skip(1)
-            .find(|(_, c)| *c == '<')
-            .map_or(rest.len(), |(i, _)| i);
+            .position(|b| b == b'<')
+            .map_or(rest.len(), |i| i + 1);
         sink(Piece::Text(unescape(&rest[..next])));
         rest = &rest[next..];
     }

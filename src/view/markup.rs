@@ -3,15 +3,19 @@
 //! to parse, so strict CSP and Trusted Types hold), focus, hover and the
 //! search box's text kept across renders.
 
-use crate::core::markup::{read, Piece};
+use crate::core::markup::{read, Piece, ATTRIBUTE_NAMES};
 use indexmap::IndexMap;
 use std::rc::Rc;
-use yew::virtual_dom::{Key, VList, VNode, VTag, VText};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
 struct Element {
     tag: VTag,
-    attributes: IndexMap<AttrValue, AttrValue>,
+    /// Values by place in [`ATTRIBUTE_NAMES`], as long as the last one set.
+    slots: Vec<Option<AttributeOrProperty>>,
+    /// Attributes whose names are not in the list (none, in every view the
+    /// tests draw).
+    other: Vec<(AttrValue, AttributeOrProperty)>,
     children: Vec<VNode>,
 }
 
@@ -19,7 +23,22 @@ fn finish(e: Element) -> VNode {
     let mut tag = e.tag;
     let mut children = e.children;
     key_siblings(&mut children);
-    tag.set_attributes(e.attributes);
+    tag.set_attributes(if e.other.is_empty() {
+        // Yew diffs these slot by slot when the previous render used the
+        // same prefix of the list (the same element, as a rule).
+        Attributes::Dynamic {
+            keys: &ATTRIBUTE_NAMES[..e.slots.len()],
+            values: e.slots.into_boxed_slice(),
+        }
+    } else {
+        let mut all: IndexMap<AttrValue, AttributeOrProperty> = ATTRIBUTE_NAMES
+            .iter()
+            .zip(e.slots)
+            .filter_map(|(k, v)| Some((AttrValue::Static(k), v?)))
+            .collect();
+        all.extend(e.other);
+        Attributes::IndexMap(Rc::new(all))
+    });
     tag.add_children(children);
     VNode::VTag(Rc::new(tag))
 }
@@ -66,48 +85,6 @@ fn key_siblings(children: &mut [VNode]) {
     }
 }
 
-/// The attribute names on most elements: shared, where any other name is
-/// copied into a new string for each element of each frame (a frame at
-/// 10,000 events has thousands of elements).
-const NAMES: [&str; 36] = [
-    "class",
-    "x",
-    "y",
-    "width",
-    "height",
-    "d",
-    "fill",
-    "stroke",
-    "transform",
-    "data-act",
-    "data-testid",
-    "data-event-id",
-    "data-kind",
-    "data-index",
-    "data-org",
-    "data-point",
-    "data-date",
-    "data-members",
-    "data-count",
-    "data-from",
-    "data-to",
-    "aria-label",
-    "aria-hidden",
-    "aria-pressed",
-    "focusable",
-    "fill-rule",
-    "tabindex",
-    "role",
-    "type",
-    "text-anchor",
-    "x1",
-    "x2",
-    "y1",
-    "y2",
-    "cx",
-    "cy",
-];
-
 /// The element names the widget draws, shared likewise.
 const TAGS: [&str; 22] = [
     "g", "rect", "text", "path", "line", "circle", "title", "svg", "button", "span", "div", "p",
@@ -129,7 +106,8 @@ pub fn html(markup: &str) -> Html {
     read(markup, &mut |piece| match piece {
         Piece::Open(tag) => open.push(Element {
             tag: VTag::new(shared(&TAGS, tag)),
-            attributes: IndexMap::new(),
+            slots: Vec::new(),
+            other: Vec::new(),
             children: Vec::new(),
         }),
         Piece::Attr(name, value) => {
@@ -141,8 +119,16 @@ pub fn html(markup: &str) -> Html {
                     // the reader types stays as it is.
                     e.tag.set_value(AttrValue::from(&*value));
                 } else {
-                    e.attributes
-                        .insert(shared(&NAMES, name), AttrValue::from(&*value));
+                    let value = AttributeOrProperty::Attribute(AttrValue::from(&*value));
+                    match ATTRIBUTE_NAMES.iter().position(|n| *n == name) {
+                        Some(i) => {
+                            if e.slots.len() <= i {
+                                e.slots.resize_with(i + 1, || None);
+                            }
+                            e.slots[i] = Some(value);
+                        }
+                        None => e.other.push((AttrValue::from(name), value)),
+                    }
                 }
             }
         }
