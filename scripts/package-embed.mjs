@@ -42,7 +42,7 @@ if (!glue.startsWith(head) || !glue.trimEnd().endsWith("})({ __proto__: null });
   process.exit(1);
 }
 renameSync(join(stage, `${name}_bg.wasm`), join(stage, `${name}.wasm`));
-const factory = `const createCore = () => (function(exports) {${shortNames(join(stage, `${name}.wasm`), glue).slice(head.length)}`;
+const factory = `const createCore = () => (function(exports) {${fastStrings(shortNames(join(stage, `${name}.wasm`), glue)).slice(head.length)}`;
 
 /**
  * Short import and export names. wasm-bindgen names each import after its
@@ -85,6 +85,39 @@ function shortNames(wasmPath, text) {
   }
   if (!text.includes(quoted(oldModule))) fail(`the bindings do not name the module ${oldModule}`);
   return text.replace(quoted(oldModule), () => quoted(newModule));
+}
+
+/**
+ * Short ASCII strings from the module without TextDecoder. Every attribute
+ * name and value the widget sets crosses here; TextDecoder's fixed cost per
+ * call made decoding a fifth of a zoom frame's script at 10,000 events
+ * (docs/BENCHMARKS.md). ASCII bytes are their own UTF-8 decoding; anything
+ * longer or not ASCII still goes to TextDecoder.
+ */
+function fastStrings(text) {
+  const old = `    function getStringFromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+    }`;
+  const fast = `    function getStringFromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        const bytes = getUint8ArrayMemory0();
+        if (len < 64) {
+            let s = "";
+            for (let i = ptr, end = ptr + len; i < end; i++) {
+                const c = bytes[i];
+                if (c > 127) return decodeText(bytes.subarray(ptr, end));
+                s += String.fromCharCode(c);
+            }
+            return s;
+        }
+        return decodeText(bytes.subarray(ptr, ptr + len));
+    }`;
+  if (text.split(old).length !== 2) {
+    console.error("package-embed: getStringFromWasm0 is not wasm-bindgen's known shape any more; update fastStrings");
+    process.exit(1);
+  }
+  return text.replace(old, () => fast);
 }
 
 /** The module name of a WebAssembly binary's first import. */
