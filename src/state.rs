@@ -718,9 +718,11 @@ impl State {
                 next.selected = None;
                 next.focused = None;
                 next.load = Load::Ready(Shared(data));
-                next.refilter();
-                if let Some(view) = next.pending.take() {
-                    next.apply_view(view);
+                // A view waiting for the data filters once, itself (at
+                // 100,000 events a second pass cost 45 ms of the mount).
+                match next.pending.take() {
+                    Some(view) => next.apply_view(view),
+                    None => next.refilter(),
                 }
             }
             Action::Failed(err) => next.load = Load::Failed(err),
