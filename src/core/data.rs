@@ -16,7 +16,7 @@ use super::date::{Day, EventDate};
 use super::error::DataError;
 use super::joined::{joined, Joined};
 use super::json::{number, Number, Pos, Reader, Sink, Token};
-use super::order::{permutation, sort_by_key};
+use super::order::{radix_permutation, sort_by_u64};
 
 /// Largest data text accepted, checked before (or while) reading.
 pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
@@ -1623,12 +1623,7 @@ impl Builder {
         let id_of = |i: usize| events.get(i).map_or("", |e| slice(e.id));
         let id_hash: Vec<u64> = (0..n).map(|i| fnv(&[id_of(i).as_bytes()])).collect();
         let hash = |h: &[u64], i: usize| h.get(i).copied().unwrap_or(0);
-        let by_id = permutation(n, &|a, b| {
-            hash(&id_hash, a)
-                .cmp(&hash(&id_hash, b))
-                .then_with(|| id_of(a).cmp(id_of(b)))
-                .then(a.cmp(&b))
-        });
+        let by_id = exact_runs(&id_hash, &|a, b| id_of(a).cmp(id_of(b)));
         for pair in by_id.windows(2) {
             let (a, b) = (pair[0] as usize, pair[1] as usize);
             if hash(&id_hash, a) == hash(&id_hash, b) && id_of(a) == id_of(b) {
@@ -1658,12 +1653,7 @@ impl Builder {
                 fnv(&[&org.to_le_bytes(), date.as_bytes(), title.as_bytes()])
             })
             .collect();
-        let by_key = permutation(n, &|a, b| {
-            hash(&copy_hash, a)
-                .cmp(&hash(&copy_hash, b))
-                .then_with(|| key(a).cmp(&key(b)))
-                .then(a.cmp(&b))
-        });
+        let by_key = exact_runs(&copy_hash, &|a, b| key(a).cmp(&key(b)));
         for pair in by_key.windows(2) {
             let (a, b) = (pair[0] as usize, pair[1] as usize);
             if hash(&copy_hash, a) == hash(&copy_hash, b) && key(a) == key(b) {
@@ -1689,11 +1679,54 @@ impl Builder {
             });
         }
         // Stable sorts keep file order for equal dates; keys computed once.
-        sort_by_key(&mut self.data.events, |e| e.date.sort_key());
-        sort_by_key(&mut self.data.membership, |c| (c.org, c.date.sort_key()));
+        let by_date = |date: &EventDate| {
+            let (a, b) = date.sort_key();
+            let bits = |d: Day| u64::from((d as u32) ^ 0x8000_0000);
+            bits(a) << 32 | bits(b)
+        };
+        let keys: Vec<u64> = self.data.events.iter().map(|e| by_date(&e.date)).collect();
+        sort_by_u64(&mut self.data.events, &keys);
+        // By organisation, then date: the second sort keeps the first's
+        // order among equals.
+        let m = &mut self.data.membership;
+        let keys: Vec<u64> = m.iter().map(|c| by_date(&c.date)).collect();
+        sort_by_u64(m, &keys);
+        let keys: Vec<u64> = m.iter().map(|c| c.org as u64).collect();
+        sort_by_u64(m, &keys);
         self.data.text.shrink_to_fit();
         Ok(self.data)
     }
+}
+
+/// The events in the order of `hashes`, and where hashes are equal (the
+/// same text, or rarely a collision) by `exact`, then by place: equal texts
+/// end up side by side.
+fn exact_runs(hashes: &[u64], exact: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut order = radix_permutation(hashes);
+    let hash = |i: u32| hashes.get(i as usize).copied();
+    let mut from = 0;
+    while from < order.len() {
+        let first = order.get(from).copied().and_then(hash);
+        let len = order
+            .get(from..)
+            .map_or(1, |rest| {
+                rest.iter().take_while(|&&i| hash(i) == first).count()
+            })
+            .max(1);
+        // A run is a duplicate's few events (or a collision's): sorted by
+        // insertion, which keeps their order (by place) among equals.
+        if let Some(run) = order.get_mut(from..from + len) {
+            for i in 1..run.len() {
+                let mut j = i;
+                while j > 0 && exact(run[j - 1] as usize, run[j] as usize).is_gt() {
+                    run.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+        }
+        from += len;
+    }
+    order
 }
 
 /// FNV-1a over the parts, with a separator between them.
@@ -1727,6 +1760,16 @@ fn is_valid_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equal_hashes_are_told_apart_by_their_text() {
+        // A collision (hash 7 for "a", "b" and "a") must still put the two
+        // "a" side by side, so the duplicate is found.
+        let texts = ["a", "b", "a", "c"];
+        let text = |i: usize| texts.get(i).copied().unwrap_or("");
+        let order = exact_runs(&[7, 7, 7, 1], &|a, b| text(a).cmp(text(b)));
+        assert_eq!(order, [3, 0, 2, 1]);
+    }
 
     const ORGS: &str = r##""organisations": [
         {"id": "dzns", "name": "For a New Socialism", "abbreviation": "DZNS", "founded": "2019-01-29", "color": "#aa2222"},

@@ -29,14 +29,6 @@ pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     reorder(items, order);
 }
 
-/// Sorts `items` stably by a key computed once per item (not once per
-/// comparison: for keys that cost something at 100,000 items).
-pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    let keys: Vec<K> = items.iter().map(key).collect();
-    let order = permutation(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
-    reorder(items, order);
-}
-
 /// Moves `items` into the order of the permutation `order` (item
 /// `order[k]` goes to place `k`) in place, one cycle of the permutation at
 /// a time: no second copy of the items (15 MB at 100,000 events).
@@ -61,6 +53,57 @@ pub fn permutation(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32>
     order
 }
 
+/// The stable sorting permutation of `keys`, ascending: a radix sort, one
+/// pass per byte of the key, skipping the bytes every key shares. For the
+/// dataset's 100,000-event sorts, where comparing through `&dyn Fn` with
+/// the keys in random order took about 20 ms a sort.
+///
+/// ```
+/// use movement_timeline::core::order::radix_permutation;
+/// assert_eq!(radix_permutation(&[3, 1 << 40, 1, 3, 0]), [4, 2, 0, 3, 1]);
+/// ```
+pub fn radix_permutation(keys: &[u64]) -> Vec<u32> {
+    let n = keys.len();
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let mut next = vec![0u32; n];
+    for shift in (0..64).step_by(8) {
+        let byte = |i: u32| {
+            keys.get(i as usize)
+                .map_or(0, |k| (k >> shift) as u8 as usize)
+        };
+        let mut at = [0usize; 256];
+        for i in 0..n as u32 {
+            if let Some(c) = at.get_mut(byte(i)) {
+                *c += 1;
+            }
+        }
+        if at.contains(&n) {
+            continue;
+        }
+        let mut sum = 0;
+        for c in at.iter_mut() {
+            let count = *c;
+            *c = sum;
+            sum += count;
+        }
+        for &i in &order {
+            if let Some(c) = at.get_mut(byte(i)) {
+                if let Some(slot) = next.get_mut(*c) {
+                    *slot = i;
+                }
+                *c += 1;
+            }
+        }
+        std::mem::swap(&mut order, &mut next);
+    }
+    order
+}
+
+/// Sorts `items` stably by `keys` (one per item, in the items' order).
+pub fn sort_by_u64<T>(items: &mut [T], keys: &[u64]) {
+    reorder(items, radix_permutation(keys));
+}
+
 /// Compares two `f64`s as `total_cmp` does (for sorting by position).
 pub fn by_f64(a: f64, b: f64) -> Ordering {
     a.total_cmp(&b)
@@ -69,6 +112,32 @@ pub fn by_f64(a: f64, b: f64) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_radix_sort_agrees_with_the_standard_stable_sort() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let keys: Vec<u64> = (0..5000)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Many equal keys, and some keys differing only high up.
+                match i % 3 {
+                    0 => x % 50,
+                    1 => x & 0xff00_0000_0000_0000,
+                    _ => x,
+                }
+            })
+            .collect();
+        let mut expected: Vec<u32> = (0..keys.len() as u32).collect();
+        expected.sort_by_key(|&i| keys[i as usize]);
+        assert_eq!(radix_permutation(&keys), expected);
+        assert!(radix_permutation(&[]).is_empty());
+        let mut pairs = vec![(5u64, 'a'), (1, 'b'), (5, 'c'), (0, 'd')];
+        let keys: Vec<u64> = pairs.iter().map(|p| p.0).collect();
+        sort_by_u64(&mut pairs, &keys);
+        assert_eq!(pairs, [(0, 'd'), (1, 'b'), (5, 'a'), (5, 'c')]);
+    }
 
     #[test]
     fn sorting_is_stable_and_complete() {
