@@ -119,8 +119,14 @@ extern "C" {
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+    /// Writes `text` as UTF-8 straight into `into` (module memory): no
+    /// array per piece to allocate, copy in and collect.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &mut [u8]) -> Encoded;
+    /// What `encodeInto` did.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
 }
 
 /// Reads a dataset from JSON text that the page holds, a piece at a time
@@ -131,18 +137,23 @@ pub fn read_text(text: &js_sys::JsString) -> Result<crate::core::data::Dataset, 
     let mut reader = DatasetReader::new(Limits::default());
     let encoder = TextEncoder::new();
     let len = text.length();
+    // A UTF-16 unit is at most three bytes of UTF-8.
+    let mut buffer = vec![0u8; 3 * PIECE as usize];
     let mut at = 0;
     while at < len {
         let mut end = (at + PIECE).min(len);
         if end < len && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
             end -= 1;
         }
-        let piece = encoder.encode(&text.slice(at, end)).to_vec();
+        let written = encoder
+            .encode_into(&text.slice(at, end), &mut buffer)
+            .written();
+        let piece = buffer.get(..written as usize).unwrap_or_default();
         if at == 0 && end > 0 {
             // The whole text's bytes, from the first piece's bytes per unit.
             reader.expect_bytes((u64::from(len) * piece.len() as u64 / u64::from(end)) as usize);
         }
-        reader.feed(&piece)?;
+        reader.feed(piece)?;
         at = end;
     }
     reader.finish()
