@@ -375,3 +375,52 @@ fn every_attribute_the_views_write_has_a_slot() {
         "a name is listed twice"
     );
 }
+
+#[test]
+fn every_attribute_name_in_the_render_code_has_a_slot() {
+    // The browser sets only listed names (a name missing from the list
+    // would be dropped), so besides the views drawn above, every name the
+    // render code spells out is checked: in the writer's calls
+    // (`.attr("name"`, `.px(`, `.int(`, `.flag(`, `.attr_if(.., "name"`)
+    // and in raw markup (` name='`).
+    let sources = [
+        include_str!("../src/render/mod.rs"),
+        include_str!("../src/render/plot.rs"),
+        include_str!("../src/render/chart.rs"),
+        include_str!("../src/render/glyph.rs"),
+        include_str!("../src/core/markup.rs"),
+    ];
+    let mut names = std::collections::BTreeSet::new();
+    for src in sources {
+        for call in [".attr(\"", ".px(\"", ".int(\"", ".flag(\"", ".float(\""] {
+            for (at, _) in src.match_indices(call) {
+                let rest = &src[at + call.len()..];
+                names.insert(rest[..rest.find('"').unwrap()].to_owned());
+            }
+        }
+        for (at, _) in src.match_indices(".attr_if(") {
+            let rest = &src[at..];
+            let rest = &rest[rest.find('"').unwrap() + 1..];
+            names.insert(rest[..rest.find('"').unwrap()].to_owned());
+        }
+        for (at, _) in src.match_indices("='") {
+            let before = &src[..at];
+            let start = before
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |i| i + 1);
+            if before[..start].ends_with(' ') && start < at {
+                names.insert(before[start..].to_owned());
+            }
+        }
+    }
+    assert!(names.len() > 30, "the scan found the names: {names:?}");
+    let missing: Vec<&String> = names
+        .iter()
+        // `key` is the diff's, not an attribute; an input's `value` is set
+        // as a property.
+        .filter(|n| {
+            !["key", "value"].contains(&n.as_str()) && !ATTRIBUTE_NAMES.contains(&n.as_str())
+        })
+        .collect();
+    assert!(missing.is_empty(), "not in ATTRIBUTE_NAMES: {missing:?}");
+}

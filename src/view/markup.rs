@@ -4,7 +4,6 @@
 //! search box's text kept across renders.
 
 use crate::core::markup::{read, Piece, ATTRIBUTE_NAMES};
-use indexmap::IndexMap;
 use std::rc::Rc;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, Key, VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
@@ -13,9 +12,6 @@ struct Element {
     tag: VTag,
     /// Values by place in [`ATTRIBUTE_NAMES`], as long as the last one set.
     slots: Vec<Option<AttributeOrProperty>>,
-    /// Attributes whose names are not in the list (none, in every view the
-    /// tests draw).
-    other: Vec<(AttrValue, AttributeOrProperty)>,
     children: Vec<VNode>,
 }
 
@@ -23,21 +19,11 @@ fn finish(e: Element) -> VNode {
     let mut tag = e.tag;
     let mut children = e.children;
     key_siblings(&mut children);
-    tag.set_attributes(if e.other.is_empty() {
-        // Yew diffs these slot by slot when the previous render used the
-        // same prefix of the list (the same element, as a rule).
-        Attributes::Dynamic {
-            keys: &ATTRIBUTE_NAMES[..e.slots.len()],
-            values: e.slots.into_boxed_slice(),
-        }
-    } else {
-        let mut all: IndexMap<AttrValue, AttributeOrProperty> = ATTRIBUTE_NAMES
-            .iter()
-            .zip(e.slots)
-            .filter_map(|(k, v)| Some((AttrValue::Static(k), v?)))
-            .collect();
-        all.extend(e.other);
-        Attributes::IndexMap(Rc::new(all))
+    // Yew diffs these slot by slot when the previous render used the same
+    // prefix of the list (the same element, as a rule).
+    tag.set_attributes(Attributes::Dynamic {
+        keys: &ATTRIBUTE_NAMES[..e.slots.len()],
+        values: e.slots.into_boxed_slice(),
     });
     tag.add_children(children);
     VNode::VTag(Rc::new(tag))
@@ -107,7 +93,6 @@ pub fn html(markup: &str) -> Html {
         Piece::Open(tag) => open.push(Element {
             tag: VTag::new(shared(&TAGS, tag)),
             slots: Vec::new(),
-            other: Vec::new(),
             children: Vec::new(),
         }),
         Piece::Attr(name, value) => {
@@ -118,17 +103,12 @@ pub fn html(markup: &str) -> Html {
                     // A property Yew keeps in step, not an attribute: what
                     // the reader types stays as it is.
                     e.tag.set_value(AttrValue::from(&*value));
-                } else {
-                    let value = AttributeOrProperty::Attribute(AttrValue::from(&*value));
-                    match ATTRIBUTE_NAMES.iter().position(|n| *n == name) {
-                        Some(i) => {
-                            if e.slots.len() <= i {
-                                e.slots.resize_with(i + 1, || None);
-                            }
-                            e.slots[i] = Some(value);
-                        }
-                        None => e.other.push((AttrValue::from(name), value)),
+                } else if let Some(i) = ATTRIBUTE_NAMES.iter().position(|n| *n == name) {
+                    // Every name the views write is listed (tests/render.rs).
+                    if e.slots.len() <= i {
+                        e.slots.resize_with(i + 1, || None);
                     }
+                    e.slots[i] = Some(AttributeOrProperty::Attribute(AttrValue::from(&*value)));
                 }
             }
         }
