@@ -134,7 +134,7 @@ pub fn event_markers(
         // One flag per pixel column: no hashing per event.
         let mut taken = vec![false; columns];
         let mut mark = |item: &super::layout::LayoutItem| {
-            let x = scale.map(item.start_day);
+            let x = scale.map(item.start_day());
             if x < 0.0 || x > scale.width_px {
                 return;
             }
