@@ -340,8 +340,12 @@ pub struct Event {
     /// when it is drawn in the lane of the organisation that took its name
     /// (the 1990s "Russian Movement for a New Socialism"); empty otherwise.
     pub predecessor: Text,
-    /// Where it comes from.
-    pub source: Source,
+    /// Where it comes from: the quote, and the article, section and link
+    /// as a place in the dataset's list (read them with
+    /// [`Dataset::source`]); most events share one, so an event holds 12
+    /// bytes of source, not 32.
+    quote: Text,
+    place: u32,
     /// Its place in the file's `events` list.
     pub file_index: u32,
     /// Line and column of its id in the file (0 when read from an object).
@@ -381,6 +385,8 @@ pub struct Dataset {
     text: String,
     translations: Vec<Translation>,
     measures: Vec<Measure>,
+    /// The events' sources without their quotes, each once.
+    places: Vec<Source>,
 }
 
 impl Dataset {
@@ -407,6 +413,18 @@ impl Dataset {
             usize::from(e.translations_len),
         );
         self.translations.get(start..start + n).unwrap_or(&[])
+    }
+
+    /// Where `e` comes from.
+    pub fn source(&self, e: &Event) -> Source {
+        Source {
+            quote: e.quote,
+            ..self
+                .places
+                .get(e.place as usize)
+                .copied()
+                .unwrap_or_default()
+        }
     }
 
     /// The countable fact of `e`, where the source gives one.
@@ -913,6 +931,28 @@ impl Builder {
         }
         self.next_shared += 1;
         t
+    }
+
+    /// The place in the dataset's list of `source`'s article, section and
+    /// link: one of the last few, or a new one.
+    fn place_of(&mut self, source: Source) -> u32 {
+        let place = Source {
+            quote: Text::default(),
+            ..source
+        };
+        let places = &mut self.data.places;
+        let n = places.len();
+        let found = places
+            .iter()
+            .rev()
+            .take(SHARED)
+            .position(|p| *p == place)
+            .map(|back| n - 1 - back);
+        u32::try_from(found.unwrap_or_else(|| {
+            places.push(place);
+            n
+        }))
+        .unwrap_or(0)
     }
 
     fn token(&mut self, token: Token<'_>, at: Pos) -> Result<(), DataError> {
@@ -1542,6 +1582,7 @@ impl Builder {
         let n_tr = u32::try_from(self.data.translations.len())
             .unwrap_or(0)
             .saturating_sub(first_tr);
+        let place = self.place_of(self.item.source);
         self.data.events.push(Event {
             id: v[0],
             org,
@@ -1558,7 +1599,8 @@ impl Builder {
             } else {
                 v[9]
             },
-            source: self.item.source,
+            quote: self.item.source.quote,
+            place,
             file_index: u32::try_from(file_index).unwrap_or(u32::MAX),
             id_at: (
                 u32::try_from(at[0].line).unwrap_or(0),
@@ -1641,6 +1683,9 @@ impl Builder {
                 return Err(located(err, at));
             }
         }
+        // Each check's lists go before the next is made: at 100,000 events
+        // they are 1.2 MB each, and module memory keeps its highest mark.
+        drop((by_id, id_hash));
         // The same organisation, date and title twice is likely a copy.
         let key = |i: usize| {
             events.get(i).map_or((usize::MAX, "", ""), |e| {
@@ -1664,6 +1709,7 @@ impl Builder {
                 });
             }
         }
+        drop((by_key, copy_hash));
         if self.unlabelled > 0 {
             self.data.warnings.push(DataWarning {
                 message: format!(
@@ -1802,7 +1848,7 @@ mod tests {
         assert_eq!(d.events[0].org, 1);
         assert_eq!(d.events[0].file_index, 1);
         assert_eq!(d.org_index("dzns"), Some(0));
-        assert_eq!(d.text(d.events[1].source.quote), "Q");
+        assert_eq!(d.text(d.source(&d.events[1]).quote), "Q");
     }
 
     #[test]
@@ -1811,11 +1857,12 @@ mod tests {
             .map(|i| event(&format!("e{i}"), "dzns", "2020-01-01"))
             .collect();
         let d = parse_dataset(&doc(&events)).unwrap();
-        let (first, last) = (&d.events[0].source, &d.events[19].source);
+        let (first, last) = (d.source(&d.events[0]), d.source(&d.events[19]));
         assert_eq!(first.article, last.article, "one copy of the article");
         assert_eq!(first.section, last.section, "one copy of the section");
         assert_eq!(d.text(last.article), "A");
         assert_eq!(d.text(last.section), "S");
+        assert_eq!(d.places.len(), 1, "one article, section and link for all");
         // Quotes are the events' own words: kept apart even when equal.
         assert_ne!(first.quote, last.quote);
         assert_eq!(d.text(last.quote), "Q");
@@ -1825,10 +1872,10 @@ mod tests {
     fn an_event_stays_small() {
         // 100,000 events are most of a large dataset's memory: a field
         // added to every event must earn its bytes (measured in
-        // docs/BENCHMARKS.md). 144 bytes here, where usize is 8 bytes;
+        // docs/BENCHMARKS.md). 128 bytes here, where usize is 8 bytes;
         // less in WebAssembly.
         assert!(
-            std::mem::size_of::<Event>() <= 144,
+            std::mem::size_of::<Event>() <= 128,
             "{} bytes",
             std::mem::size_of::<Event>()
         );
@@ -1978,7 +2025,7 @@ mod tests {
             )
             .replacen("\"title\": \"T\"", &format!("\"title\": \"{long}\""), 1);
         let d = parse_dataset(&text).unwrap();
-        assert!(d.events.iter().all(|e| e.source.url.is_empty()));
+        assert!(d.events.iter().all(|e| d.source(e).url.is_empty()));
         let messages: Vec<&str> = d.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(d.warnings.len(), 3, "{messages:?}");
         assert!(messages

@@ -66,6 +66,7 @@ pub fn precision_words(e: &Event) -> String {
 fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 15] {
     use std::borrow::Cow::{Borrowed, Owned};
     let t = |x| Borrowed(data.text(x));
+    let source = data.source(e);
     [
         t(e.id),
         Borrowed(data.organisations.get(e.org).map_or("", |o| o.id.as_str())),
@@ -78,10 +79,10 @@ fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 15] {
         t(e.title),
         t(e.summary),
         Owned(data.people(e).collect::<Vec<_>>().join("; ")),
-        t(e.source.article),
-        t(e.source.section),
-        t(e.source.quote),
-        t(e.source.url),
+        t(source.article),
+        t(source.section),
+        t(source.quote),
+        t(source.url),
     ]
 }
 
@@ -251,7 +252,7 @@ mod tests {
         assert_eq!(dissolution[5], "day");
         assert_eq!(
             dissolution[13],
-            d.text(e.source.quote),
+            d.text(d.source(e).quote),
             "the quote survives the round trip"
         );
         assert!(rows.iter().all(|r| r.len() == COLUMNS.len()));

@@ -386,25 +386,26 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
     if !summary.is_empty() {
         m.raw("<p class='mt-summary'>").text(t(summary)).close("p");
     }
+    let source = data.source(e);
     m.raw("<figure class='mt-source'><blockquote lang='en'>")
-        .text(t(e.source.quote))
+        .text(t(source.quote))
         .raw("</blockquote><figcaption>")
         .text(Msg::Source.text(l))
         .text(" ");
-    let link = !e.source.url.is_empty();
+    let link = !source.url.is_empty();
     if link {
         m.raw("<a")
-            .attr("href", t(e.source.url))
+            .attr("href", t(source.url))
             .raw(" target='_blank' rel='noopener noreferrer' lang='en'>");
     } else {
         m.raw("<cite lang='en'>");
     }
     m.text("“")
-        .text(t(e.source.article))
+        .text(t(source.article))
         .text("”")
         .raw(if link { "</a>" } else { "</cite>" })
         .raw("<span lang='en'>, ")
-        .text(t(e.source.section))
+        .text(t(source.section))
         .raw("</span></figcaption></figure><div class='mt-browse'>");
     m.raw("<button type='button' data-act='prev' data-testid='details-prev'")
         .attr_if(prev.is_none(), "disabled", "");
@@ -472,10 +473,11 @@ pub fn events_table(m: &mut Markup, s: &State, data: &Dataset) {
         label(m, data.text(title));
         m.raw("</td>");
         if printing {
+            let source = data.source(e);
             m.raw("<td class='mt-print-quote'><q lang='en'>")
-                .text(data.text(e.source.quote))
+                .text(data.text(source.quote))
                 .raw("</q> — ")
-                .text(data.text(e.source.article))
+                .text(data.text(source.article))
                 .raw("</td>");
         }
         m.raw("</tr>");
