@@ -328,7 +328,7 @@ fn sibling_keys_are_unique_in_every_view() {
 fn every_attribute_the_views_write_has_a_slot() {
     // The browser keeps an element's attributes as slots of one list of
     // names and compares them slot by slot; a name missing from the list
-    // still works but is hashed on every frame, so every view is checked.
+    // is not set, so every view is checked.
     let base = state(DATA, 1280.0);
     let congress = parse_dataset(DATA)
         .unwrap()
@@ -423,4 +423,20 @@ fn every_attribute_name_in_the_render_code_has_a_slot() {
         })
         .collect();
     assert!(missing.is_empty(), "not in ATTRIBUTE_NAMES: {missing:?}");
+}
+
+#[test]
+fn keys_of_headings_and_badges_never_equal_an_event_id() {
+    // Year headings and cluster badges sit among event marks keyed by
+    // their ids; ids are lowercase, so their keys start with a capital. Ids
+    // shaped like the headings' keys must not repeat a key.
+    let data = DATA
+        .replace("\"dzns-refounded\"", "\"y2019\"")
+        .replace("\"dzns-first-congress\"", "\"c2019\"")
+        .replace("\"dzns-programme-published\"", "\"c0\"");
+    for width in [360.0, 1280.0] {
+        let s = state(&data, width);
+        let dups = duplicate_keys(&markup(&s));
+        assert!(dups.is_empty(), "{width} px: {dups:#?}");
+    }
 }

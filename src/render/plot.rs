@@ -285,12 +285,14 @@ fn mark(
 /// The `k`th cluster badge of a lane. Keyed by its place, not by its
 /// events: a zoom step moves every bin's edges, so a key from the bin's
 /// first event changed for nearly every badge on every frame and Yew
-/// rebuilt them all; by place, it updates the count and position.
+/// rebuilt them all; by place, it updates the count and position. Keys made
+/// here start with a capital letter, which no event id (their siblings'
+/// keys) has.
 fn cluster(m: &mut Markup, s: &State, c: &ClusterBox, k: usize, top: f64, rows: usize) {
     let y = top + LANE_HEADER_PX + ROW_PX * rows as f64 + ROW_PX / 2.0;
     let name = i18n::cluster(s.lang, c.count);
     m.raw("<g class='mt-cluster'")
-        .key_int('c', k as i64)
+        .key_int('C', k as i64)
         .raw(" data-act='cluster' data-testid='cluster' role='button' tabindex='-1'")
         .int("data-count", c.count as i64)
         .int("data-from", c.first_day.floor() as i64)
@@ -362,7 +364,7 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
         match *row {
             Row::Year(y) => {
                 m.raw("<li class='mt-year'")
-                    .key_int('y', i64::from(y))
+                    .key_int('Y', i64::from(y))
                     .start();
                 rail(m, days_from_civil(y, 7, 1));
                 m.raw("<span data-testid='tick-major'>")
@@ -427,7 +429,7 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
             }
             Row::Cluster { year, count } => {
                 m.raw("<li class='mt-row'")
-                    .key_int('c', i64::from(year))
+                    .key_int('C', i64::from(year))
                     .start();
                 rail(m, days_from_civil(year, 7, 1));
                 m.raw("<button type='button' class='mt-vcluster' data-act='cluster' data-testid='cluster'")
