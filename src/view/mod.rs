@@ -177,6 +177,9 @@ struct Gesture {
     travel_px: f64,
     /// The zone the gesture started in.
     zone: String,
+    /// The last gesture moved (a drag or a brush), so the click the browser
+    /// sends when the button comes up is not a click on what is under it.
+    dragged: bool,
 }
 
 /// The zoom factor of a wheel step: about 1.22 per 100 pixels, capped.
@@ -286,6 +289,11 @@ impl Input {
     fn click(&self, e: &web_sys::MouseEvent) {
         #[cfg(feature = "crash-test")]
         crate::crash::point(crate::crash::Point::Callback);
+        // A drag that began on a mark or a button ends with a click on it:
+        // the drag was what the reader meant.
+        if std::mem::take(&mut self.gesture.borrow_mut().dragged) {
+            return;
+        }
         let Some((el, act)) = dom::acted_on(e.target()) else {
             return;
         };
@@ -300,6 +308,8 @@ impl Input {
     }
 
     fn key(&self, e: &web_sys::KeyboardEvent) {
+        // A click from the keyboard follows; it is the reader's.
+        self.gesture.borrow_mut().dragged = false;
         let on = dom::acted_on(e.target());
         let on_event = on
             .as_ref()
@@ -314,6 +324,8 @@ impl Input {
     }
 
     fn pointer_down(&self, e: &web_sys::PointerEvent) {
+        // A new press: whatever the last one did, its click has passed.
+        self.gesture.borrow_mut().dragged = false;
         if e.pointer_type() == "mouse" && e.button() != 0 {
             return;
         }
@@ -392,10 +404,12 @@ impl Input {
     }
 
     fn pointer_up(&self, e: &web_sys::PointerEvent) {
-        self.gesture
-            .borrow_mut()
-            .pointers
-            .retain(|(id, _)| *id != e.pointer_id());
+        {
+            let mut g = self.gesture.borrow_mut();
+            let tracked = g.pointers.iter().any(|(id, _)| *id == e.pointer_id());
+            g.pointers.retain(|(id, _)| *id != e.pointer_id());
+            g.dragged = tracked && g.travel_px > 3.0;
+        }
         let s = self.state.borrow().clone();
         if let Some(b) = s.chart.brush {
             self.dispatch.emit(Action::Brush(None));

@@ -47,6 +47,28 @@ test("dragging pans without changing the zoom", async () => {
   await tl.close();
 });
 
+test("a drag that starts on an event pans and opens nothing; a click on it still opens it", async () => {
+  const tl = await open();
+  await tl.showRange("2019-01-01", "2021-12-31");
+  const before = await tl.window();
+  const mark = tl.root.locator('[data-testid="event"][data-event-id="dzns-first-congress"]');
+  const box = await mark.boundingBox();
+  const x = box.x + box.width / 2, y = box.y + box.height / 2;
+  await tl.page.mouse.move(x, y);
+  await tl.page.mouse.down();
+  await tl.page.mouse.move(x - 60, y, { steps: 3 });
+  await tl.page.mouse.move(x - 120, y, { steps: 3 });
+  await tl.page.mouse.up();
+  await tl.waitWindowChange(before);
+  // Two frames for anything the click would have opened.
+  await tl.page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await tl.root.locator('[data-testid="event-details"]').count(), 0, "the drag opened the details");
+  await mark.click();
+  await tl.root.locator('[data-testid="event-details"][data-event-id="dzns-first-congress"]').waitFor();
+  assert.deepEqual(tl.consoleErrors, []);
+  await tl.close();
+});
+
 test("zoom buttons, + and - keys, arrow keys and Home pan and zoom; fit shows 1990s to 2024", async () => {
   const tl = await open();
   const span = (w) => ms(w.end) - ms(w.start);
