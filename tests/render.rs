@@ -290,51 +290,16 @@ fn duplicate_keys(markup: &str) -> Vec<String> {
     dups
 }
 
-#[test]
-fn sibling_keys_are_unique_in_every_view() {
-    // The browser's diff goes by key where siblings have keys: a repeated
-    // key there is a broken widget, so every view is checked.
+/// Every view the widget has, on the shipped data: wide and narrow, the
+/// chart's three forms, the list with details, the details alone, the
+/// export menu, print, Russian, a year's window, and a data error.
+fn every_view() -> Vec<Rc<State>> {
     let base = state(DATA, 1280.0);
     let congress = parse_dataset(DATA)
         .unwrap()
         .event_index("dzns-socialist-party-congress")
         .unwrap();
-    let views = [
-        base.clone(),
-        state(DATA, 360.0),
-        base.clone().apply(Action::ChartGrowth(true)),
-        base.clone().apply(Action::ChartTable),
-        base.clone()
-            .apply(Action::ToggleList)
-            .apply(Action::Open(congress)),
-        base.clone().apply(Action::ToggleExportMenu),
-        base.clone().apply(Action::Print(true)),
-        base.clone().apply(Action::SetLang(
-            movement_timeline::core::i18n::Lang::Ru,
-            true,
-        )),
-        base.clone().apply(Action::ShowRange {
-            start_day: f64::from(days_from_civil(2020, 1, 1)),
-            end_day: f64::from(days_from_civil(2020, 12, 31)),
-        }),
-    ];
-    for (i, s) in views.iter().enumerate() {
-        let dups = duplicate_keys(&markup(s));
-        assert!(dups.is_empty(), "view {i}: {dups:#?}");
-    }
-}
-
-#[test]
-fn every_attribute_the_views_write_has_a_slot() {
-    // The browser keeps an element's attributes as slots of one list of
-    // names and compares them slot by slot; a name missing from the list
-    // is not set, so every view is checked.
-    let base = state(DATA, 1280.0);
-    let congress = parse_dataset(DATA)
-        .unwrap()
-        .event_index("dzns-socialist-party-congress")
-        .unwrap();
-    let views = [
+    vec![
         base.clone(),
         state(DATA, 360.0),
         base.clone().apply(Action::ChartGrowth(true)),
@@ -349,14 +314,35 @@ fn every_attribute_the_views_write_has_a_slot() {
             movement_timeline::core::i18n::Lang::Ru,
             true,
         )),
+        base.clone().apply(Action::ShowRange {
+            start_day: f64::from(days_from_civil(2020, 1, 1)),
+            end_day: f64::from(days_from_civil(2020, 12, 31)),
+        }),
         Rc::new(State::new(days_from_civil(2026, 11, 22), Theme::Auto))
             .apply(Action::Resize { width_px: 1280.0 })
             .apply(Action::Failed(LoadError::Data(
                 parse_dataset("{]").unwrap_err(),
             ))),
-    ];
+    ]
+}
+
+#[test]
+fn sibling_keys_are_unique_in_every_view() {
+    // The browser's diff goes by key where siblings have keys: a repeated
+    // key there is a broken widget, so every view is checked.
+    for (i, s) in every_view().iter().enumerate() {
+        let dups = duplicate_keys(&markup(s));
+        assert!(dups.is_empty(), "view {i}: {dups:#?}");
+    }
+}
+
+#[test]
+fn every_attribute_the_views_write_has_a_slot() {
+    // The browser keeps an element's attributes as slots of one list of
+    // names and compares them slot by slot; a name missing from the list
+    // is not set, so every view is checked.
     let mut missing = std::collections::BTreeSet::new();
-    for s in &views {
+    for s in &every_view() {
         read(&markup(s), &mut |p| {
             if let Piece::Attr(name, _) = p {
                 if name != "key" && name != "value" && !ATTRIBUTE_NAMES.contains(&name) {
