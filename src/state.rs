@@ -66,8 +66,9 @@ pub enum LoadError {
         /// The address that failed.
         url: String,
     },
-    /// The data was fetched but is not a valid dataset.
-    Data(DataError),
+    /// The data was fetched but is not a valid dataset: every problem
+    /// found, in the order found (never empty).
+    Data(Vec<DataError>),
 }
 
 /// Where loading stands.

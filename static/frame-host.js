@@ -5,8 +5,9 @@
 addEventListener("message", (event) => {
   const data = event.data;
   if (!data || data.type !== "movement-timeline:height") return;
-  const height = Number(data.height);
-  if (!Number.isFinite(height) || height < 1 || height > 20000) return;
+  // A number and nothing else: no strings, lists or big integers.
+  const height = data.height;
+  if (typeof height !== "number" || !Number.isFinite(height) || height < 1 || height > 20000) return;
   for (const frame of document.querySelectorAll("iframe.movement-timeline")) {
     if (frame.contentWindow === event.source) frame.height = String(Math.ceil(height));
   }

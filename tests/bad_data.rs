@@ -78,7 +78,7 @@ const CASES: &[Case] = &[
     ),
     case(
         "wrong-type.json",
-        "invalid type: string \"many\", expected a number",
+        "invalid type: string \"many\", expected f64",
         "membership[0].members",
         None,
         Some(49),
@@ -99,8 +99,8 @@ const CASES: &[Case] = &[
     ),
     case(
         "deep-nesting.json",
-        "invalid type: a list, expected an object",
-        "organisations[0]",
+        "invalid type: sequence, expected a string",
+        "organisations[0][0]",
         None,
         Some(1),
     ),

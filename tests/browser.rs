@@ -150,20 +150,16 @@ async fn clicking_an_event_opens_its_details_with_the_verbatim_quote() {
 
 #[wasm_bindgen_test]
 fn a_javascript_object_reads_like_the_same_json_text() {
-    use movement_timeline::core::data::parse_dataset;
-    use movement_timeline::view::load::read_object;
+    use movement_timeline::view::load::{read_object, read_text};
     let object = js_sys::JSON::parse(DATA).unwrap();
     let from_object = read_object(&object).unwrap();
-    let from_text = parse_dataset(DATA).unwrap();
-    assert_eq!(from_object.events.len(), from_text.events.len());
-    let ids = |d: &movement_timeline::core::data::Dataset| -> Vec<String> {
-        d.events.iter().map(|e| d.text(e.id).to_owned()).collect()
-    };
-    assert_eq!(ids(&from_object), ids(&from_text));
+    let from_text = read_text(&js_sys::JsString::from(DATA)).unwrap();
+    assert_eq!(from_object, from_text);
     // An error in an object has its path and event, and no line.
     let broken =
         js_sys::JSON::parse(&DATA.replacen("\"2019-11-07\"", "\"2019-13-07\"", 1)).unwrap();
-    let err = read_object(&broken).unwrap_err();
+    let errors = read_object(&broken).unwrap_err();
+    let err = &errors[0];
     assert!(err.message.contains("month 13 does not exist"), "{err}");
     assert_eq!(err.path, "events[4].date");
     assert_eq!(err.item_id.as_deref(), Some("dzns-first-congress"));

@@ -152,3 +152,90 @@ fn import_locates_bad_rows_by_file_row_and_column() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A fresh folder for one test's files.
+fn scratch(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mt-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn import_keeps_a_bare_carriage_return_inside_a_field() {
+    let dir = scratch("bare-cr");
+    let events = dir.join("events.csv");
+    // Lines end in `\r\n`; the quotes hold a bare `\r`, quoted and not.
+    std::fs::write(
+        &events,
+        "id,org,date,kind,title,article,section,quote\r\n\
+         quoted,rsm,2011,founding,A,X,Y,\"a\rb\"\r\n\
+         bare,rsm,2012,congress,B,X,Y,c\rd\r\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "import",
+        "--organisations",
+        "examples/organisations.csv",
+        "--events",
+        events.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let quotes: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"]["quote"].as_str().unwrap())
+        .collect();
+    assert_eq!(quotes, ["a\rb", "c\rd"]);
+    let data = movement_timeline::core::data::parse_dataset(&out).unwrap();
+    assert_eq!(data.events.len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_reports_every_problem_with_its_own_row_and_column() {
+    let dir = scratch("two-problems");
+    let events = dir.join("events.csv");
+    std::fs::write(
+        &events,
+        "id,org,date,kind,title,article,section,quote\n\
+         bad-date,rsm,2011-13,founding,A,X,Y,Z\n\
+         ok,rsm,2011,founding,B,X,Y,Z\n\
+         bad-kind,rsm,2012,picnic,C,X,Y,Z\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "import",
+        "--organisations=examples/organisations.csv",
+        "--events",
+        events.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "no data file is written: {out}");
+    let lines: Vec<&str> = err.lines().collect();
+    let file = events.display().to_string();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("{file}:2:3: date: ")),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{file}:4:4: kind: unknown kind \"picnic\"")),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn help_prints_the_usage_and_succeeds() {
+    for args in [&["--help"][..], &["-h"], &["check", "--help"]] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.starts_with("usage:"), "{out}");
+    }
+    // An option a command does not take is a usage error.
+    let (code, _, err) = run(&["check", "static/data/movements.json", "--width", "3"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("usage:"), "{err}");
+}

@@ -320,9 +320,9 @@ fn every_view() -> Vec<Rc<State>> {
         }),
         Rc::new(State::new(days_from_civil(2026, 11, 22), Theme::Auto))
             .apply(Action::Resize { width_px: 1280.0 })
-            .apply(Action::Failed(LoadError::Data(
-                parse_dataset("{]").unwrap_err(),
-            ))),
+            .apply(Action::Failed(LoadError::Data(vec![
+                parse_dataset("{]").unwrap_err()
+            ]))),
     ]
 }
 

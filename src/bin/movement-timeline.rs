@@ -8,8 +8,8 @@
 //! movement-timeline import --organisations O.csv --events E.csv [--membership M.csv]
 //! ```
 //!
-//! `check` prints `FILE.json:LINE:COL: path: message` for an error and exits
-//! with 1; warnings are printed as `FILE.json: path: warning: message`.
+//! `check` prints `FILE.json:LINE:COL: path: message` for every error and
+//! exits with 1; warnings are printed as `FILE.json: path: warning: message`.
 //! `import` turns spreadsheet exports into the data file (JSON on standard
 //! output), or prints every problem as `FILE.csv:ROW:COL: column: message`
 //! and exits with 1 (README "Use your own data").
@@ -18,7 +18,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    std::process::exit(cli::run(std::env::args_os().skip(1)));
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -26,13 +26,15 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use movement_timeline::core::data::{parse_dataset, Dataset};
+    use movement_timeline::core::data::{parse_dataset, Dataset, Limits};
     use movement_timeline::core::date::days_from_civil;
     use movement_timeline::core::error::DataError;
     use movement_timeline::core::markup::Markup;
+    use movement_timeline::core::read::read_json;
     use movement_timeline::core::url_state::parse_url_date;
     use movement_timeline::render;
     use movement_timeline::state::{Action, State, Theme};
+    use std::ffi::OsString;
     use std::rc::Rc;
 
     const USAGE: &str = "usage:
@@ -40,17 +42,41 @@ mod cli {
   movement-timeline prerender FILE.json [--width PX] [--today YYYY-MM-DD]
   movement-timeline import --organisations O.csv --events E.csv [--membership M.csv]";
 
-    /// Runs the command; the exit code.
-    pub fn run(args: Vec<String>) -> i32 {
-        let result = match args.first().map(String::as_str) {
-            Some("check") => check(&args[1..]),
-            Some("prerender") => prerender(&args[1..]),
-            Some("import") => import(&args[1..]),
-            Some("--help" | "-h") => {
+    /// What the command line asks for.
+    #[derive(Debug, PartialEq)]
+    enum Command {
+        Help,
+        Check(String),
+        Prerender {
+            file: String,
+            width: Option<String>,
+            today: Option<String>,
+        },
+        Import {
+            organisations: String,
+            events: String,
+            membership: Option<String>,
+        },
+    }
+
+    /// Runs the command; the exit code: 0 done, 1 problems in the data, 2
+    /// a usage error or a file that cannot be read.
+    pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+        let result = match parse(args) {
+            Ok(Command::Help) => {
                 println!("{USAGE}");
                 Ok(0)
             }
-            _ => Err(USAGE.to_owned()),
+            Ok(Command::Check(file)) => check(&file),
+            Ok(Command::Prerender { file, width, today }) => {
+                prerender(&file, width.as_deref(), today.as_deref())
+            }
+            Ok(Command::Import {
+                organisations,
+                events,
+                membership,
+            }) => import(&organisations, &events, membership.as_deref()),
+            Err(_) => Err(USAGE.to_owned()),
         };
         match result {
             Ok(code) => code,
@@ -58,6 +84,65 @@ mod cli {
                 eprintln!("{message}");
                 2
             }
+        }
+    }
+
+    /// The command and its arguments (`-h`/`--help` anywhere asks for the
+    /// usage); an error for anything the usage does not allow.
+    fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, lexopt::Error> {
+        use lexopt::prelude::*;
+        let mut p = lexopt::Parser::from_args(args);
+        let command = match p.next()? {
+            Some(Value(command)) => command.string()?,
+            Some(Short('h') | Long("help")) => return Ok(Command::Help),
+            Some(arg) => return Err(arg.unexpected()),
+            None => return Err("no command".into()),
+        };
+        // Every option takes a value; at most one file is named.
+        let mut file = None;
+        let mut options: Vec<(String, String)> = Vec::new();
+        while let Some(arg) = p.next()? {
+            match arg {
+                Short('h') | Long("help") => return Ok(Command::Help),
+                Long(name) => {
+                    let name = name.to_owned();
+                    options.push((name, p.value()?.string()?));
+                }
+                Value(value) if file.is_none() && command != "import" => {
+                    file = Some(value.string()?);
+                }
+                arg => return Err(arg.unexpected()),
+            }
+        }
+        // The last of an option given twice counts.
+        let mut take = |name: &str| {
+            let value = options
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
+            options.retain(|(n, _)| n != name);
+            value
+        };
+        let command = match (command.as_str(), file) {
+            ("check", Some(file)) => Command::Check(file),
+            ("prerender", Some(file)) => Command::Prerender {
+                file,
+                width: take("width"),
+                today: take("today"),
+            },
+            ("import", None) => Command::Import {
+                organisations: take("organisations").ok_or("no --organisations")?,
+                events: take("events").ok_or("no --events")?,
+                membership: take("membership"),
+            },
+            (command, _) => {
+                return Err(format!("unknown command or missing file: {command}").into())
+            }
+        };
+        match options.first() {
+            Some((name, _)) => Err(format!("unknown option --{name}").into()),
+            None => Ok(command),
         }
     }
 
@@ -83,29 +168,14 @@ mod cli {
         out
     }
 
-    fn import(args: &[String]) -> Result<i32, String> {
-        let mut files: [Option<(String, String)>; 3] = [None, None, None];
-        let mut it = args.iter();
-        while let Some(flag) = it.next() {
-            let slot = match flag.as_str() {
-                "--organisations" => 0,
-                "--events" => 1,
-                "--membership" => 2,
-                _ => return Err(USAGE.to_owned()),
-            };
-            let path = it.next().ok_or_else(|| USAGE.to_owned())?;
-            files[slot] = Some((path.clone(), read(path)?));
-        }
-        let [Some(orgs), Some(events), counts] = files else {
-            return Err(USAGE.to_owned());
-        };
-        fn pair(f: &(String, String)) -> (&str, &str) {
-            (f.0.as_str(), f.1.as_str())
-        }
+    fn import(organisations: &str, events: &str, membership: Option<&str>) -> Result<i32, String> {
+        let orgs = read(organisations)?;
+        let evs = read(events)?;
+        let counts = membership.map(read).transpose()?;
         match movement_timeline::core::import::import(
-            pair(&orgs),
-            pair(&events),
-            counts.as_ref().map(pair),
+            (organisations, &orgs),
+            (events, &evs),
+            membership.zip(counts.as_deref()),
         ) {
             Ok(json) => {
                 print!("{json}");
@@ -120,12 +190,9 @@ mod cli {
         }
     }
 
-    fn check(args: &[String]) -> Result<i32, String> {
-        let [file] = args else {
-            return Err(USAGE.to_owned());
-        };
+    fn check(file: &str) -> Result<i32, String> {
         let text = read(file)?;
-        match parse_dataset(&text) {
+        match read_json(&text, Limits::default()) {
             Ok(data) => {
                 for w in &data.warnings {
                     println!("{file}: {}: warning: {}", w.path, w.message);
@@ -138,19 +205,13 @@ mod cli {
                 );
                 Ok(0)
             }
-            Err(e) => {
-                println!("{}", error_line(file, &e));
+            Err(errors) => {
+                for e in &errors {
+                    println!("{}", error_line(file, e));
+                }
                 Ok(1)
             }
         }
-    }
-
-    /// The value after `--name`, if given.
-    fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map(String::as_str)
     }
 
     /// The widget as the page first shows it at `width_px`: the shipped
@@ -182,15 +243,12 @@ mod cli {
         out
     }
 
-    fn prerender(args: &[String]) -> Result<i32, String> {
-        let Some(file) = args.first().filter(|a| !a.starts_with("--")) else {
-            return Err(USAGE.to_owned());
-        };
-        let width: f64 = option(args, "--width")
+    fn prerender(file: &str, width: Option<&str>, date: Option<&str>) -> Result<i32, String> {
+        let width: f64 = width
             .map(|w| w.parse().map_err(|_| format!("--width {w}: not a number")))
             .transpose()?
             .unwrap_or(1230.0);
-        let today = match option(args, "--today") {
+        let today = match date {
             Some(d) => parse_url_date(d, false).ok_or(format!("--today {d}: not a date"))?,
             None => today(),
         };
@@ -230,6 +288,61 @@ mod cli {
                 strip_ids("<a data-testid='x' id=\"y\" class='c'>t</a>"),
                 "<a class='c'>t</a>"
             );
+        }
+
+        fn parsed(args: &[&str]) -> Option<Command> {
+            parse(args.iter().map(OsString::from)).ok()
+        }
+
+        #[test]
+        fn arguments_are_read_in_either_form_and_strictly() {
+            assert_eq!(
+                parsed(&[
+                    "prerender",
+                    "--width=800",
+                    "d.json",
+                    "--today",
+                    "2020-01-02"
+                ]),
+                Some(Command::Prerender {
+                    file: "d.json".into(),
+                    width: Some("800".into()),
+                    today: Some("2020-01-02".into()),
+                })
+            );
+            assert_eq!(
+                parsed(&["import", "--events", "e.csv", "--organisations=o.csv"]),
+                Some(Command::Import {
+                    organisations: "o.csv".into(),
+                    events: "e.csv".into(),
+                    membership: None,
+                })
+            );
+            assert_eq!(parsed(&["check", "-h"]), Some(Command::Help));
+            assert_eq!(
+                parsed(&["check", "d.json"]),
+                Some(Command::Check("d.json".into()))
+            );
+            for wrong in [
+                &[][..],
+                &["check"],
+                &["check", "a.json", "b.json"],
+                &["check", "a.json", "--width", "3"],
+                &["prerender", "a.json", "--width"],
+                &["import", "--events", "e.csv"],
+                &[
+                    "import",
+                    "--organisations",
+                    "o.csv",
+                    "--events",
+                    "e.csv",
+                    "x.csv",
+                ],
+                &["frobnicate"],
+                &["-x"],
+            ] {
+                assert_eq!(parsed(wrong), None, "{wrong:?}");
+            }
         }
 
         #[test]

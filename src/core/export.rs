@@ -195,6 +195,7 @@ pub fn file_stem(start: Day, end: Day, orgs: &[&str], all_orgs: usize) -> String
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::core::data::parse_dataset;

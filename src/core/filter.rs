@@ -367,6 +367,7 @@ fn strip_diacritic(c: char) -> char {
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::core::data::parse_dataset;

@@ -452,6 +452,8 @@ messages! {
     WillAppear => "The timeline will appear once the data can be read.", "Хронология появится, как только данные удастся прочитать.";
     /// Error panel heading for bad data.
     DataError => "The data has an error", "Ошибка в данных";
+    /// Error panel: the list of the data's other problems follows.
+    MoreProblems => "Other problems in the data:", "Другие ошибки в данных:";
     /// Error panel: where the error is.
     Where => "Where:", "Место ошибки:";
     /// Retry button.

@@ -1,14 +1,20 @@
 //! From a spreadsheet to the data file: CSV exports of organisations,
-//! events and membership counts read into the JSON the widget loads, dates
-//! written as a person writes them ("17 October 2020", "October 2020")
-//! turned into EDTF at the precision given, and every problem located by
-//! file, row and column. The result is checked by the very reader the
-//! widget uses, and its errors are mapped back to the row and column they
+//! events and membership counts (read by the `csv` crate) turned into a
+//! [`RawDataset`], dates written as a person writes them ("17 October
+//! 2020", "October 2020") turned into EDTF at the precision given, and
+//! every problem located by file, row and column. The result is checked by
+//! the very rules the widget's reader applies ([`validate`]), and each of
+//! their errors is mapped back, by its JSON path, to the row and column it
 //! came from.
+//!
+//! Native only: the command line's `import` uses it, the widget never does.
 
-use super::data::parse_dataset;
+use super::data::Limits;
 use super::date::EventDate;
-use super::export::json_string;
+use super::error::DataError;
+use super::model::{RawCount, RawDataset, RawEvent, RawOrganisation, RawSource, RawTranslation};
+use super::validate::validate;
+use std::collections::HashMap;
 
 /// A problem in an input file: `file:row:column: column-name: message`.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,59 +48,85 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-/// Records of an RFC 4180 text (quoted fields may hold commas, quotes
-/// doubled and line breaks); a UTF-8 byte-order mark is skipped.
-pub fn read_csv(text: &str) -> Result<Vec<Vec<String>>, (usize, String)> {
+/// One record of a CSV text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// 1-based record number, the first (the header) being 1.
+    pub number: usize,
+    /// Its cells, as written.
+    pub cells: Vec<String>,
+}
+
+/// The records of a CSV text, read by the `csv` crate (RFC 4180: quoted
+/// fields may hold commas, doubled quotes and line breaks). Lines may end
+/// in `\n` or `\r\n`; a carriage return anywhere else is part of its field,
+/// quoted or not. A UTF-8 byte-order mark is skipped. Records whose cells
+/// are all blank are left out but keep their number, so the numbers are
+/// the rows a spreadsheet shows; an empty line is no record.
+///
+/// The error is the record number and what is wrong.
+pub fn read_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let (mut quoted, mut was_quoted) = (false, false);
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                '"' => quoted = false,
-                c => cell.push(c),
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        // `\n` alone ends a record, so a bare `\r` stays in its field (the
+        // default would end the record there); a `\r\n` leaves its `\r` at
+        // the end of the record's last field, taken off below.
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(text.as_bytes());
+    let (mut records, mut number, mut last_start) = (Vec::new(), 0, 0);
+    for record in reader.records() {
+        let record = record.map_err(|e| (number + 1, e.to_string()))?;
+        last_start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(last_start);
+        let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        if let Some(last) = cells.last_mut() {
+            if last.ends_with('\r') {
+                last.pop();
             }
-            continue;
         }
-        match c {
-            '"' if cell.is_empty() && !was_quoted => {
-                quoted = true;
-                was_quoted = true;
+        if let [only] = cells.as_slice() {
+            if only.is_empty() {
+                // An empty `\r\n` line: no record, as an empty `\n` line.
+                continue;
             }
-            '"' => {
-                return Err((
-                    rows.len() + 1,
-                    "a quote inside an unquoted field; quote the whole field and double the quote"
-                        .into(),
-                ))
-            }
-            ',' => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-            }
-            '\r' => {}
-            '\n' => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-                rows.push(std::mem::take(&mut row));
-            }
-            c => cell.push(c),
+        }
+        number += 1;
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            records.push(Record { number, cells });
         }
     }
-    if quoted {
-        return Err((rows.len() + 1, "a quoted field is not closed".into()));
+    if quote_left_open(text.get(last_start..).unwrap_or("")) {
+        return Err((number, "a quoted field is not closed".into()));
     }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        rows.push(row);
+    Ok(records)
+}
+
+/// True when `record` (the text from the last record's start to the end)
+/// ends inside a quoted field: the `csv` crate then reads the rest of the
+/// file into that field without a word, and the rows in it would be lost.
+fn quote_left_open(record: &str) -> bool {
+    let (mut open, mut field_start) = (false, true);
+    let mut bytes = record.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match (open, b) {
+            (true, b'"') if bytes.peek() == Some(&b'"') => {
+                bytes.next();
+            }
+            (true, b'"') => open = false,
+            (false, b'"') if field_start => open = true,
+            (false, b',' | b'\n') => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
     }
-    rows.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
-    Ok(rows)
+    open
 }
 
 const MONTHS: [&str; 12] = [
@@ -161,7 +193,7 @@ pub fn to_edtf(text: &str) -> Result<String, String> {
 struct Table {
     file: String,
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Record>,
 }
 
 impl Table {
@@ -173,15 +205,15 @@ impl Table {
             field: String::new(),
             message,
         };
-        let mut rows = read_csv(text).map_err(|(row, m)| err(row, m))?;
-        if rows.is_empty() {
+        let mut rows = read_csv(text).map_err(|(row, m)| err(row, m))?.into_iter();
+        let Some(first) = rows.next() else {
             return Err(err(0, "the file is empty; it needs a header row".into()));
-        }
-        let header: Vec<String> = rows.remove(0).iter().map(|h| h.trim().to_owned()).collect();
+        };
+        let header: Vec<String> = first.cells.iter().map(|h| h.trim().to_owned()).collect();
         for r in required {
             if !header.iter().any(|h| h == r) {
                 return Err(err(
-                    1,
+                    first.number,
                     format!("no \"{r}\" column (the header has: {})", header.join(", ")),
                 ));
             }
@@ -189,7 +221,7 @@ impl Table {
         Ok(Table {
             file: file.to_owned(),
             header,
-            rows,
+            rows: rows.collect(),
         })
     }
 
@@ -197,16 +229,52 @@ impl Table {
         self.header.iter().position(|h| h == name)
     }
 
-    fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+    /// The row's cell in column `name`, trimmed ("" when there is none).
+    fn get<'a>(&self, row: &'a Record, name: &str) -> &'a str {
         self.col(name)
-            .and_then(|i| row.get(i))
+            .and_then(|i| row.cells.get(i))
             .map_or("", |s| s.trim())
     }
 
-    fn error(&self, index: usize, name: &str, message: impl Into<String>) -> ImportError {
+    fn text(&self, row: &Record, name: &str) -> String {
+        self.get(row, name).to_owned()
+    }
+
+    /// The cell in column `name`, `None` when it is empty.
+    fn optional(&self, row: &Record, name: &str) -> Option<String> {
+        Some(self.get(row, name))
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    }
+
+    /// The cell in column `name` as EDTF, `None` when it is empty or (the
+    /// problem noted) not a date.
+    fn date(&self, row: &Record, name: &str, problems: &mut Vec<ImportError>) -> Option<String> {
+        let v = self.get(row, name);
+        if v.is_empty() {
+            return None;
+        }
+        to_edtf(v)
+            .map_err(|m| problems.push(self.error(row, name, m)))
+            .ok()
+    }
+
+    /// A date that must be given: a problem is noted and a placeholder
+    /// written, so every row's problems are found in one pass.
+    fn required_date(&self, row: &Record, name: &str, problems: &mut Vec<ImportError>) -> String {
+        match to_edtf(self.get(row, name)) {
+            Ok(d) => d,
+            Err(m) => {
+                problems.push(self.error(row, name, m));
+                "2000".into()
+            }
+        }
+    }
+
+    fn error(&self, row: &Record, name: &str, message: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.clone(),
-            row: index + 2,
+            row: row.number,
             column: self.col(name).map_or(0, |c| c + 1),
             field: name.to_owned(),
             message: message.into(),
@@ -214,54 +282,158 @@ impl Table {
     }
 }
 
-fn field(out: &mut String, key: &str, value: &str) {
-    out.push_str(", ");
-    json_string(out, key);
-    out.push_str(": ");
-    json_string(out, value);
+fn organisation(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawOrganisation {
+    RawOrganisation {
+        id: t.text(row, "id"),
+        name: t.text(row, "name"),
+        native_name: t.optional(row, "nativeName"),
+        abbreviation: t.text(row, "abbreviation"),
+        native_abbreviation: t.optional(row, "nativeAbbreviation"),
+        founded: t.date(row, "founded", problems),
+        dissolved: t.date(row, "dissolved", problems),
+        color: t.text(row, "color"),
+    }
 }
 
-/// Opens the `i`th object of a list with its first field.
-fn open_object(out: &mut String, i: usize, key: &str, value: &str) {
-    out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-    json_string(out, key);
-    out.push_str(": ");
-    json_string(out, value);
+fn source(t: &Table, row: &Record) -> RawSource {
+    RawSource {
+        article: t.text(row, "article"),
+        section: t.text(row, "section"),
+        quote: t.text(row, "quote"),
+        url: t.optional(row, "url"),
+    }
 }
 
-/// The row's date as EDTF; a problem is noted and a placeholder written, so
-/// every row's problems are found in one pass.
-fn date_field(
-    out: &mut String,
-    t: &Table,
-    i: usize,
-    row: &[String],
-    problems: &mut Vec<ImportError>,
-) {
-    match to_edtf(t.get(row, "date")) {
-        Ok(d) => field(out, "date", &d),
-        Err(m) => {
-            problems.push(t.error(i, "date", m));
-            field(out, "date", "2000");
+fn event(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawEvent {
+    let mut i18n = HashMap::new();
+    if let Some(title) = t.optional(row, "title_ru") {
+        let translation = RawTranslation {
+            title,
+            label: t.optional(row, "label_ru"),
+            summary: t.optional(row, "summary_ru"),
+        };
+        i18n.insert("ru".to_owned(), translation);
+    }
+    RawEvent {
+        id: t.text(row, "id"),
+        org: t.text(row, "org"),
+        date: t.required_date(row, "date", problems),
+        kind: t.text(row, "kind"),
+        title: t.text(row, "title"),
+        label: t.optional(row, "label"),
+        summary: t.optional(row, "summary"),
+        people: t
+            .get(row, "people")
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        measure: None,
+        predecessor: None,
+        source: source(t, row),
+        i18n,
+    }
+}
+
+fn count(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawCount {
+    let members = t.get(row, "members").replace([',', ' ', '\u{a0}'], "");
+    let members = match members.parse::<u32>() {
+        Ok(n) => f64::from(n),
+        Err(_) => {
+            problems.push(t.error(
+                row,
+                "members",
+                format!("\"{members}\" is not a whole number of members"),
+            ));
+            0.0
+        }
+    };
+    RawCount {
+        org: t.text(row, "org"),
+        date: t.required_date(row, "date", problems),
+        members,
+        source: source(t, row),
+    }
+}
+
+/// The column a field of the data file comes from: `source.quote` from
+/// `quote`, `i18n.ru.title` from `title_ru`, `people[2]` from `people`.
+fn column_of(field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("source.") {
+        return rest.to_owned();
+    }
+    if let Some(rest) = field.strip_prefix("i18n.") {
+        if let Some((lang, name)) = rest.split_once('.') {
+            return format!("{name}_{lang}");
+        }
+    }
+    field.split(['.', '[']).next().unwrap_or("").to_owned()
+}
+
+/// `events[3].source.quote` as `("events", Some(3), "source.quote")`.
+fn split_path(path: &str) -> (&str, Option<usize>, &str) {
+    let Some((list, rest)) = path.split_once('[') else {
+        return (path, None, "");
+    };
+    let Some((index, field)) = rest.split_once(']') else {
+        return (path, None, "");
+    };
+    (list, index.parse().ok(), field.trim_start_matches('.'))
+}
+
+/// The three tables, to map the data file's paths back to them.
+struct Sheets<'t> {
+    organisations: &'t Table,
+    events: &'t Table,
+    membership: Option<&'t Table>,
+}
+
+impl Sheets<'_> {
+    /// The sheet's place among the three, for sorting problems.
+    fn order(&self, file: &str) -> usize {
+        [Some(self.organisations), Some(self.events), self.membership]
+            .iter()
+            .position(|t| t.is_some_and(|t| t.file == file))
+            .unwrap_or(3)
+    }
+
+    /// The file, row and column a reader's error at a JSON path names.
+    fn locate(&self, e: &DataError) -> ImportError {
+        let (list, index, field) = split_path(&e.path);
+        let table = match list {
+            "organisations" => Some(self.organisations),
+            "events" => Some(self.events),
+            "membership" => self.membership,
+            _ => None,
+        };
+        let row = table
+            .zip(index)
+            .and_then(|(t, i)| t.rows.get(i).map(|r| (t, r)));
+        match (table, row) {
+            (_, Some((t, row))) => t.error(row, &column_of(field), e.message.clone()),
+            // A whole list ("there are no events"): its file.
+            (Some(t), None) => ImportError {
+                file: t.file.clone(),
+                row: 0,
+                column: 0,
+                field: String::new(),
+                message: e.message.clone(),
+            },
+            (None, None) => ImportError {
+                file: self.events.file.clone(),
+                row: 0,
+                column: 0,
+                field: e.path.clone(),
+                message: e.message.clone(),
+            },
         }
     }
 }
 
-fn source(out: &mut String, t: &Table, row: &[String]) {
-    out.push_str(", \"source\": {");
-    json_string(out, "article");
-    out.push_str(": ");
-    json_string(out, t.get(row, "article"));
-    field(out, "section", t.get(row, "section"));
-    field(out, "quote", t.get(row, "quote"));
-    if !t.get(row, "url").is_empty() {
-        field(out, "url", t.get(row, "url"));
-    }
-    out.push('}');
-}
-
-/// The data file for these tables, or every problem found. `events` and
-/// `membership` are `(file name, text)`.
+/// The data file for these tables (pretty-printed JSON ending in a line
+/// break), or every problem found, in file, row and column order. Each
+/// table is `(file name, text)`.
 pub fn import(
     organisations: (&str, &str),
     events: (&str, &str),
@@ -292,153 +464,100 @@ pub fn import(
         .transpose()
         .map_err(|e| vec![e])?;
     let mut problems = Vec::new();
-    // Where each JSON value came from, to map the reader's errors back:
-    // (path prefix, table, row index).
-    let mut origin: Vec<(String, &Table, usize)> = Vec::new();
-    let mut out = String::from("{\n  \"organisations\": [");
-    for (i, row) in orgs.rows.iter().enumerate() {
-        open_object(&mut out, i, "id", orgs.get(row, "id"));
-        for key in [
-            "name",
-            "abbreviation",
-            "color",
-            "nativeName",
-            "nativeAbbreviation",
-        ] {
-            if orgs.col(key).is_some() && !orgs.get(row, key).is_empty() {
-                field(&mut out, key, orgs.get(row, key));
+    let raw = RawDataset {
+        organisations: orgs
+            .rows
+            .iter()
+            .map(|r| organisation(&orgs, r, &mut problems))
+            .collect(),
+        events: evs
+            .rows
+            .iter()
+            .map(|r| event(&evs, r, &mut problems))
+            .collect(),
+        membership: counts.as_ref().map_or_else(Vec::new, |t| {
+            t.rows.iter().map(|r| count(t, r, &mut problems)).collect()
+        }),
+    };
+    let sheets = Sheets {
+        organisations: &orgs,
+        events: &evs,
+        membership: counts.as_ref(),
+    };
+    // The widget's own rules decide; each error goes back to its cell (a
+    // cell already reported holds a placeholder: its problem is said once).
+    if let Err(errors) = validate(raw.clone(), Limits::default()) {
+        let reported = problems.len();
+        for e in &errors {
+            let found = sheets.locate(e);
+            let same = |p: &ImportError| {
+                (&p.file, p.row, p.column) == (&found.file, found.row, found.column)
+            };
+            if !problems.iter().take(reported).any(same) {
+                problems.push(found);
             }
         }
-        for key in ["founded", "dissolved"] {
-            let v = orgs.get(row, key);
-            if !v.is_empty() {
-                match to_edtf(v) {
-                    Ok(d) => field(&mut out, key, &d),
-                    Err(m) => problems.push(orgs.error(i, key, m)),
-                }
-            }
-        }
-        out.push('}');
-        origin.push((format!("organisations[{i}]"), &orgs, i));
     }
-    out.push_str("\n  ],\n  \"events\": [");
-    for (i, row) in evs.rows.iter().enumerate() {
-        open_object(&mut out, i, "id", evs.get(row, "id"));
-        field(&mut out, "org", evs.get(row, "org"));
-        date_field(&mut out, &evs, i, row, &mut problems);
-        for key in ["kind", "title", "label", "summary"] {
-            if key == "kind" || key == "title" || !evs.get(row, key).is_empty() {
-                field(&mut out, key, evs.get(row, key));
-            }
-        }
-        let people: Vec<&str> = evs
-            .get(row, "people")
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if !people.is_empty() {
-            out.push_str(", \"people\": [");
-            for (j, p) in people.iter().enumerate() {
-                if j > 0 {
-                    out.push_str(", ");
-                }
-                json_string(&mut out, p);
-            }
-            out.push(']');
-        }
-        source(&mut out, &evs, row);
-        if !evs.get(row, "title_ru").is_empty() {
-            out.push_str(", \"i18n\": {\"ru\": {");
-            json_string(&mut out, "title");
-            out.push_str(": ");
-            json_string(&mut out, evs.get(row, "title_ru"));
-            for (col, key) in [("label_ru", "label"), ("summary_ru", "summary")] {
-                if !evs.get(row, col).is_empty() {
-                    field(&mut out, key, evs.get(row, col));
-                }
-            }
-            out.push_str("}}");
-        }
-        out.push('}');
-        origin.push((format!("events[{i}]"), &evs, i));
-    }
-    out.push_str("\n  ]");
-    if let Some(counts) = &counts {
-        out.push_str(",\n  \"membership\": [");
-        for (i, row) in counts.rows.iter().enumerate() {
-            open_object(&mut out, i, "org", counts.get(row, "org"));
-            date_field(&mut out, counts, i, row, &mut problems);
-            let members = counts.get(row, "members").replace([',', ' ', '\u{a0}'], "");
-            match members.parse::<u32>() {
-                Ok(n) => out.push_str(&format!(", \"members\": {n}")),
-                Err(_) => {
-                    problems.push(counts.error(
-                        i,
-                        "members",
-                        format!("\"{members}\" is not a whole number of members"),
-                    ));
-                    out.push_str(", \"members\": 0");
-                }
-            }
-            source(&mut out, counts, row);
-            out.push('}');
-            origin.push((format!("membership[{i}]"), counts, i));
-        }
-        out.push_str("\n  ]");
-    }
-    out.push_str("\n}\n");
     if !problems.is_empty() {
+        problems.sort_by_key(|p| (sheets.order(&p.file), p.row, p.column));
         return Err(problems);
     }
-    // The widget's own reader decides; its error goes back to its cell.
-    match parse_dataset(&out) {
-        Ok(_) => Ok(out),
-        Err(e) => {
-            let found = origin
-                .iter()
-                .filter(|(prefix, _, _)| {
-                    e.path == *prefix || e.path.starts_with(&format!("{prefix}."))
-                })
-                .max_by_key(|(prefix, _, _)| prefix.len());
-            Err(vec![match found {
-                Some((prefix, table, row)) => {
-                    let rest = e
-                        .path
-                        .get(prefix.len()..)
-                        .unwrap_or("")
-                        .trim_start_matches('.');
-                    let name = rest.split(['.', '[']).next().unwrap_or("");
-                    let name = if name == "source" {
-                        rest.rsplit('.').next().unwrap_or(name)
-                    } else {
-                        name
-                    };
-                    table.error(*row, name, e.message.clone())
-                }
-                None => ImportError {
-                    file: events.0.to_owned(),
-                    row: 0,
-                    column: 0,
-                    field: e.path.clone(),
-                    message: e.message.clone(),
-                },
-            }])
-        }
-    }
+    let mut json = serde_json::to_string_pretty(&raw).map_err(|e| {
+        vec![ImportError {
+            file: evs.file.clone(),
+            row: 0,
+            column: 0,
+            field: String::new(),
+            message: format!("the data file could not be written: {e}"),
+        }]
+    })?;
+    json.push('\n');
+    Ok(json)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::data::parse_dataset;
 
     const ORGS: &str = "id,name,abbreviation,color,founded\nrsm,Russian Socialist Movement,RSM,#3b78c9,7 March 2011\n";
 
+    fn cells(text: &str) -> Vec<Vec<String>> {
+        read_csv(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.cells)
+            .collect()
+    }
+
     #[test]
     fn csv_reads_quotes_commas_and_line_breaks() {
-        let rows = read_csv("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n").unwrap();
+        let rows = cells("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n");
         assert_eq!(rows, [vec!["a", "b"], vec!["x, \"y\"", "two\nlines"]]);
-        assert!(read_csv("a,\"b\n").is_err());
+        assert_eq!(
+            read_csv("a,b\nc,\"d\n").unwrap_err(),
+            (2, "a quoted field is not closed".to_owned())
+        );
+        // A quote inside an unquoted field is kept, as the `csv` crate reads it.
+        assert_eq!(cells("a,b\"c\n"), [vec!["a", "b\"c"]]);
+    }
+
+    #[test]
+    fn csv_keeps_a_bare_carriage_return_and_skips_a_byte_order_mark() {
+        let rows = cells("\u{feff}a,b\r\nx\ry,\"p\rq\"\r\nlast,z\r");
+        assert_eq!(
+            rows,
+            [vec!["a", "b"], vec!["x\ry", "p\rq"], vec!["last", "z"]]
+        );
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_but_keep_their_number() {
+        let records = read_csv("h1,h2\n,\n\r\n\nx,y\r\n ,  \nz,w").unwrap();
+        let numbers: Vec<usize> = records.iter().map(|r| r.number).collect();
+        // `,` and ` ,  ` are rows of a spreadsheet; empty lines are none.
+        assert_eq!(numbers, [1, 3, 5]);
+        assert_eq!(records[2].cells, ["z", "w"]);
     }
 
     #[test]
@@ -456,9 +575,13 @@ mod tests {
 
     #[test]
     fn a_good_spreadsheet_becomes_data_the_widget_reads() {
-        let events = "id,org,date,kind,title,label,summary,people,article,section,quote,url\n\
-            rsm-founded,rsm,7 March 2011,founding,RSM founded,Founded,\"Founded by a merger, in Moscow.\",A; B,Russian Socialist Movement,History,\"The RSM was founded on March 7, 2011.\",https://en.wikipedia.org/wiki/Russian_Socialist_Movement\n";
+        let events = "id,org,date,kind,title,label,summary,people,article,section,quote,url,title_ru\n\
+            rsm-founded,rsm,7 March 2011,founding,RSM founded,Founded,\"Founded by a merger, in Moscow.\",A; B,Russian Socialist Movement,History,\"The RSM was founded on March 7, 2011.\",https://en.wikipedia.org/wiki/Russian_Socialist_Movement,Основано РСД\n";
         let json = import(("orgs.csv", ORGS), ("events.csv", events), None).unwrap();
+        assert!(json.ends_with("}\n"), "{json}");
+        let raw: RawDataset = serde_json::from_str(&json).unwrap();
+        assert_eq!(raw.organisations[0].founded.as_deref(), Some("2011-03-07"));
+        assert_eq!(raw.events[0].i18n["ru"].title, "Основано РСД");
         let data = parse_dataset(&json).unwrap();
         assert_eq!(data.events.len(), 1);
         assert_eq!(data.text(data.events[0].date_text), "2011-03-07");
@@ -494,5 +617,48 @@ mod tests {
             errs[0].to_string(),
             "orgs.csv:1: no \"abbreviation\" column (the header has: id, name)"
         );
+    }
+
+    #[test]
+    fn every_problem_is_mapped_to_its_cell_in_file_order() {
+        let orgs = "id,name,abbreviation,color\nrsm,RSM,RSM,#3b78c9\nkp,KP,KP,blue\n";
+        let events = "id,org,date,kind,title,article,section,quote,title_ru\n\
+            a,rsm,2011,party,A,X,Y,,\n\
+            \n\
+            b,xyz,2011,founding,B,X,,Z,\n\
+            a,rsm,2011,founding,C,X,Y,Z, \n";
+        let counts = "org,date,members,article,section,quote\nrsm,2012,many,X,Y,Z\n";
+        let errs = import(("o.csv", orgs), ("e.csv", events), Some(("m.csv", counts))).unwrap_err();
+        let lines: Vec<String> = errs
+            .iter()
+            .map(|e| {
+                let s = e.to_string();
+                s.split(": ").take(2).collect::<Vec<_>>().join(": ")
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "o.csv:3:4: color",
+                "e.csv:2:4: kind",
+                "e.csv:2:8: quote",
+                "e.csv:3:7: section",
+                "m.csv:2:3: members",
+            ],
+            "{errs:#?}"
+        );
+    }
+
+    #[test]
+    fn paths_name_their_columns() {
+        assert_eq!(column_of("source.quote"), "quote");
+        assert_eq!(column_of("i18n.ru.title"), "title_ru");
+        assert_eq!(column_of("people[2]"), "people");
+        assert_eq!(column_of("date"), "date");
+        assert_eq!(
+            split_path("events[3].source.url"),
+            ("events", Some(3), "source.url")
+        );
+        assert_eq!(split_path("events"), ("events", None, ""));
     }
 }

@@ -683,6 +683,7 @@ pub fn vertical_rows(
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
 

@@ -341,6 +341,7 @@ pub fn tick_label(lang: Lang, value: f64) -> String {
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::core::data::parse_dataset;

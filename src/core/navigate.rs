@@ -83,6 +83,7 @@ pub fn step(
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::core::data::parse_dataset;

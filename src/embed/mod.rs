@@ -11,19 +11,22 @@
 //!   a panic (which leaves Yew's scheduler unusable) stops only that widget:
 //!   the panic hook replaces it with a static error message.
 //!
-//! Options and filters are read key by key ([`Fields`]) and event payloads
-//! built as plain objects: serde and serde-wasm-bindgen did the same for
-//! 17 KB gzip more WebAssembly (docs/BENCHMARKS.md, step 12), and the
-//! weight budget comes first. Unknown keys are warned about.
+//! Options, filters and event payloads cross the boundary as serde types
+//! through serde-wasm-bindgen ([`options`]); unknown keys are warned about.
+
+pub mod options;
 
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
 use crate::core::filter::{Filter, IdSet, KindSet};
 use crate::core::i18n::{Lang, Msg};
-use crate::core::json::Token;
 use crate::core::url_state::{parse_url_date, ViewState};
 use crate::state::{Action, Theme};
 use crate::view::{dom::warn, DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
+use options::{
+    to_js, ErrorDetail, FilterOptions, Height, IdList, MountOptions, RangeDetail, ReadyDetail,
+    SelectDetail,
+};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -113,130 +116,7 @@ pub fn mount_page(root: web_sys::Element, loader: js_sys::Function, exporter: Js
     .render();
 }
 
-/// A list option: an array of strings, or one comma-separated string.
-#[derive(Debug, Default)]
-struct List(Vec<String>);
-
-/// An options object read key by key: a value of the wrong type is a
-/// `TypeError` naming the key, in the words the data reader uses
-/// (`invalid type: string "yes", expected true or false`).
-///
-/// Written out by hand rather than derived with serde: serde's generic
-/// visitors and its error formatting (floats included) cost 17 KB gzip of
-/// WebAssembly for a dozen keys (docs/BENCHMARKS.md, the size table).
-struct Fields<'a> {
-    object: &'a JsValue,
-    /// What the object is, for messages: `mount options`, `setFilter`.
-    what: &'static str,
-}
-
-impl Fields<'_> {
-    /// The value of `key`; `undefined` and `null` are absent.
-    fn get(&self, key: &str) -> Option<JsValue> {
-        js_sys::Reflect::get(self.object, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    }
-
-    fn wrong(&self, key: &str, value: &JsValue, expected: &str) -> JsValue {
-        let found = match value.as_string() {
-            Some(s) => crate::core::data::describe(&Token::Str(&s)),
-            None if value.as_f64().is_some() => "a number".into(),
-            None if value.as_bool().is_some() => "a boolean".into(),
-            None if js_sys::Array::is_array(value) => "a list".into(),
-            None if value.is_function() => "a function".into(),
-            None => "an object".into(),
-        };
-        js_sys::TypeError::new(&format!(
-            "movement-timeline: {}: {key}: invalid type: {found}, expected {expected}",
-            self.what
-        ))
-        .into()
-    }
-
-    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
-        self.get(key)
-            .map(|v| v.as_string().ok_or_else(|| self.wrong(key, &v, "a string")))
-            .transpose()
-    }
-
-    fn boolean(&self, key: &str) -> Result<Option<bool>, JsValue> {
-        self.get(key)
-            .map(|v| {
-                v.as_bool()
-                    .ok_or_else(|| self.wrong(key, &v, "true or false"))
-            })
-            .transpose()
-    }
-
-    fn list(&self, key: &str) -> Result<Option<List>, JsValue> {
-        let Some(v) = self.get(key) else {
-            return Ok(None);
-        };
-        let expected = "a list of ids, or ids separated by commas";
-        if let Some(s) = v.as_string() {
-            return Ok(Some(List(
-                s.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-            )));
-        }
-        if !js_sys::Array::is_array(&v) {
-            return Err(self.wrong(key, &v, expected));
-        }
-        let array: &js_sys::Array = v.unchecked_ref();
-        array
-            .iter()
-            .map(|item| {
-                item.as_string()
-                    .ok_or_else(|| self.wrong(key, &item, "a string in the list"))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(|ids| Some(List(ids)))
-    }
-
-    /// An object-valued key (`window`), as fields of its own.
-    fn object(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
-        match self.get(key) {
-            Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => Ok(Some(v)),
-            Some(v) => Err(self.wrong(key, &v, "an object")),
-            None => Ok(None),
-        }
-    }
-}
-
-/// A plain JavaScript object with these properties (event payloads).
-fn js_object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (key, value) in pairs {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object.into()
-}
-
-/// Every option `mount()` reads; others are warned about.
-pub const OPTION_NAMES: &[&str] = &[
-    "data",
-    "dataUrl",
-    "orgs",
-    "kinds",
-    "window",
-    "from",
-    "to",
-    "theme",
-    "wheelZoom",
-    "height",
-    "urlState",
-    "lang",
-    "view",
-    "loader",
-    "exporter",
-    "stylesheet",
-];
-
-fn kinds_of(list: List) -> KindSet {
+fn kinds_of(list: IdList) -> KindSet {
     let mut unknown = Vec::new();
     let set = list
         .0
@@ -293,51 +173,26 @@ fn window_of(start: &str, end: &str) -> Option<(i32, i32)> {
     }
 }
 
-/// Warns about the keys of `options` that `mount()` does not read.
-fn warn_unknown_keys(options: &JsValue) {
-    if !options.is_object() {
-        return;
-    }
-    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
-            warn(&format!(
-                "unknown option \"{key}\" ignored (the options are: {})",
-                OPTION_NAMES.join(", ")
-            ));
-        }
-    }
-}
-
 /// The widget's properties, and its height as a CSS length.
 fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>), JsValue> {
-    warn_unknown_keys(&options);
-    if !(options.is_undefined() || options.is_null() || options.is_object()) {
-        return Err(Fields {
-            object: &JsValue::UNDEFINED,
-            what: "mount",
-        }
-        .wrong("options", &options, "an object"));
-    }
-    let o = Fields {
-        object: &options,
-        what: "mount options",
-    };
-    let data = o.get("data");
-    let source = if let Some(text) = data.as_ref().and_then(|d| d.dyn_ref::<js_sys::JsString>()) {
+    let o: MountOptions = options::read(options, "mount options", |key: &str| {
+        warn(&format!(
+            "unknown option \"{key}\" ignored (movement-timeline.d.ts lists the options)"
+        ))
+    })?;
+    let source = if let Some(text) = o.data.dyn_ref::<js_sys::JsString>() {
         DataSource::Text(text.clone())
-    } else if let Some(object) = data.filter(JsValue::is_object) {
-        DataSource::Object(object)
-    } else if let Some(url) = o.string("dataUrl")? {
-        DataSource::Url(url.into())
+    } else if o.data.is_object() {
+        DataSource::Object(o.data.clone())
+    } else if let Some(url) = &o.data_url {
+        DataSource::Url(url.clone().into())
     } else {
         return Err(js_sys::TypeError::new(
             "movement-timeline: give the data as `dataUrl`, or as JSON text or an object in `data`",
         )
         .into());
     };
-    let view_option = o.string("view")?;
-    let mut view = match &view_option {
+    let mut view = match &o.view {
         Some(fragment) => {
             let (view, warnings) = ViewState::from_fragment(fragment);
             for w in warnings {
@@ -347,23 +202,17 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         }
         None => ViewState::default(),
     };
-    let theme = theme_of(o.string("theme")?.as_deref().or(view.theme.as_deref()));
+    let theme = theme_of(o.theme.as_deref().or(view.theme.as_deref()));
     view.theme = (theme != Theme::Auto).then(|| theme.as_str().to_owned());
-    if let Some(orgs) = o.list("orgs")? {
+    if let Some(orgs) = o.orgs {
         view.orgs = Some(orgs.0.into_iter().collect::<IdSet>());
     }
-    if let Some(kinds) = o.list("kinds")? {
+    if let Some(kinds) = o.kinds {
         view.kinds = Some(kinds_of(kinds));
     }
-    let (start, end) = match o.object("window")? {
-        Some(w) => {
-            let w = Fields {
-                object: &w,
-                what: "mount options: window",
-            };
-            (w.string("start")?, w.string("end")?)
-        }
-        None => (o.string("from")?, o.string("to")?),
+    let (start, end) = match o.window {
+        Some(w) => (w.start, w.end),
+        None => (o.from, o.to),
     };
     if let (Some(a), Some(b)) = (start, end) {
         if let Some((a, b)) = window_of(&a, &b) {
@@ -371,7 +220,7 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
             view.to = Some(b);
         }
     }
-    let wheel_zoom = match o.string("wheelZoom")?.as_deref() {
+    let wheel_zoom = match o.wheel_zoom.as_deref() {
         Some("always") => WheelZoom::Always,
         None | Some("modifier") => WheelZoom::Modifier,
         Some(other) => {
@@ -381,37 +230,27 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
             WheelZoom::Modifier
         }
     };
-    let lang = match o.string("lang")?.as_deref() {
-        Some(tag) => {
-            let lang = Lang::parse(tag);
-            if lang.is_none() {
-                warn(&format!(
-                    "lang \"{tag}\" is not supported (en, ru); the page's language is used"
-                ));
-            }
-            lang
+    let lang = o.lang.as_deref().and_then(|tag| {
+        let lang = Lang::parse(tag);
+        if lang.is_none() {
+            warn(&format!(
+                "lang \"{tag}\" is not supported (en, ru); the page's language is used"
+            ));
         }
-        None => None,
-    };
-    let height = o.get("height").and_then(|h| match h.as_f64() {
-        Some(n) if n.is_finite() && n > 0.0 => Some(format!("{}px", n.round() as i64)),
-        _ => h.as_string(),
+        lang
     });
+    let height = o.height.as_ref().and_then(Height::css);
     let props = TimelineProps {
         source,
         theme,
         wheel_zoom,
-        url_state: o.boolean("urlState")?.unwrap_or(false),
+        url_state: o.url_state.unwrap_or(false),
         initial_view: Some(view),
-        lang: lang.or_else(|| view_lang(&view_option)),
+        lang: lang.or_else(|| view_lang(&o.view)),
         today: None,
         width_px: None,
-        loader: o
-            .get("loader")
-            .and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
-        exporter: o
-            .get("exporter")
-            .and_then(|l| l.dyn_into::<js_sys::Function>().ok()),
+        loader: o.loader.dyn_into::<js_sys::Function>().ok(),
+        exporter: o.exporter.dyn_into::<js_sys::Function>().ok(),
         onready: None,
         onevent: None,
     };
@@ -427,7 +266,6 @@ fn view_lang(view: &Option<String>) -> Option<Lang> {
 /// The detail of a widget event as listeners receive it (the payloads are
 /// described in the README and `movement-timeline.d.ts`).
 fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
-    let s = |text: &str| JsValue::from_str(text);
     match event {
         WidgetEvent::Select {
             id,
@@ -437,29 +275,30 @@ fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
             kind,
         } => (
             "select",
-            js_object(&[
-                ("id", s(id)),
-                ("title", s(title)),
-                ("date", s(date)),
-                ("org", s(org)),
-                ("kind", s(kind)),
-            ]),
+            to_js(&SelectDetail {
+                id,
+                title,
+                date,
+                org,
+                kind,
+            }),
         ),
         WidgetEvent::Deselect => ("select", JsValue::NULL),
         WidgetEvent::RangeChange { start_day, end_day } => (
             "rangechange",
-            js_object(&[
-                ("start", s(&iso_day(*start_day))),
-                ("end", s(&iso_day(*end_day))),
-            ]),
+            to_js(&RangeDetail {
+                start: iso_day(*start_day),
+                end: iso_day(*end_day),
+            }),
         ),
-        WidgetEvent::Error { message, location } => (
-            "error",
-            js_object(&[("message", s(message)), ("location", s(location))]),
-        ),
+        WidgetEvent::Error { message, location } => {
+            ("error", to_js(&ErrorDetail { message, location }))
+        }
         WidgetEvent::Ready { events } => (
             "ready",
-            js_object(&[("events", JsValue::from(*events as u32))]),
+            to_js(&ReadyDetail {
+                events: u32::try_from(*events).unwrap_or(u32::MAX),
+            }),
         ),
     }
 }
@@ -624,18 +463,19 @@ impl WidgetHandle {
     /// Sets the filter: `{ orgs, kinds, text }`; a missing key shows all.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, filter: JsValue) -> Result<(), JsValue> {
-        warn_unknown_filter_keys(&filter);
-        let f = Fields {
-            object: &filter,
-            what: "setFilter",
+        let filter = if filter.is_undefined() || filter.is_null() {
+            FilterOptions::default()
+        } else {
+            options::read(filter, "setFilter", |key: &str| {
+                warn(&format!(
+                    "unknown filter key \"{key}\" ignored (orgs, kinds, text)"
+                ))
+            })?
         };
-        if !(filter.is_undefined() || filter.is_null() || filter.is_object()) {
-            return Err(f.wrong("filter", &filter, "an object"));
-        }
         self.dispatch(Action::SetFilter(Filter {
-            orgs: f.list("orgs")?.map(|l| l.0.into_iter().collect()),
-            kinds: f.list("kinds")?.map(kinds_of),
-            text: f.string("text")?.unwrap_or_default(),
+            orgs: filter.orgs.map(|l| l.0.into_iter().collect()),
+            kinds: filter.kinds.map(kinds_of),
+            text: filter.text.unwrap_or_default(),
         }));
         Ok(())
     }
@@ -746,19 +586,5 @@ impl WidgetHandle {
         *self.dispatch.borrow_mut() = Dispatch::default();
         self.container.remove();
         clear(&self.shadow);
-    }
-}
-
-fn warn_unknown_filter_keys(filter: &JsValue) {
-    if !filter.is_object() {
-        return;
-    }
-    for key in js_sys::Object::keys(filter.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !matches!(key.as_str(), "orgs" | "kinds" | "text") {
-            warn(&format!(
-                "unknown filter key \"{key}\" ignored (orgs, kinds, text)"
-            ));
-        }
     }
 }

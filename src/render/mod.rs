@@ -40,7 +40,9 @@ pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
             [Msg::CouldNotLoad.text(lang), " (", reason, ")"].concat(),
             url.clone(),
         ),
-        LoadError::Data(e) => (e.message.clone(), e.location()),
+        LoadError::Data(errors) => errors
+            .first()
+            .map_or_else(Default::default, |e| (e.message.clone(), e.location())),
     }
 }
 
@@ -509,6 +511,20 @@ fn warnings(m: &mut Markup, data: &Dataset, l: Lang) {
     m.raw("</ul></details>");
 }
 
+/// The problems of the data after the first, each with where it is.
+fn more_problems(m: &mut Markup, rest: &[crate::core::error::DataError], l: Lang) {
+    if rest.is_empty() {
+        return;
+    }
+    m.raw("<p class='mt-error-detail'>")
+        .text(Msg::MoreProblems.text(l))
+        .raw("</p><ul class='mt-error-more' data-testid='error-more'>");
+    for e in rest {
+        m.raw("<li>").text(&e.to_string()).close("li");
+    }
+    m.raw("</ul>");
+}
+
 /// What went wrong loading, where, and a Retry.
 pub fn error_panel(m: &mut Markup, err: &LoadError, l: Lang) {
     let (heading, detail, location) = match err {
@@ -516,11 +532,10 @@ pub fn error_panel(m: &mut Markup, err: &LoadError, l: Lang) {
             let (message, url) = error_text(err, l);
             (message, Msg::WillAppear.text(l).to_owned(), url)
         }
-        LoadError::Data(e) => (
-            Msg::DataError.text(l).to_owned(),
-            e.message.clone(),
-            e.location(),
-        ),
+        LoadError::Data(_) => {
+            let (message, location) = error_text(err, l);
+            (Msg::DataError.text(l).to_owned(), message, location)
+        }
     };
     m.raw(
         "<div class='mt-error' data-testid='error-panel' role='alert'><p class='mt-error-heading'>",
@@ -535,6 +550,9 @@ pub fn error_panel(m: &mut Markup, err: &LoadError, l: Lang) {
             .raw(" <code>")
             .text(&location)
             .raw("</code></p>");
+    }
+    if let LoadError::Data(errors) = err {
+        more_problems(m, errors.get(1..).unwrap_or_default(), l);
     }
     m.raw("<button type='button' data-act='retry' data-testid='retry'");
     label(m, Msg::Retry.text(l));

@@ -1,29 +1,69 @@
 //! Getting the data into the widget: JSON text, a JavaScript object, or a
-//! URL that the page's loader fetches and streams into a [`DataSink`].
+//! URL that the page's loader fetches and hands to a [`DataSink`].
 //!
-//! The loader (`movement-timeline.js`) starts the download before the
-//! WebAssembly module is compiled and feeds the response to the sink piece
-//! by piece, so the text is read as it arrives and never held whole.
+//! Text is parsed by the browser's `JSON.parse` (its object graph lives in
+//! JavaScript's heap, which gives it back), and the object is read with
+//! `serde-wasm-bindgen` one item at a time into the validator (see
+//! [`crate::core::read`]): the module's memory, which never shrinks, holds
+//! only the compact dataset. A problem is named by its JSON path and item
+//! id; a syntax error by the line and column the browser gives.
 
 use super::DataSource;
 use super::Dispatch;
-use crate::core::data::{parse_dataset, DatasetReader, Limits};
-use crate::core::error::DataError;
-use crate::core::json::Token;
+use crate::core::data::{Dataset, Limits};
+use crate::core::error::{line_column_of, DataError};
+use crate::core::read::{not_json, read_with};
 use crate::state::{Action, LoadError};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// Starts reading `source` into the widget.
-pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: Dispatch) {
-    let done = |result: Result<crate::core::data::Dataset, DataError>| match result {
-        Ok(data) => Action::Loaded(Rc::new(data)),
-        Err(err) => Action::Failed(LoadError::Data(err)),
-    };
+/// The loads of one widget, numbered as they are asked for: only the
+/// latest may change what the widget shows, so a slow download that ends
+/// after a newer one (or after `setData`) changes nothing.
+#[derive(Debug, Default, Clone)]
+pub struct Loads(Rc<Cell<u64>>);
+
+impl Loads {
+    /// Starts a new load; every earlier one is superseded from now on.
+    pub fn next(&self) -> Ticket {
+        self.supersede();
+        Ticket {
+            loads: self.clone(),
+            number: self.0.get(),
+        }
+    }
+
+    /// Supersedes every load asked for so far (the widget is going).
+    pub fn supersede(&self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// One load's number among its widget's [`Loads`].
+#[derive(Debug)]
+pub struct Ticket {
+    loads: Loads,
+    number: u64,
+}
+
+impl Ticket {
+    /// True while no newer load has been asked for.
+    pub fn is_current(&self) -> bool {
+        self.loads.0.get() == self.number
+    }
+}
+
+/// Starts reading `source` into the widget, as the load `ticket`.
+pub fn start(
+    source: DataSource,
+    loader: Option<js_sys::Function>,
+    dispatch: Dispatch,
+    ticket: Ticket,
+) {
     match source {
         DataSource::Parsed(data) => dispatch.emit(Action::Loaded(data.0)),
-        DataSource::Json(text) => dispatch.emit(done(parse_dataset(&text))),
+        DataSource::Json(text) => dispatch.emit(done(read_text(&js_sys::JsString::from(&*text)))),
         DataSource::Text(text) => dispatch.emit(done(read_text(&text))),
         DataSource::Object(value) => dispatch.emit(done(read_object(&value))),
         DataSource::Url(url) => {
@@ -36,9 +76,9 @@ pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: Dis
                 return;
             };
             let sink = DataSink {
-                reader: Some(DatasetReader::new(Limits::default())),
-                url: url.to_string(),
+                url: Some(url.to_string()),
                 dispatch,
+                ticket,
             };
             let _ = loader.call2(
                 &JsValue::NULL,
@@ -49,176 +89,168 @@ pub fn start(source: DataSource, loader: Option<js_sys::Function>, dispatch: Dis
     }
 }
 
-/// Where the loader pours a download: `feed` each piece as it arrives, then
-/// `finish`, or `fail` with the reason. Each outcome reaches the widget once.
+/// The action that ends a load.
+fn done(result: Result<Dataset, Vec<DataError>>) -> Action {
+    match result {
+        Ok(data) => Action::Loaded(Rc::new(data)),
+        Err(errors) => Action::Failed(LoadError::Data(errors)),
+    }
+}
+
+/// Where the loader hands a download: `finish` with its text, or `fail`
+/// with the reason. One outcome reaches the widget.
 #[wasm_bindgen]
 pub struct DataSink {
-    reader: Option<DatasetReader>,
-    url: String,
+    /// The address, until an outcome is given.
+    url: Option<String>,
     dispatch: Dispatch,
+    ticket: Ticket,
 }
 
 #[wasm_bindgen]
 impl DataSink {
-    /// Reads the next piece; `false` means stop downloading (the data has
-    /// an error, which the widget now shows, or it is over the size limit).
-    pub fn feed(&mut self, piece: &[u8]) -> bool {
-        let Some(reader) = self.reader.as_mut() else {
-            return false;
-        };
-        match reader.feed(piece) {
-            Ok(()) => true,
-            Err(err) => {
-                self.reader = None;
-                self.dispatch.emit(Action::Failed(LoadError::Data(err)));
-                false
-            }
-        }
+    /// The most bytes of data the widget reads; the loader stops a
+    /// download that passes it.
+    #[wasm_bindgen(getter, js_name = limitBytes)]
+    pub fn limit_bytes(&self) -> f64 {
+        Limits::default().max_bytes as f64
     }
 
-    /// The download's length in bytes, when the response says it (not
-    /// compressed): the data's buffers are then sized once, not doubled.
-    pub fn expect(&mut self, bytes: f64) {
-        if let Some(reader) = self.reader.as_mut() {
-            reader.expect_bytes(bytes as usize);
-        }
+    /// True once a newer load was asked for: the loader stops this
+    /// download, whose outcome would change nothing.
+    #[wasm_bindgen(getter)]
+    pub fn superseded(&self) -> bool {
+        !self.ticket.is_current()
     }
 
-    /// The download is complete.
-    pub fn finish(&mut self) {
+    /// The download is complete: its text.
+    pub fn finish(&mut self, text: &js_sys::JsString) {
         #[cfg(feature = "crash-test")]
         crate::crash::point(crate::crash::Point::Loading);
-        let Some(reader) = self.reader.take() else {
-            return;
-        };
-        self.dispatch.emit(match reader.finish() {
-            Ok(data) => Action::Loaded(Rc::new(data)),
-            Err(err) => Action::Failed(LoadError::Data(err)),
-        });
+        if self.url.take().is_some() && self.ticket.is_current() {
+            self.dispatch.emit(done(read_text(text)));
+        }
     }
 
     /// The download failed: an HTTP status, a network error, a time-out.
     pub fn fail(&mut self, reason: String) {
-        if self.reader.take().is_some() {
-            self.dispatch.emit(Action::Failed(LoadError::Network {
-                reason,
-                url: std::mem::take(&mut self.url),
-            }));
+        if let Some(url) = self.url.take().filter(|_| self.ticket.is_current()) {
+            self.dispatch
+                .emit(Action::Failed(LoadError::Network { reason, url }));
         }
     }
 }
-
-/// UTF-16 units of JSON text read at a time.
-const PIECE: u32 = 1 << 16;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The browser's UTF-8 encoder: one native call per piece, where
-    /// passing a string into the module converts it a character at a time
-    /// in JavaScript (a third of the mount time at 100,000 events).
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    /// Writes `text` as UTF-8 straight into `into` (module memory): no
-    /// array per piece to allocate, copy in and collect.
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &mut [u8]) -> Encoded;
-    /// What `encodeInto` did.
-    type Encoded;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &Encoded) -> u32;
+    /// The browser's `JSON.parse`, given the page's string itself: the
+    /// text is never copied into the module's memory to be read.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
-/// Reads a dataset from JSON text that the page holds, a piece at a time
-/// (never splitting a surrogate pair), with the same messages and lines as
-/// any other text: at 100,000 events the text is 28 MB, and copying it in
-/// whole was most of the module's memory.
-pub fn read_text(text: &js_sys::JsString) -> Result<crate::core::data::Dataset, DataError> {
-    let mut reader = DatasetReader::new(Limits::default());
-    let encoder = TextEncoder::new();
-    let len = text.length();
-    // A UTF-16 unit is at most three bytes of UTF-8.
-    let mut buffer = vec![0u8; 3 * PIECE as usize];
-    let mut at = 0;
-    while at < len {
-        let mut end = (at + PIECE).min(len);
-        if end < len && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
-            end -= 1;
-        }
-        let written = encoder
-            .encode_into(&text.slice(at, end), &mut buffer)
-            .written();
-        let piece = buffer.get(..written as usize).unwrap_or_default();
-        if at == 0 && end > 0 {
-            // The whole text's bytes, from the first piece's bytes per unit.
-            reader.expect_bytes((u64::from(len) * piece.len() as u64 / u64::from(end)) as usize);
-        }
-        reader.feed(piece)?;
-        at = end;
+/// Reads a dataset from JSON text that the page holds.
+pub fn read_text(text: &js_sys::JsString) -> Result<Dataset, Vec<DataError>> {
+    let limits = Limits::default();
+    // A UTF-16 unit is one to three bytes of UTF-8: a text whose units
+    // alone pass the limit is over it.
+    if text.length() as usize > limits.max_bytes {
+        return Err(vec![DataError::whole(format!(
+            "the data is more than the limit of {} bytes; it was not read",
+            limits.max_bytes
+        ))]);
     }
-    reader.finish()
+    let text = match text.char_code_at(0) as u32 {
+        0xFEFF => text.slice(1, text.length()),
+        _ => text.clone(),
+    };
+    match parse_json(&text) {
+        Ok(value) => read_object(&value),
+        Err(error) => Err(vec![syntax_error(&text, &error)]),
+    }
+}
+
+/// What is wrong with text that `JSON.parse` refused, and where, from the
+/// browser's own message: Chromium and Firefox name the line and column
+/// (or the position); WebKit names neither, and its message stands alone.
+fn syntax_error(text: &js_sys::JsString, error: &JsValue) -> DataError {
+    // Only on the error path is the text copied into the module.
+    let whole = String::from(text);
+    if let Some(error) = not_json(&whole) {
+        return error;
+    }
+    let said = js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let error = DataError::whole(format!("the data is not valid JSON ({said})"));
+    let number_after = |word: &str| -> Option<usize> {
+        let at = said.find(word)? + word.len();
+        let digits: String = said
+            .get(at..)?
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    match (
+        number_after("line "),
+        number_after(" column "),
+        number_after("position "),
+    ) {
+        (Some(line), Some(column), _) => error.line_column(line, column),
+        (_, _, Some(position)) => {
+            // A position in UTF-16 units, as JavaScript counts.
+            let before = String::from(text.slice(0, position as u32));
+            let (line, column) = line_column_of(&before, before.len());
+            error.line_column(line, column)
+        }
+        _ => error,
+    }
 }
 
 /// Reads a dataset from a JavaScript object (already parsed by the page),
 /// with the same validation and messages as JSON text, paths included.
-pub fn read_object(value: &JsValue) -> Result<crate::core::data::Dataset, DataError> {
-    let mut reader = DatasetReader::new(Limits::default());
-    walk(value, &mut reader, 0)?;
-    reader.finish()
+pub fn read_object(value: &JsValue) -> Result<Dataset, Vec<DataError>> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
+    read_with(deserializer, Limits::default()).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|mut e| {
+                e.message = without_error_prefix(&e.message).to_owned();
+                name_the_item(value, e)
+            })
+            .collect()
+    })
 }
 
-fn walk(value: &JsValue, reader: &mut DatasetReader, depth: usize) -> Result<(), DataError> {
-    if depth > crate::core::json::MAX_DEPTH {
-        return Err(DataError::whole(
-            "the data nests arrays and objects more than 32 levels deep",
-        ));
+/// A serde-wasm-bindgen error's words without the `Error: ` that
+/// JavaScript's `toString` puts before them.
+pub fn without_error_prefix(message: &str) -> &str {
+    message.strip_prefix("Error: ").unwrap_or(message)
+}
+
+/// Gives an error inside `events[i]` or `organisations[i]` the id of that
+/// item, read from the object.
+fn name_the_item(root: &JsValue, error: DataError) -> DataError {
+    if error.item_id.is_some() {
+        return error;
     }
-    if let Some(s) = value.as_string() {
-        return reader.token(Token::Str(&s));
+    let mut steps = error.path.split(['[', ']']);
+    let (Some(list @ ("events" | "organisations")), Some(index)) = (steps.next(), steps.next())
+    else {
+        return error;
+    };
+    let Ok(index) = index.parse::<u32>() else {
+        return error;
+    };
+    let id = js_sys::Reflect::get(root, &JsValue::from_str(list))
+        .and_then(|items| js_sys::Reflect::get_u32(&items, index))
+        .and_then(|item| js_sys::Reflect::get(&item, &JsValue::from_str("id")))
+        .ok()
+        .and_then(|id| id.as_string());
+    match id {
+        Some(id) => error.item(&id),
+        None => error,
     }
-    if let Some(n) = value.as_f64() {
-        if !n.is_finite() {
-            return Err(DataError::whole("NaN and Infinity are not JSON numbers"));
-        }
-        // Whole numbers as integers; others as a decimal the reader can tell
-        // from whole.
-        let text = if n.fract() == 0.0 && n.abs() < 9e15 {
-            (n as i64).to_string()
-        } else {
-            String::from(
-                js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .unwrap_or_default(),
-            )
-        };
-        return reader.token(Token::Num(&text));
-    }
-    if let Some(b) = value.as_bool() {
-        return reader.token(Token::Bool(b));
-    }
-    if value.is_null() || value.is_undefined() {
-        return reader.token(Token::Null);
-    }
-    if js_sys::Array::is_array(value) {
-        reader.token(Token::BeginArray)?;
-        let array: &js_sys::Array = value.unchecked_ref();
-        for item in array.iter() {
-            walk(&item, reader, depth + 1)?;
-        }
-        return reader.token(Token::EndArray);
-    }
-    if value.is_object() {
-        reader.token(Token::BeginObject)?;
-        let object: &js_sys::Object = value.unchecked_ref();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            reader.token(Token::Key(&key))?;
-            walk(&pair.get(1), reader, depth + 1)?;
-        }
-        return reader.token(Token::EndObject);
-    }
-    Err(DataError::whole(
-        "the data holds a value JSON cannot (a function or a symbol)",
-    ))
 }

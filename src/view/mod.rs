@@ -163,7 +163,9 @@ struct Notified {
     view: Option<ViewState>,
     select: Option<Option<String>>,
     range: Option<(Day, Day)>,
-    outcome: Option<Result<usize, String>>,
+    /// The last outcome told: the events and the dataset's address, or
+    /// the error.
+    outcome: Option<Result<(usize, usize), String>>,
     warned: Vec<String>,
     export: u32,
 }
@@ -446,6 +448,8 @@ pub struct Timeline {
     notified: Notified,
     /// The source last read and the retry count then.
     loaded: Option<(DataSource, u32)>,
+    /// This widget's loads, numbered: the latest wins.
+    loads: load::Loads,
     /// Listeners and the width observer, removed when the widget goes.
     keep: (Vec<dom::Listener>, Option<dom::WidthObserver>),
 }
@@ -530,6 +534,7 @@ impl Component for Timeline {
             root: NodeRef::default(),
             notified: Notified::default(),
             loaded: None,
+            loads: load::Loads::default(),
             keep: (Vec::new(), None),
         }
     }
@@ -554,6 +559,11 @@ impl Component for Timeline {
         }
     }
 
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        // A download still under way is stopped: its outcome has no widget.
+        self.loads.supersede();
+    }
+
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         let props = ctx.props();
         let s = self.state();
@@ -565,6 +575,7 @@ impl Component for Timeline {
                 props.source.clone(),
                 props.loader.clone(),
                 self.input.dispatch.clone(),
+                self.loads.next(),
             );
         }
         if first_render {
@@ -724,14 +735,16 @@ fn after_render(
         return;
     };
     let outcome = match &s.load {
-        Load::Ready(d) => Some(Ok(d.events.len())),
+        // Each dataset is its own outcome (`ready` again for new data of
+        // the same size): told apart by where it lives.
+        Load::Ready(d) => Some(Ok((d.events.len(), Rc::as_ptr(&d.0) as usize))),
         Load::Failed(e) => Some(Err(crate::render::error_text(e, s.lang).0)),
         Load::Loading => None,
     };
     if outcome.is_some() && outcome != last.outcome {
         last.outcome = outcome.clone();
         cb.emit(match (&s.load, outcome) {
-            (_, Some(Ok(events))) => WidgetEvent::Ready { events },
+            (_, Some(Ok((events, _)))) => WidgetEvent::Ready { events },
             (Load::Failed(e), _) => {
                 let (message, location) = crate::render::error_text(e, s.lang);
                 WidgetEvent::Error { message, location }

@@ -19,7 +19,7 @@ export interface Source {
   section: string;
   quote: string;
   /** Kept only when it is an http: or https: address. */
-  url?: string | null;
+  url?: string;
 }
 
 /** An organisation with a lane of its own. */
@@ -57,11 +57,11 @@ export interface TimelineEvent {
   title: string;
   /** The words on the mark, at most 32 characters (the title when absent). */
   label?: string;
-  summary?: string | null;
+  summary?: string;
   people?: string[];
   measure?: { value: number; unit: string; bound: "exact" | "more-than" };
   /** A different, earlier organisation this fact is about. */
-  predecessor?: string | null;
+  predecessor?: string;
   source: Source;
   /** Translations by language code ("ru"). */
   i18n?: Record<string, EventTranslation>;

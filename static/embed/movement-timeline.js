@@ -23,8 +23,8 @@
 const HERE = import.meta.url;
 const STYLESHEET = new URL("timeline.css", HERE).href;
 const WASM = new URL("movement-timeline.wasm", HERE);
-const DATA_TIMEOUT_MS = 30000;
-const DATA_LIMIT_BYTES = 64 * 1024 * 1024;
+// A download is given up when no byte of it arrives for this long.
+const DATA_IDLE_MS = 30000;
 
 /** Why the module could not start, in words for the fallback. */
 class WasmUnavailable extends Error {}
@@ -54,6 +54,7 @@ function compile() {
 }
 
 const idle = [];
+const IDLE_INSTANCES = 2;
 async function instance() {
   const reused = idle.pop();
   if (reused) return reused;
@@ -63,63 +64,125 @@ async function instance() {
   return core;
 }
 
-// Data downloads start as soon as a widget is known, while the module
-// compiles: a URL's first download is kept until a widget reads it.
-const early = new Map();
-function download(url) {
-  const href = new URL(url, document.baseURI).href;
-  const waiting = early.get(href);
-  if (waiting) {
-    early.delete(href);
-    return waiting;
+/** The address of data to fetch or to link to: `http:` or `https:` only
+ *  (a relative one resolved against the page), else null. A `javascript:`
+ *  or `data:` address is never fetched, and never becomes a link. */
+function dataHref(url) {
+  let parsed;
+  try {
+    parsed = new URL(String(url), document.baseURI);
+  } catch {
+    return null;
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), DATA_TIMEOUT_MS);
-  return fetch(href, { signal: controller.signal }).then(
-    (response) => ({ response, controller, timer }),
-    (error) => ({ error, controller, timer }),
-  );
-}
-function prefetch(url) {
-  if (!url) return;
-  const href = new URL(url, document.baseURI).href;
-  if (!early.has(href)) early.set(href, download(href));
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
 }
 
-/** Feeds the download of `url` to a widget's data sink as it arrives. */
+// Data downloads start as soon as a widget is known, while the module
+// compiles. A download started early waits for its widget at most
+// PARK_MS (a widget destroyed or never mounted leaves none behind), and no
+// timer runs on it until a widget takes it.
+const PARK_MS = 10000;
+const early = new Map();
+
+function startFetch(href) {
+  const controller = new AbortController();
+  const answer = fetch(href, { signal: controller.signal }).then(
+    (response) => ({ response }),
+    (error) => ({ error }),
+  );
+  return { controller, answer };
+}
+
+function prefetch(url) {
+  const href = url && dataHref(url);
+  if (!href || early.has(href)) return;
+  const parked = startFetch(href);
+  parked.expiry = setTimeout(() => forget(href), PARK_MS);
+  early.set(href, parked);
+}
+
+/** Drops the download parked for `url`, if any. */
+function forget(url) {
+  const href = url && dataHref(url);
+  const parked = href && early.get(href);
+  if (!parked) return;
+  early.delete(href);
+  clearTimeout(parked.expiry);
+  parked.controller.abort();
+}
+
+/** The download of `href`: the one parked for it, or a new one. */
+function take(href) {
+  const parked = early.get(href);
+  if (!parked) return startFetch(href);
+  early.delete(href);
+  clearTimeout(parked.expiry);
+  return parked;
+}
+
+/** Downloads `url` for a widget's data sink and hands it the text. The
+ *  download is given up when no byte arrives for DATA_IDLE_MS (a slow but
+ *  live connection may take as long as it needs), when it passes the
+ *  widget's size limit, or as soon as a newer load supersedes it. */
 async function load(url, sink) {
-  const { response, error, controller, timer } = await download(url);
-  const timedOut = () => controller.signal.aborted;
-  try {
-    if (error) return sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${error.message}`);
-    if (!response.ok) return sink.fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
-    const length = Number(response.headers.get("content-length"));
-    if (length > DATA_LIMIT_BYTES) {
+  const href = dataHref(url);
+  if (!href) {
+    try {
+      sink.fail(`the data's address must start with http: or https: ("${String(url).slice(0, 40)}")`);
+      sink.free();
+    } catch {}
+    return;
+  }
+  const { controller, answer } = take(href);
+  let idle;
+  let silent = null;
+  const wait = (words) => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      silent = words;
       controller.abort();
-      return sink.fail(`the data is ${length} bytes, more than the limit of ${DATA_LIMIT_BYTES} bytes; it was not downloaded`);
+    }, DATA_IDLE_MS);
+  };
+  const seconds = DATA_IDLE_MS / 1000;
+  try {
+    wait(`no answer within ${seconds} seconds`);
+    const { response, error } = await answer;
+    if (sink.superseded) return controller.abort();
+    if (error) return sink.fail(silent ?? `network error: ${error.message}`);
+    if (!response.ok) return sink.fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+    const limit = sink.limitBytes;
+    const length = Number(response.headers.get("content-length"));
+    if (length > limit && !response.headers.get("content-encoding")) {
+      controller.abort();
+      return sink.fail(`the data is ${length} bytes, more than the limit of ${limit} bytes; it was not downloaded`);
     }
-    // An uncompressed length of our own origin is the data's: the widget
-    // sizes its buffers once instead of doubling them.
-    if (length > 0 && response.type === "basic" && !response.headers.get("content-encoding")) sink.expect(length);
     const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parts = [];
+    let bytes = 0;
     for (;;) {
+      wait(`no data arrived for ${seconds} seconds`);
       const { done, value } = await reader.read();
+      if (sink.superseded) return controller.abort();
       if (done) break;
-      // false: the data has an error (now shown) or is over the limit.
-      if (!sink.feed(value)) {
+      bytes += value.length;
+      if (bytes > limit) {
         controller.abort();
-        return;
+        return sink.fail(`the data is more than the limit of ${limit} bytes; the rest was not downloaded`);
       }
+      parts.push(decoder.decode(value, { stream: true }));
     }
-    sink.finish();
+    parts.push(decoder.decode());
+    clearTimeout(idle);
+    sink.finish(parts.join(""));
   } catch (e) {
     // After a panic in the instance the sink is gone; its widget already
     // shows what happened.
     try {
-      sink.fail(timedOut() ? "no answer within 30 seconds" : `network error: ${e.message}`);
+      sink.fail(silent ?? `network error: ${e.message}`);
     } catch {}
   } finally {
-    clearTimeout(timer);
+    clearTimeout(idle);
     try {
       sink.free();
     } catch {}
@@ -173,9 +236,10 @@ function showFallback(element, options, error) {
   const text = document.createElement("p");
   text.textContent = words.cannot(describe(error, words));
   box.append(text);
-  if (options.dataUrl) {
+  const dataLink = options.dataUrl && dataHref(options.dataUrl);
+  if (dataLink) {
     const a = document.createElement("a");
-    a.href = new URL(options.dataUrl, document.baseURI).href;
+    a.href = dataLink;
     a.textContent = words.open;
     a.rel = "noopener noreferrer";
     box.append(a);
@@ -266,7 +330,6 @@ function wrap(core, handle, element, pending) {
     },
     /** Loads the data from a URL. */
     setDataUrl(url) {
-      prefetch(String(url));
       call(() => handle.setDataUrl(String(url)));
       return api;
     },
@@ -310,7 +373,10 @@ function wrap(core, handle, element, pending) {
       }
       handle.destroy();
       handle.free();
-      idle.push(core);
+      // A few healthy instances wait for the next mount; the rest go, and
+      // their memory with them (WebAssembly memory never shrinks, so a
+      // pool sized by the most widgets ever open would keep it all).
+      if (idle.length < IDLE_INSTANCES) idle.push(core);
     },
     /** The view as a self-contained SVG document (text). */
     exportSvg: () => exportAs("svg"),
@@ -352,6 +418,9 @@ function deadHandle(element) {
  *  as a height; otherwise undefined, with a warning naming the value. */
 function heightOf(value) {
   if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "number" && typeof value !== "string") {
+    throw new TypeError(`movement-timeline: mount options: height: expected a number of pixels or a CSS length, not ${Array.isArray(value) ? "a list" : typeof value}`);
+  }
   const text = String(value).trim();
   if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`;
   if (typeof CSS !== "undefined" && CSS.supports("height", text)) return text;
@@ -369,6 +438,7 @@ function heightOf(value) {
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount(element, options): element must be a DOM element");
+  if (options === null || typeof options !== "object") throw new TypeError("mount(element, options): options must be an object");
   live.get(element)?.destroy();
   prefetch(options.dataUrl);
   // The stylesheet loads while the module compiles; the widget appears
@@ -421,16 +491,28 @@ class MovementTimelineElement extends HTMLElement {
   #generation = 0;
   #ready = null;
   #resolveReady = null;
+  #readyHandle = null;
 
   /** The API handle (see mount()), or null until the widget is mounted. */
   get handle() {
     return this.#handle;
   }
 
-  /** Resolves with the handle once the widget has shown its data. */
+  /** Resolves with the live handle once the widget has shown its data:
+   *  at once if it has, else when it does (after a `src` change, with the
+   *  new widget's handle, never the destroyed one's). */
   get ready() {
+    if (this.#handle && this.#readyHandle === this.#handle) return Promise.resolve(this.#handle);
     this.#ready ??= new Promise((ok) => { this.#resolveReady = ok; });
     return this.#ready;
+  }
+
+  #isReady(handle) {
+    if (handle !== this.#handle) return;
+    this.#readyHandle = handle;
+    this.#resolveReady?.(handle);
+    this.#ready = null;
+    this.#resolveReady = null;
   }
 
   #options() {
@@ -470,7 +552,7 @@ class MovementTimelineElement extends HTMLElement {
     this.#handle = handle;
     this.#applied = options;
     for (const name of EVENTS) handle.on(name, (detail) => this.#emit(name, detail));
-    handle.on("ready", () => this.#resolveReady?.(handle));
+    handle.on("ready", () => this.#isReady(handle));
     // Attributes changed while the widget was being mounted take effect now.
     this.#update();
   }

@@ -164,12 +164,12 @@ window.__tl = tl;`,
     document.body.append(el);
     return mount(el, { dataUrl: "data/movements.json", urlState: "yes" }).then(() => "no error", (e) => String(e));
   });
-  assert.match(err, /TypeError: movement-timeline: mount options: urlState: invalid type: string "yes", expected true or false/, err);
+  assert.match(err, /TypeError: movement-timeline: mount options: urlState: invalid type: string "yes", expected a boolean/, err);
   // A handle's method given the wrong type reports it on the console and
   // keeps the widget as it was (the handle stays chainable).
   await p.evaluate(() => window.__tl.setFilter({ orgs: 5 }));
   const filterErr = await until(() => errors.find((e) => e.includes("setFilter")), "the setFilter error");
-  assert.match(filterErr, /TypeError: movement-timeline: setFilter: orgs: invalid type: a number, expected a list of ids/, filterErr);
+  assert.match(filterErr, /TypeError: movement-timeline: setFilter: orgs: invalid type: integer `5`, expected a list of ids/, filterErr);
   await context.close();
 });
 

@@ -30,7 +30,9 @@ function block(text, start) {
 /** What the module reads that the types do not declare. */
 export function drift({ embedRs, loaderJs, dts }) {
   const missing = [];
-  const options = [...block(embedRs, "pub const OPTION_NAMES").matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  // The options are the fields of the serde struct, in camelCase.
+  const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  const options = [...block(embedRs, "pub struct MountOptions").matchAll(/\n\s+pub (\w+):/g)].map((m) => camel(m[1]));
   const declared = block(dts, "export interface MountOptions");
   for (const o of options) {
     if (["loader", "exporter"].includes(o)) continue; // the loader's own, not the author's
@@ -50,7 +52,7 @@ export function drift({ embedRs, loaderJs, dts }) {
 }
 
 const sources = () => ({
-  embedRs: readFileSync(join(ROOT, "src/embed.rs"), "utf8"),
+  embedRs: readFileSync(join(ROOT, "src/embed/options.rs"), "utf8"),
   loaderJs: readFileSync(join(ROOT, "static/embed/movement-timeline.js"), "utf8"),
   dts: readFileSync(TYPES, "utf8"),
 });
