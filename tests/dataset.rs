@@ -133,6 +133,7 @@ fn dates_keep_the_precision_the_text_gives() {
     assert_eq!(label("rsm-dissolution"), "8 May 2024");
     assert_eq!(label("rsm-vpered-sixth-congress"), "6 March 2011?");
     assert_eq!(label("rsm-socialist-resistance-conference"), "6 March 2011");
+    assert_eq!(label("rsm-regional-branches"), "7 March 2011 – ?");
 }
 
 #[test]
@@ -328,9 +329,11 @@ fn the_movement_lane_shows_no_congress_it_did_not_hold() {
         earlier,
         [
             "dzns-predecessor-movement",
-            "dzns-predecessor-first-congress"
+            "dzns-predecessor-first-congress",
+            "rsm-vpered-sixth-congress",
+            "rsm-socialist-resistance-conference"
         ],
-        "the 1990s movement is a different organisation, marked as such"
+        "facts of other organisations (the 1990s movement with the name, the two that merged into the RSM) are marked as such"
     );
     let congress = &data.events[data.event_index("dzns-predecessor-first-congress").unwrap()];
     let name = data.accessible_name(congress);
@@ -442,4 +445,174 @@ fn the_translation_rule_catches_a_changed_number_or_month() {
         translation_drift(en, "Съезд: 52 региона, 17 октября 2020; 78 987"),
         [r#"numbers ["17", "2020", "53", "78987"] became ["17", "2020", "52", "78987"]"#]
     );
+}
+
+/// Every event of the shipped data as JSON, with its Russian translation.
+fn events() -> Vec<Value> {
+    let data: Value = serde_json::from_str(&read(DATA)).unwrap();
+    data["events"].as_array().unwrap().clone()
+}
+
+fn event(id: &str) -> Value {
+    events()
+        .into_iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+/// Every text a reader sees of an event, English and Russian.
+fn texts(e: &Value) -> Vec<String> {
+    let ru = &e["i18n"]["ru"];
+    [
+        &e["title"],
+        &e["label"],
+        &e["summary"],
+        &ru["title"],
+        &ru["label"],
+        &ru["summary"],
+    ]
+    .iter()
+    .filter_map(|v| v.as_str().map(str::to_owned))
+    .collect()
+}
+
+#[test]
+fn no_date_is_a_guess() {
+    for e in events() {
+        for text in texts(&e) {
+            let lower = text.to_lowercase();
+            assert!(
+                !lower.contains("a guess") && !lower.contains("указан предположительно"),
+                "{}: {text}",
+                e["id"]
+            );
+        }
+    }
+    // "After the unification": from the founding, with no end given.
+    assert_eq!(event("rsm-regional-branches")["date"], "2011-03-07/");
+}
+
+#[test]
+fn the_earlier_movement_of_the_same_name_is_not_called_a_different_organisation() {
+    for id in [
+        "dzns-predecessor-movement",
+        "dzns-predecessor-first-congress",
+    ] {
+        for text in texts(&event(id)) {
+            let lower = text.to_lowercase();
+            for claim in [
+                "separate",
+                "different",
+                "другая",
+                "другое",
+                "отличная",
+                "лишь потому",
+            ] {
+                assert!(!lower.contains(claim), "{id} says {claim:?}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_events_of_the_organisations_that_merged_into_the_rsm_are_marked_as_theirs() {
+    for (id, name) in [
+        ("rsm-vpered-sixth-congress", "Socialist League “Vpered”"),
+        (
+            "rsm-socialist-resistance-conference",
+            "Socialist Resistance",
+        ),
+    ] {
+        assert_eq!(event(id)["predecessor"], name, "{id}");
+    }
+}
+
+#[test]
+fn what_was_only_announced_or_refused_is_not_labelled_as_done() {
+    let e = event("dzns-alternative-for-russia");
+    assert_eq!(e["label"], "Plans to lead Alternative");
+    assert!(e["summary"]
+        .as_str()
+        .unwrap()
+        .contains("refused to make Platoshkin its leader"));
+    assert_eq!(
+        event("dzns-socialist-bloc-negotiations")["label"],
+        "Bloc talks announced"
+    );
+}
+
+#[test]
+fn the_road_map_conference_is_not_made_the_supporter_of_the_left_front_exchange() {
+    let e = event("rsm-founding-conference-road-map");
+    let summary = e["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("There is support for including"),
+        "{summary}"
+    );
+    assert!(!summary.contains("It supports including"), "{summary}");
+    let ru = e["i18n"]["ru"]["summary"].as_str().unwrap();
+    assert!(!ru.contains("Конференция высказалась"), "{ru}");
+}
+
+/// True for a word in Latin script of three letters or more.
+fn latin_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3)
+        .collect()
+}
+
+#[test]
+fn the_russian_view_holds_no_english_word() {
+    let data = parse_dataset(&read(DATA)).unwrap();
+    // Names the article gives only in Latin script, and nothing else.
+    let allowed = ["YouTube"];
+    for e in &data.events {
+        let id = data.text(e.id);
+        let ru = data.translation(e, "ru").unwrap();
+        let mut shown: Vec<String> = [ru.title, ru.label, ru.summary]
+            .iter()
+            .map(|t| data.text(*t).to_owned())
+            .collect();
+        shown.extend(data.people_in(e, "ru").map(str::to_owned));
+        if !e.predecessor.is_empty() {
+            shown.push(data.organisation_name_in(e, "ru").to_owned());
+        }
+        if data.measure(e).is_some() {
+            shown.push(data.unit_in(e, "ru").to_owned());
+        }
+        for text in shown {
+            let english: Vec<&str> = latin_words(&text)
+                .into_iter()
+                .filter(|w| !allowed.contains(w))
+                .collect();
+            assert!(english.is_empty(), "{id}: {english:?} in {text:?}");
+        }
+    }
+    let dzns = &data.organisations[data.org_index("dzns").unwrap()];
+    assert_eq!(
+        dzns.native_name.as_deref(),
+        Some("Движение «За новый социализм»")
+    );
+    assert!(data.warnings.is_empty(), "{:?}", data.warnings);
+}
+
+#[test]
+fn the_russian_words_a_native_reader_asked_for_are_used() {
+    let all: Vec<String> = events().iter().flat_map(texts).collect();
+    let joined = all.join("\n");
+    for wrong in [
+        "«иностранным агентом»",
+        "«иноагентом»",
+        "Офисы",
+        "По состоянию на март",
+        "Движение создало",
+        "объявил о преобразовании",
+    ] {
+        assert!(!joined.contains(wrong), "{wrong}");
+    }
+    let ru = &event("dzns-offices-74-settlements")["i18n"]["ru"];
+    assert!(ru["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("К марту 2020 года"));
 }

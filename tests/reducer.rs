@@ -362,7 +362,7 @@ fn the_language_changes_heading_labels_and_axis_but_not_the_link_unless_chosen()
     let page = s.clone().apply(Action::SetLang(Lang::Ru, false));
     assert_eq!(
         page.title(),
-        "«За новый социализм» и Российское социалистическое движение"
+        "Движение «За новый социализм» и Российское социалистическое движение"
     );
     assert_eq!(
         page.view_state().lang,

@@ -303,6 +303,13 @@ pub struct Translation {
     pub label: Text,
     /// The summary in that language (empty: none given).
     pub summary: Text,
+    /// The people, in that language and the English order, one per line
+    /// (empty: none given).
+    pub people: Text,
+    /// The measure's unit in that language (empty: none given).
+    pub unit: Text,
+    /// The predecessor's name in that language (empty: none given).
+    pub predecessor: Text,
 }
 
 /// A dated fact about one organisation. Its strings are [`Text`]s of the
@@ -333,9 +340,9 @@ pub struct Event {
     /// list plus one, so an event without one (most) holds four bytes, not
     /// sixteen.
     pub(crate) measure: u32,
-    /// The name of a different, earlier organisation this fact is about,
-    /// when it is drawn in the lane of the organisation that took its name
-    /// (the 1990s "Russian Movement for a New Socialism"); empty otherwise.
+    /// The name of an earlier organisation this fact is about (a previous
+    /// movement with the lane's name, or one that merged into the lane's),
+    /// drawn in that lane; empty for the lane's own facts.
     pub predecessor: Text,
     /// Where it comes from: the quote, and the article, section and link
     /// as a place in the dataset's list (read them with
@@ -394,6 +401,47 @@ impl Dataset {
     /// The people an event names.
     pub fn people<'a>(&'a self, e: &Event) -> impl Iterator<Item = &'a str> {
         self.text(e.people).split('\n').filter(|p| !p.is_empty())
+    }
+
+    /// A translated field of `e` in `lang` where the data gives it, else
+    /// the English one.
+    fn in_lang(
+        &self,
+        e: &Event,
+        lang: &str,
+        field: fn(&Translation) -> Text,
+        english: Text,
+    ) -> &str {
+        let given = self
+            .translation(e, lang)
+            .map(field)
+            .filter(|t| !t.is_empty());
+        self.text(given.unwrap_or(english))
+    }
+
+    /// The people an event names, as written in `lang` where the data
+    /// gives them.
+    pub fn people_in<'a>(&'a self, e: &Event, lang: &str) -> impl Iterator<Item = &'a str> {
+        self.in_lang(e, lang, |t| t.people, e.people)
+            .split('\n')
+            .filter(|p| !p.is_empty())
+    }
+
+    /// The unit of an event's measure in `lang` where the data gives it.
+    pub fn unit_in(&self, e: &Event, lang: &str) -> &str {
+        let english = self.measure(e).map_or(Text::default(), |m| m.unit);
+        self.in_lang(e, lang, |t| t.unit, english)
+    }
+
+    /// The name of the organisation a fact is about, in `lang` where the
+    /// data gives a predecessor's name in it: the lane's (English), or a
+    /// predecessor's.
+    pub fn organisation_name_in<'a>(&'a self, e: &Event, lang: &str) -> &'a str {
+        if e.predecessor.is_empty() {
+            self.organisation_name(e)
+        } else {
+            self.in_lang(e, lang, |t| t.predecessor, e.predecessor)
+        }
     }
 
     /// The words a mark shows: the label, or the title when there is none.

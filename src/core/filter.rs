@@ -270,7 +270,7 @@ pub fn search_text(data: &Dataset, event: &Event) -> String {
         s.push(' ');
     }
     for tr in data.translations(event) {
-        for t in [tr.title, tr.label, tr.summary] {
+        for t in [tr.title, tr.label, tr.summary, tr.people, tr.predecessor] {
             s.push_str(data.text(t));
             s.push(' ');
         }

@@ -345,16 +345,16 @@ const KINDS_RU: Joined = joined![
     "Период деятельности",
     "Съезд",
     "Конференция",
-    "Слияние",
+    "Присоединение",
     "Заявление",
     "Назначение",
     "Арест",
-    "Подача на регистрацию",
+    "Подача документов на регистрацию",
     "Отказ в регистрации",
     "Выборы",
     "Публикация",
     "Критика",
-    "Конфликт",
+    "Отмежевание",
     "Веха",
     "Присвоение статуса",
     "Роспуск",
@@ -407,7 +407,7 @@ messages! {
     /// Zoom-out button.
     ZoomOut => "Zoom out", "Отдалить";
     /// Fit button.
-    Fit => "Fit", "Всё";
+    Fit => "Fit", "Показать всё";
     /// Fit button's tooltip.
     FitTitle => "Show everything", "Показать всю историю";
     /// List button.
@@ -443,7 +443,7 @@ messages! {
     /// When copying failed, followed by the address.
     CopyThisLink => "Copy this link:", "Скопируйте ссылку:";
     /// Nothing matches the filters.
-    NoMatch => "No events match these filters.", "Нет событий, подходящих под эти фильтры.";
+    NoMatch => "No events match these filters.", "Нет событий, соответствующих фильтрам.";
     /// While loading.
     Loading => "Loading the timeline…", "Загрузка хронологии…";
     /// Error panel: data could not be fetched, followed by the reason.
@@ -501,7 +501,7 @@ messages! {
     /// A translated text, with its source in English.
     Translated => "translation; the source is in English", "перевод с английского";
     /// Details: a predecessor organisation, before the lane's name.
-    PredecessorNote => "a different, earlier organisation, drawn in this lane because the later movement carries its name:", "другая, более ранняя организация; показана на этой полосе, потому что более позднее движение носит её название:";
+    PredecessorNote => "an earlier organisation, drawn in this lane:", "более ранняя организация; показана на полосе:";
     /// List and table header: date.
     ColDate => "Date", "Дата";
     /// List header: organisation.
@@ -533,7 +533,7 @@ messages! {
     /// Presence strip heading.
     Presence => "Presence", "Охват";
     /// Presence strip's name.
-    PresenceHelp => "Countable presence facts", "Числовые данные о присутствии";
+    PresenceHelp => "Countable presence facts", "Числовые данные о географическом охвате";
     /// Chart readout when nothing is hovered.
     ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор, перейдите клавишей Tab или коснитесь точки, чтобы увидеть источник; проведите по графику, чтобы приблизить.";
     /// Growth view note.

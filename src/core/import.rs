@@ -304,6 +304,16 @@ fn source(t: &Table, row: &Record) -> RawSource {
     }
 }
 
+/// The names in a cell, separated by `;`.
+fn names(t: &Table, row: &Record, column: &str) -> Vec<String> {
+    t.get(row, column)
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 fn event(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawEvent {
     let mut i18n = HashMap::new();
     if let Some(title) = t.optional(row, "title_ru") {
@@ -311,6 +321,9 @@ fn event(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawEvent {
             title,
             label: t.optional(row, "label_ru"),
             summary: t.optional(row, "summary_ru"),
+            people: names(t, row, "people_ru"),
+            unit: None,
+            predecessor: t.optional(row, "predecessor_ru"),
         };
         i18n.insert("ru".to_owned(), translation);
     }
@@ -322,15 +335,9 @@ fn event(t: &Table, row: &Record, problems: &mut Vec<ImportError>) -> RawEvent {
         title: t.text(row, "title"),
         label: t.optional(row, "label"),
         summary: t.optional(row, "summary"),
-        people: t
-            .get(row, "people")
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        people: names(t, row, "people"),
         measure: None,
-        predecessor: None,
+        predecessor: t.optional(row, "predecessor"),
         source: source(t, row),
         i18n,
     }
@@ -365,6 +372,7 @@ fn column_of(field: &str) -> String {
     }
     if let Some(rest) = field.strip_prefix("i18n.") {
         if let Some((lang, name)) = rest.split_once('.') {
+            let name = name.split('[').next().unwrap_or(name);
             return format!("{name}_{lang}");
         }
     }

@@ -182,6 +182,24 @@ pub struct RawTranslation {
         skip_serializing_if = "Option::is_none"
     )]
     pub summary: Option<String>,
+    /// The event's people as written in this language: the same people,
+    /// in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
+    /// The measure's unit in this language.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit: Option<String>,
+    /// The predecessor's name in this language.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub predecessor: Option<String>,
 }
 
 /// A published membership count.

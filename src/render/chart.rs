@@ -307,7 +307,7 @@ fn presence(m: &mut Markup, s: &State, data: &Dataset) {
         }
         name.push_str(&n);
         name.push(' ');
-        name.push_str(data.text(measure.unit));
+        name.push_str(data.unit_in(ev, l.code()));
         name.push_str(" — ");
         name.push_str(&date_label(l, &ev.date));
         let id = data.text(ev.id);

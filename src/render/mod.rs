@@ -350,28 +350,29 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
     if let Some(org) = data.organisations.get(e.org) {
         term(m, l, Msg::Organisation);
         if e.predecessor.is_empty() {
-            m.text(&org.name)
+            m.text(plot::org_name(org, l))
                 .text(" (")
                 .text(abbreviation(org, l))
                 .text(")");
-            if let Some(native) = &org.native_name {
+            // In English, the name as the organisation writes it too.
+            if let (Lang::En, Some(native)) = (l, &org.native_name) {
                 m.raw("<span class='mt-native' lang='ru'> — ")
                     .text(native)
                     .close("span");
             }
         } else {
-            m.text(t(e.predecessor))
+            m.text(data.organisation_name_in(e, l.code()))
                 .raw("<span class='mt-note'> — ")
                 .text(Msg::PredecessorNote.text(l))
                 .text(" ")
-                .text(&org.name)
+                .text(plot::org_name(org, l))
                 .close("span");
         }
         m.close("dd");
     }
     if !e.people.is_empty() {
         term(m, l, Msg::People);
-        m.text(&data.people(e).collect::<Vec<_>>().join(", "))
+        m.text(&data.people_in(e, l.code()).collect::<Vec<_>>().join(", "))
             .close("dd");
     }
     if let Some(measure) = data.measure(e) {
@@ -381,7 +382,7 @@ fn details(m: &mut Markup, s: &State, data: &Dataset, event: usize) {
         }
         m.text(&i18n::number(l, i64::from(measure.value)))
             .text(" ")
-            .text(data.text(measure.unit))
+            .text(data.unit_in(e, l.code()))
             .close("dd");
     }
     m.close("dl");

@@ -41,10 +41,9 @@ pub fn org_name(org: &crate::core::data::Organisation, l: Lang) -> &str {
 /// The accessible name of a mark: what it shows first (label in name),
 /// then kind, date and organisation.
 pub fn accessible_name(s: &State, data: &Dataset, e: &Event) -> String {
-    let org = data.organisation_name(e);
-    let org = match (s.lang, data.organisations.get(e.org)) {
-        (Lang::Ru, Some(o)) if e.predecessor.is_empty() => o.native_name.as_deref().unwrap_or(org),
-        _ => org,
+    let org = match data.organisations.get(e.org) {
+        Some(o) if e.predecessor.is_empty() => org_name(o, s.lang),
+        _ => data.organisation_name_in(e, s.lang.code()),
     };
     // It begins with the words the mark shows (WCAG 2.5.3, label in name)
     // and ends with the full title when the label is shorter.
@@ -420,7 +419,7 @@ pub fn vertical(m: &mut Markup, s: &State, data: &Dataset) {
                     .text(if e.predecessor.is_empty() {
                         org_name(org, l)
                     } else {
-                        data.organisation_name(e)
+                        data.organisation_name_in(e, l.code())
                     });
                 if title != label {
                     m.text(" — ").text(title);

@@ -60,7 +60,7 @@ export interface TimelineEvent {
   summary?: string;
   people?: string[];
   measure?: { value: number; unit: string; bound: "exact" | "more-than" };
-  /** A different, earlier organisation this fact is about. */
+  /** An earlier organisation this fact is about (a previous movement with the lane's name, or one that merged into the lane's). */
   predecessor?: string;
   source: Source;
   /** Translations by language code ("ru"). */

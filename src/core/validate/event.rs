@@ -92,10 +92,19 @@ fn texts(raw: &RawEvent) -> Vec<(String, &str)> {
     }
     for (lang, tr) in &raw.i18n {
         out.push((format!("i18n.{lang}.title"), tr.title.as_str()));
-        for (f, v) in [("label", &tr.label), ("summary", &tr.summary)] {
+        let optional = [
+            ("label", &tr.label),
+            ("summary", &tr.summary),
+            ("unit", &tr.unit),
+            ("predecessor", &tr.predecessor),
+        ];
+        for (f, v) in optional {
             if let Some(v) = v {
                 out.push((format!("i18n.{lang}.{f}"), v.as_str()));
             }
+        }
+        for (i, person) in tr.people.iter().enumerate() {
+            out.push((format!("i18n.{lang}.people[{i}]"), person.as_str()));
         }
     }
     out
@@ -157,7 +166,7 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
     Some((value as u32, bound?)).filter(|_| whole)
 }
 
-fn check_translation(p: &mut Problems<'_>, lang: &str, raw: &RawTranslation) {
+fn check_translation(p: &mut Problems<'_>, lang: &str, raw: &RawTranslation, people: usize) {
     let field = format!("i18n.{lang}");
     if raw.title.trim().is_empty() {
         p.add(&format!("{field}.title"), "translated title is empty");
@@ -165,6 +174,21 @@ fn check_translation(p: &mut Problems<'_>, lang: &str, raw: &RawTranslation) {
     if let Some(problem) = raw.label.as_deref().and_then(label_problem) {
         p.add(&format!("{field}.label"), problem);
     }
+    let named = raw.people.len();
+    if named > 0 && named != people {
+        p.add(
+            &format!("{field}.people"),
+            format!("the translation names {named} people and the event {people}: the same people, in the same order"),
+        );
+    }
+}
+
+/// True when a translation lacks a field the English has: people, a
+/// measure's unit or a predecessor's name.
+fn lacks_a_field(raw: &RawEvent, tr: &RawTranslation) -> bool {
+    (!raw.people.is_empty() && tr.people.is_empty())
+        || (raw.measure.is_some() && tr.unit.is_none())
+        || (raw.predecessor.is_some() && tr.predecessor.is_none())
 }
 
 impl Validator {
@@ -205,7 +229,7 @@ impl Validator {
         let measure = raw.measure.as_ref().map(|m| check_measure(&mut p, m));
         check_source(&mut p, "source", &raw.source);
         for (lang, tr) in &raw.i18n {
-            check_translation(&mut p, lang, tr);
+            check_translation(&mut p, lang, tr, raw.people.len());
         }
         for (field, value) in texts(&raw) {
             p.characters(&field, value);
@@ -262,8 +286,17 @@ impl Validator {
                 title: self.push_text(&tr.title),
                 label: self.push_text(tr.label.as_deref().unwrap_or("")),
                 summary: self.push_text(tr.summary.as_deref().unwrap_or("")),
+                people: self.push_text(&tr.people.join("\n")),
+                unit: self.push_text(tr.unit.as_deref().unwrap_or("")),
+                predecessor: self.push_text(tr.predecessor.as_deref().unwrap_or("")),
             };
             self.data.translations.push(translation);
+            if lacks_a_field(&raw, tr) {
+                if self.seen.untranslated == 0 {
+                    self.seen.first_untranslated = format!("events[{index}].i18n.{lang}");
+                }
+                self.seen.untranslated += 1;
+            }
         }
         let predecessor = match raw.predecessor.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => self.push_text(name),
@@ -335,6 +368,21 @@ impl Validator {
         }
         p.found
     }
+}
+
+/// One warning for all translations that lack people, a unit or a
+/// predecessor's name the English has, naming the first.
+pub(super) fn warn_of_untranslated(v: &mut Validator) {
+    let n = v.seen.untranslated;
+    if n == 0 {
+        return;
+    }
+    let path = std::mem::take(&mut v.seen.first_untranslated);
+    let verb = if n == 1 { " lacks" } else { "s lack" };
+    v.warn(
+        path,
+        format!("{n} translation{verb} the people, the unit or the predecessor's name the English gives; the English is shown there"),
+    );
 }
 
 /// One warning for all events without a label, naming the first.

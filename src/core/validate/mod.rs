@@ -60,6 +60,9 @@ struct Seen {
     first_unlabelled: String,
     /// Strings isolated for their bidirectional controls.
     isolated: usize,
+    /// Translations that lack a field the English has, and the first.
+    untranslated: usize,
+    first_untranslated: String,
 }
 
 impl Validator {
@@ -225,6 +228,7 @@ impl Validator {
         }
         duplicates::warn_of_copies(&mut self);
         event::warn_of_unlabelled(&mut self);
+        event::warn_of_untranslated(&mut self);
         if self.seen.isolated > 0 {
             let n = self.seen.isolated;
             self.warn(
