@@ -16,7 +16,8 @@ import { generate } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, "../..");
-const DIST = join(ROOT, "dist");
+// BENCH_DIST measures another build (an A/B against the one before a change).
+const DIST = process.env.BENCH_DIST || join(ROOT, "dist");
 const VIS = join(here, "node_modules/vis-timeline");
 
 const args = process.argv.slice(2);

@@ -14,25 +14,27 @@ use crate::core::model::{RawEvent, RawMeasure, RawSource, RawTranslation};
 
 /// The problems of one item, each with its path and the item's id.
 struct Problems<'a> {
-    prefix: String,
+    /// The item's list and place: `("events", 3)`.
+    item: (&'static str, usize),
     id: Option<&'a str>,
     found: Vec<DataError>,
 }
 
 impl<'a> Problems<'a> {
-    fn new(prefix: String, id: Option<&'a str>) -> Problems<'a> {
+    fn new(item: (&'static str, usize), id: Option<&'a str>) -> Problems<'a> {
         Problems {
-            prefix,
+            item,
             id,
             found: Vec::new(),
         }
     }
 
     fn path(&self, field: &str) -> String {
+        let (list, index) = self.item;
         if field.is_empty() {
-            self.prefix.clone()
+            format!("{list}[{index}]")
         } else {
-            format!("{}.{field}", self.prefix)
+            format!("{list}[{index}].{field}")
         }
     }
 
@@ -60,54 +62,48 @@ impl Problems<'_> {
     }
 }
 
-/// Every free text of an event, with its field's path.
-fn texts(raw: &RawEvent) -> Vec<(String, &str)> {
-    let mut out = vec![("title".to_owned(), raw.title.as_str())];
+/// Calls `f` with every free text of an event and a way to name its
+/// field (called only for a problem, so reading allocates nothing).
+fn each_text<'a>(raw: &'a RawEvent, mut f: impl FnMut(&dyn Fn() -> String, &'a str)) {
+    let name = |field: &'static str| move || field.to_owned();
+    f(&name("title"), &raw.title);
     let optional = [
         ("label", &raw.label),
         ("summary", &raw.summary),
         ("predecessor", &raw.predecessor),
         ("source.url", &raw.source.url),
     ];
-    out.extend(
-        optional
-            .iter()
-            .filter_map(|(f, v)| Some((f.to_string(), v.as_deref()?))),
-    );
-    for (f, v) in [
-        ("article", &raw.source.article),
-        ("section", &raw.source.section),
-        ("quote", &raw.source.quote),
-    ] {
-        out.push((format!("source.{f}"), v.as_str()));
+    for (field, value) in optional {
+        if let Some(value) = value {
+            f(&name(field), value);
+        }
     }
-    out.extend(
-        raw.people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (format!("people[{i}]"), p.as_str())),
-    );
+    f(&name("source.article"), &raw.source.article);
+    f(&name("source.section"), &raw.source.section);
+    f(&name("source.quote"), &raw.source.quote);
+    for (i, person) in raw.people.iter().enumerate() {
+        f(&|| format!("people[{i}]"), person);
+    }
     if let Some(m) = &raw.measure {
-        out.push(("measure.unit".to_owned(), m.unit.as_str()));
+        f(&name("measure.unit"), &m.unit);
     }
     for (lang, tr) in &raw.i18n {
-        out.push((format!("i18n.{lang}.title"), tr.title.as_str()));
+        f(&|| format!("i18n.{lang}.title"), &tr.title);
         let optional = [
             ("label", &tr.label),
             ("summary", &tr.summary),
             ("unit", &tr.unit),
             ("predecessor", &tr.predecessor),
         ];
-        for (f, v) in optional {
-            if let Some(v) = v {
-                out.push((format!("i18n.{lang}.{f}"), v.as_str()));
+        for (field, value) in optional {
+            if let Some(value) = value {
+                f(&|| format!("i18n.{lang}.{field}"), value);
             }
         }
         for (i, person) in tr.people.iter().enumerate() {
-            out.push((format!("i18n.{lang}.people[{i}]"), person.as_str()));
+            f(&|| format!("i18n.{lang}.people[{i}]"), person);
         }
     }
-    out
 }
 
 /// A label's problem: empty, or longer than a mark shows.
@@ -197,7 +193,7 @@ impl Validator {
     pub fn event(&mut self, index: usize, raw: RawEvent) {
         self.seen.events = self.seen.events.max(index + 1);
         let valid_id = is_valid_id(&raw.id);
-        let mut p = Problems::new(format!("events[{index}]"), valid_id.then_some(&*raw.id));
+        let mut p = Problems::new(("events", index), valid_id.then_some(&*raw.id));
         if !valid_id {
             let shown: String = raw.id.chars().take(100).collect();
             p.add(
@@ -231,9 +227,11 @@ impl Validator {
         for (lang, tr) in &raw.i18n {
             check_translation(&mut p, lang, tr, raw.people.len());
         }
-        for (field, value) in texts(&raw) {
-            p.characters(&field, value);
-        }
+        each_text(&raw, |field, value| {
+            if let Some(problem) = character_problem(value) {
+                p.add(&field(), problem);
+            }
+        });
         let (Some(kind), Some(date), true) = (kind, date, p.found.is_empty()) else {
             for error in p.found {
                 self.fail(error);
@@ -321,6 +319,7 @@ impl Validator {
             translations_len: u8::try_from(raw.i18n.len()).unwrap_or(u8::MAX),
         };
         self.data.events.push(event);
+        self.size_from_sample();
     }
 
     /// Stores a source: its quote in full, its article, section and link
@@ -353,11 +352,11 @@ impl Validator {
 
     /// Checks a source outside an event (a membership count's).
     pub(super) fn source_problems(
-        path: String,
+        item: (&'static str, usize),
         id: Option<&str>,
         raw: &RawSource,
     ) -> Vec<DataError> {
-        let mut p = Problems::new(path, id);
+        let mut p = Problems::new(item, id);
         check_source(&mut p, "source", raw);
         for (field, value) in [
             ("source.article", &raw.article),

@@ -45,6 +45,8 @@ pub struct Validator {
     seen: Seen,
     /// The list and item being read, for an error serde finds there.
     place: (&'static str, Option<usize>),
+    /// The events the file holds, when the reader knows (0: not known).
+    expected_events: usize,
     /// The latest distinct strings of the fields that repeat from event to
     /// event (see [`Validator::push_shared`]), and where the next one goes.
     shared: [Text; SHARED],
@@ -76,6 +78,7 @@ impl Validator {
             named_index: HashMap::new(),
             seen: Seen::default(),
             place: ("", None),
+            expected_events: 0,
             shared: [Text::default(); SHARED],
             next_shared: 0,
         }
@@ -140,6 +143,30 @@ impl Validator {
     pub fn expect_events(&mut self, count: usize) {
         let count = count.min(self.limits.max_events);
         self.data.events.reserve_exact(count);
+        self.expected_events = count;
+    }
+
+    /// Once a sample of events is read, sizes the text and the
+    /// translations for all the expected events at the sample's density
+    /// (plus a twentieth), instead of doubling them as they grow: each
+    /// doubling holds the old and the new buffer at once, and WebAssembly
+    /// memory keeps its highest mark.
+    fn size_from_sample(&mut self) {
+        const SAMPLE: usize = 2048;
+        let (read, expected) = (self.data.events.len(), self.expected_events);
+        if read != SAMPLE || expected < 2 * SAMPLE {
+            return;
+        }
+        let grow = |len: usize| {
+            let total = len as u64 * expected as u64 / read as u64;
+            usize::try_from(total + total / 20).unwrap_or(usize::MAX)
+        };
+        let text = grow(self.data.text.len()).saturating_sub(self.data.text.len());
+        self.data.text.reserve_exact(text);
+        let translations = grow(self.data.translations.len());
+        self.data
+            .translations
+            .reserve_exact(translations.saturating_sub(self.data.translations.len()));
     }
 
     /// Stores a string of the data (isolated if it holds bidirectional

@@ -101,7 +101,7 @@ impl Validator {
     /// it has no problem, stores it.
     pub fn count(&mut self, index: usize, raw: RawCount) {
         let prefix = format!("membership[{index}]");
-        let mut problems = Validator::source_problems(prefix.clone(), None, &raw.source);
+        let mut problems = Validator::source_problems(("membership", index), None, &raw.source);
         let date = date_problem(format!("{prefix}.date"), None, &raw.date)
             .map_err(|e| problems.push(e))
             .ok();
