@@ -2,9 +2,10 @@
 # Installs what building (and, with --test, testing) needs, skipping whatever is
 # already there. Sourced by serve.sh and test.sh; safe to run on its own.
 #   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR and the
-#                             end-to-end packages (playwright-core for Chromium,
-#                             puppeteer-core for Firefox; neither downloads a browser)
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, Firefox ESR, WebKitGTK's
+#                             WebKitWebDriver with Xvfb, and the end-to-end packages
+#                             (playwright-core for Chromium, puppeteer-core for
+#                             Firefox; neither downloads a browser)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -92,6 +93,8 @@ build_release() {
 ensure_test_tools() {
   ensure_build_tools
   ensure_apt chromium chromium-driver firefox-esr
+  # WebKitWebDriver and MiniBrowser; xvfb-run needs xauth (only recommended).
+  ensure_apt webkit2gtk-driver xvfb xauth
   ensure_npm "$ROOT/tests/e2e"
 }
 

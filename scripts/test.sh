@@ -2,15 +2,16 @@
 # Installs what the tests need, then runs every layer, stopping at the first
 # failure: format, lints (native and wasm32), native tests, browser tests in
 # headless Chromium, the release build, end-to-end tests on the build in
-# Chromium and in Firefox, and a benchmark smoke pass.
+# Chromium, the core journey in Firefox and in WebKit, and a benchmark smoke
+# pass.
 #
 #   scripts/test.sh [LAYER]    LAYER: all (default), lint, native, browser,
-#                              build, e2e, firefox, crash, bench
+#                              build, e2e, firefox, webkit, crash, bench
 #
 # A test stage that runs zero tests fails: a green run must mean the tests ran.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LAYERS="all lint native browser build e2e firefox crash bench"
+LAYERS="all lint native browser build e2e firefox webkit crash bench"
 
 ONLY="${1:-all}"
 if [[ " $LAYERS " != *" $ONLY "* ]] || [ "$#" -gt 1 ]; then
@@ -24,7 +25,7 @@ cd "$ROOT"
 want() { [ "$ONLY" = all ] || [ "$ONLY" = "$1" ]; }
 
 ensure_build_tools
-if want browser || want e2e || want firefox || want crash || want bench; then ensure_test_tools; fi
+if want browser || want e2e || want firefox || want webkit || want crash || want bench; then ensure_test_tools; fi
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
@@ -79,7 +80,7 @@ fi
 if want browser; then
   stage "browser tests (wasm-bindgen-test)" cargo cargo test --locked --target wasm32-unknown-unknown --test browser
 fi
-if want build || want e2e || want firefox || want bench; then
+if want build || want e2e || want firefox || want webkit || want bench; then
   stage "release build (trunk)" - build_release
 fi
 if want e2e; then
@@ -87,6 +88,10 @@ if want e2e; then
 fi
 if want firefox; then
   stage "end-to-end journey (Firefox)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 firefox/*.test.mjs'
+fi
+if want webkit; then
+  # WebKitGTK's MiniBrowser under Xvfb, through WebKitWebDriver (webkit2gtk-driver).
+  stage "end-to-end journey (WebKit)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000 webkit/*.test.mjs'
 fi
 if want crash; then
   # A second build with the crash hook (never shipped): panics provoked in

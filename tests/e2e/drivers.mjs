@@ -1,11 +1,15 @@
-// Two small drivers with one interface, so the core journey (journey.mjs)
-// runs unchanged in Chromium (playwright-core) and in stock Firefox
-// (puppeteer-core over WebDriver BiDi). Neither downloads a browser.
+// Three small drivers with one interface, so the core journey (journey.mjs)
+// runs unchanged in Chromium (playwright-core), in stock Firefox
+// (puppeteer-core over WebDriver BiDi) and in WebKitGTK (our own W3C
+// WebDriver client, webdriver.mjs, against WebKitWebDriver). None downloads
+// a browser.
 //
 // A driver opens pages; a page offers what a user does (click at a point,
 // wheel, drag, keys, typing) plus evaluate/waitFor, and finds elements by CSS
-// selector through open shadow roots (DEEP_QUERY below).
+// selector through open shadow roots (deepQuery below).
 import { launchBrowser } from "./lib.mjs";
+import { startProbeProxy } from "./probe.mjs";
+import { WebKitService, pointer, move, down, up, wheel, keys } from "./webdriver.mjs";
 
 export const FIREFOX = process.env.FIREFOX_PATH || "/usr/bin/firefox-esr";
 
@@ -37,7 +41,7 @@ export function deepQueryAll(sel) {
   return out;
 }
 
-// The page-side helpers, as source, so both engines can install them.
+// The page-side helpers, as source, so every engine can install them.
 const HELPERS = `window.__mt = { q: ${deepQuery.toString()}, all: ${deepQueryAll.toString()} };`;
 
 /** Common page behaviour on top of an engine's page object. */
@@ -61,7 +65,7 @@ class DriverPage {
 
   /** The element's box in viewport pixels (null when absent). */
   box(sel) {
-    return this.page.evaluate((s) => {
+    return this.evaluate((s) => {
       const el = window.__mt.q(s);
       if (!el) return null;
       const r = el.getBoundingClientRect();
@@ -76,30 +80,38 @@ class DriverPage {
   /** Clicks the middle of the element, as a mouse would. */
   async click(sel) {
     await this.waitForElement(sel);
-    await this.page.evaluate((s) => window.__mt.q(s).scrollIntoView({ block: "center", inline: "nearest" }), sel);
+    await this.evaluate((s) => window.__mt.q(s).scrollIntoView({ block: "center", inline: "nearest" }), sel);
     const b = await this.box(sel);
-    await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await this.clickAt(b.x + b.width / 2, b.y + b.height / 2);
+  }
+
+  clickAt(x, y) {
+    return this.page.mouse.click(x, y);
   }
 
   attr(sel, name) {
-    return this.page.evaluate(([s, n]) => window.__mt.q(s)?.getAttribute(n) ?? null, [sel, name]);
+    return this.evaluate(([s, n]) => window.__mt.q(s)?.getAttribute(n) ?? null, [sel, name]);
   }
 
   text(sel) {
-    return this.page.evaluate((s) => window.__mt.q(s)?.textContent ?? null, sel);
+    return this.evaluate((s) => window.__mt.q(s)?.textContent ?? null, sel);
   }
 
   count(sel) {
-    return this.page.evaluate((s) => window.__mt.all(s).length, sel);
+    return this.evaluate((s) => window.__mt.all(s).length, sel);
   }
 
   attrs(sel, name) {
-    return this.page.evaluate(([s, n]) => window.__mt.all(s).map((e) => e.getAttribute(n)), [sel, name]);
+    return this.evaluate(([s, n]) => window.__mt.all(s).map((e) => e.getAttribute(n)), [sel, name]);
   }
 
   async type(sel, text) {
     await this.click(sel);
-    await this.page.keyboard.type(text);
+    await this.typeKeys(text);
+  }
+
+  typeKeys(text) {
+    return this.page.keyboard.type(text);
   }
 
   press(key) {
@@ -119,6 +131,8 @@ class DriverPage {
     await this.page.mouse.up();
   }
 
+  /** The page's address (a string here; WebKit's is a command, so the
+   *  journey awaits it). */
   url() {
     return this.page.url();
   }
@@ -191,4 +205,124 @@ class FirefoxDriver {
   }
 }
 
-export const DRIVERS = { chromium: ChromiumDriver, firefox: FirefoxDriver };
+// WebKitGTK over classic W3C WebDriver (webdriver.mjs). Each page is a
+// session of its own (a fresh MiniBrowser, as a new context is in the other
+// engines). Clicks, drags, the wheel and keys are Perform Actions at
+// viewport pixels: WebDriver's Element Click refuses SVG groups in WebKit,
+// and a pointer at the element's centre is what a user does anyway. Pages
+// load through the probe proxy (probe.mjs), which installs the helpers and
+// records errors; every evaluate collects them into `errors`.
+class WebKitPage extends DriverPage {
+  constructor(session, proxy, onClose) {
+    super("webkit", session);
+    this.proxy = proxy;
+    this.onClose = onClose;
+  }
+
+  async evaluate(fn, arg) {
+    const body = `return Promise.resolve((${fn})(arguments[0])).then((value) =>
+      ({ value, errors: window.__mtProbe ? window.__mtProbe.take() : [] }));`;
+    const { value, errors } = await this.page.executeScript(body, arg === undefined ? [] : [arg]);
+    this.errors.push(...errors);
+    return value;
+  }
+
+  /** Polls `fn(arg)` in the page every 50 ms until it returns a truthy value. */
+  async waitFor(fn, arg, timeout = 15000) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const value = await this.evaluate(fn, arg);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`webkit: timed out after ${timeout} ms waiting for ${fn}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  clickAt(x, y) {
+    return this.page.performActions(pointer([move(x, y), down(), up()]));
+  }
+
+  typeKeys(text) {
+    return this.page.performActions(keys(text));
+  }
+
+  press(key) {
+    return this.page.performActions(keys(key, { named: true }));
+  }
+
+  async wheel(x, y, deltaY) {
+    await this.page.performActions(pointer([move(x, y)]));
+    await this.page.performActions(wheel(x, y, deltaY));
+  }
+
+  drag(x, y, dx) {
+    const steps = [1, 2, 3, 4, 5, 6].map((i) => move(x + (dx * i) / 6, y));
+    return this.page.performActions(pointer([move(x, y), down(), ...steps, up()]));
+  }
+
+  async url() {
+    return this.proxy.toTarget(await this.page.getCurrentUrl());
+  }
+
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose(this);
+    await this.page.deleteSession();
+  }
+}
+
+/** Sizes the window so that the viewport is exactly width x height: the
+ *  window's size less the viewport's is its toolbar, which stays the same.
+ *  The page hears of a new size a moment after the window has it, so this
+ *  polls until it has. */
+async function fitViewport(session, width, height, timeout = 5000) {
+  const size = "return [innerWidth, innerHeight, outerWidth, outerHeight]";
+  const [iw, ih, ow, oh] = await session.executeScript(size);
+  await session.setWindowRect({ x: 0, y: 0, width: width + ow - iw, height: height + oh - ih });
+  const end = Date.now() + timeout;
+  for (;;) {
+    const [w, h] = await session.executeScript(size);
+    if (w === width && h === height) return;
+    if (Date.now() > end) throw new Error(`webkit: the viewport stays ${w}x${h}, not ${width}x${height}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+class WebKitDriver {
+  static async launch() {
+    const d = new WebKitDriver();
+    d.service = await WebKitService.start();
+    d.proxies = new Map();
+    return d;
+  }
+
+  async proxyFor(origin) {
+    if (!this.proxies.has(origin)) this.proxies.set(origin, await startProbeProxy(origin, HELPERS));
+    return this.proxies.get(origin);
+  }
+
+  async open(url, { width = 1280, height = 720, colorScheme = "light" } = {}) {
+    await this.current?.close(); // one page at a time, even after a failed test
+    const target = new URL(url);
+    const proxy = await this.proxyFor(target.origin);
+    // MiniBrowser's --dark-mode is its system colour scheme.
+    const args = ["--automation", ...(colorScheme === "dark" ? ["--dark-mode"] : [])];
+    const session = await this.service.session({ "webkitgtk:browserOptions": { args } });
+    const page = new WebKitPage(session, proxy, (p) => {
+      if (this.current === p) this.current = null;
+    });
+    this.current = page;
+    await fitViewport(session, width, height);
+    await session.navigateTo(proxy.url + url.slice(target.origin.length));
+    return page;
+  }
+
+  async close() {
+    await this.current?.close().catch(() => {});
+    await this.service.stop();
+    for (const proxy of this.proxies.values()) await proxy.close();
+  }
+}
+
+export const DRIVERS = { chromium: ChromiumDriver, firefox: FirefoxDriver, webkit: WebKitDriver };
