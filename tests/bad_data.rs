@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::core::data::{parse_dataset, parse_dataset_within, Limits};
+use movement_timeline::core::data::Limits;
+use movement_timeline::core::read::{parse_dataset, parse_dataset_within};
 use std::fs;
 
 struct Case {

@@ -81,7 +81,7 @@ fn check_gives_every_bad_fixture_a_located_line_with_the_widgets_message() {
             assert_eq!(code, 0, "{file}: {out}");
             continue;
         }
-        let widget = movement_timeline::core::data::parse_dataset(
+        let widget = movement_timeline::core::read::parse_dataset(
             &std::fs::read_to_string(&path).unwrap_or_default(),
         )
         .expect_err(file);
@@ -113,7 +113,7 @@ fn import_turns_the_example_spreadsheets_into_data_the_widget_reads() {
         "examples/membership.csv",
     ]);
     assert_eq!(code, 0, "{err}");
-    let data = movement_timeline::core::data::parse_dataset(&out).expect("the widget reads it");
+    let data = movement_timeline::core::read::parse_dataset(&out).expect("the widget reads it");
     assert_eq!(
         (
             data.organisations.len(),
@@ -188,7 +188,7 @@ fn import_keeps_a_bare_carriage_return_inside_a_field() {
         .map(|e| e["source"]["quote"].as_str().unwrap())
         .collect();
     assert_eq!(quotes, ["a\rb", "c\rd"]);
-    let data = movement_timeline::core::data::parse_dataset(&out).unwrap();
+    let data = movement_timeline::core::read::parse_dataset(&out).unwrap();
     assert_eq!(data.events.len(), 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::core::data::{parse_dataset, EventKind};
+use movement_timeline::core::data::EventKind;
+use movement_timeline::core::read::parse_dataset;
 use serde_json::Value;
 use std::fs;
 

@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use movement_timeline::core::data::parse_dataset;
 use movement_timeline::core::date::EventDate;
 use movement_timeline::core::layout::{is_dense, layout_lane, LaneIndex, LayoutParams};
 use movement_timeline::core::membership::{nice_axis, tick_label};
+use movement_timeline::core::read::parse_dataset;
 use movement_timeline::core::scale::{ScaleLimits, TimeScale};
 use movement_timeline::core::ticks::ticks;
 use proptest::prelude::*;

@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::core::data::{parse_dataset, safe_link, Dataset, Event, EventKind, Limits};
+use movement_timeline::core::data::{safe_link, Dataset, Event, EventKind, Limits};
 use movement_timeline::core::model::RawDataset;
+use movement_timeline::core::read::parse_dataset;
 use movement_timeline::core::read::read_json;
 use movement_timeline::core::validate::validate;
 

@@ -3,12 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::core::data::{parse_dataset, EventKind};
+use movement_timeline::core::data::EventKind;
 use movement_timeline::core::date::{days_from_civil, iso_day};
 use movement_timeline::core::filter::Filter;
 use movement_timeline::core::filter::{IdSet, KindSet};
 use movement_timeline::core::i18n::Lang;
 use movement_timeline::core::navigate::Step;
+use movement_timeline::core::read::parse_dataset;
 use movement_timeline::core::url_state::ViewState;
 use movement_timeline::state::{Action, Layout, Load, LoadError, State, Theme};
 use std::rc::Rc;

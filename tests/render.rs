@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::core::data::parse_dataset;
 use movement_timeline::core::date::days_from_civil;
 use movement_timeline::core::markup::{read, Markup, Piece, ATTRIBUTE_NAMES};
+use movement_timeline::core::read::parse_dataset;
 use movement_timeline::render;
 use movement_timeline::state::{Action, LoadError, State, Theme};
 use std::rc::Rc;

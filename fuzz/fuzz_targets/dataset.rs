@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use movement_timeline::core::data::parse_dataset;
+use movement_timeline::core::read::parse_dataset;
 use movement_timeline::core::filter::{search_text, Filter};
 use movement_timeline::core::layout::{layout_lane, LaneIndex, LayoutParams};
 use movement_timeline::core::membership::{growth, nice_axis, series};

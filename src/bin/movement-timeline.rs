@@ -26,10 +26,11 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use movement_timeline::core::data::{parse_dataset, Dataset, Limits};
+    use movement_timeline::core::data::{Dataset, Limits};
     use movement_timeline::core::date::days_from_civil;
     use movement_timeline::core::error::DataError;
     use movement_timeline::core::markup::Markup;
+    use movement_timeline::core::read::parse_dataset;
     use movement_timeline::core::read::read_json;
     use movement_timeline::core::url_state::parse_url_date;
     use movement_timeline::render;

@@ -302,12 +302,6 @@ impl DatePoint {
             uncertain: w.uncertain,
         })
     }
-
-    /// The date in words with its qualifiers, in English: "c. mid-January
-    /// 2020", "3 July 2021?", "c. 1997?" (see [`super::i18n::point_label`]).
-    pub fn label(&self) -> String {
-        super::i18n::point_label(super::i18n::Lang::En, self)
-    }
 }
 
 impl EventDate {
@@ -410,16 +404,30 @@ impl EventDate {
     pub fn sort_key(&self) -> (Day, Day) {
         (self.start.earliest, self.latest().unwrap_or(Day::MAX))
     }
-
-    /// The date in words at its precision, in English: "7 November 2019",
-    /// "autumn 2020", "1990s–2000s", "June 2020 – ?", "29 January 2019 –
-    /// present" (see [`super::i18n::date_label`] for other languages).
-    pub fn label(&self) -> String {
-        super::i18n::date_label(super::i18n::Lang::En, self)
-    }
 }
 
-use super::i18n::month_name;
+use super::joined::{joined, Joined};
+
+/// English month names, January first.
+pub const MONTHS_EN: Joined = joined![
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of a month (1–12), "?" for none.
+pub fn month_name(m: u32) -> &'static str {
+    MONTHS_EN.get(m.wrapping_sub(1) as usize).unwrap_or("?")
+}
 
 /// Days in the three months of a season starting in `first` of `year`.
 fn season_days(year: i32, first: u32) -> i32 {

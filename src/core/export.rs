@@ -198,8 +198,8 @@ pub fn file_stem(start: Day, end: Day, orgs: &[&str], all_orgs: usize) -> String
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::core::data::parse_dataset;
     use crate::core::date::days_from_civil;
+    use crate::core::read::parse_dataset;
 
     const DATA: &str = include_str!("../../static/data/movements.json");
 

@@ -5,9 +5,11 @@
 //! grouping): a few hundred bytes, tested natively, and the same in every
 //! browser. Quotes from the sources are data and never pass through here.
 
-use super::data::EventKind;
-use super::date::{civil_from_days, DatePoint, DatePrecision, Day, EventDate, IntervalEnd};
+use super::date::{
+    civil_from_days, DatePoint, DatePrecision, Day, EventDate, IntervalEnd, MONTHS_EN,
+};
 use super::joined::{joined, Joined};
+use super::kind::EventKind;
 
 /// A language of the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -111,20 +113,6 @@ pub fn tenths(lang: Lang, tenths: i64) -> String {
     format!("{sign}{whole}{point}{}", (tenths % 10).unsigned_abs())
 }
 
-const MONTHS_EN: Joined = joined![
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTHS_EN_SHORT: Joined =
     joined!["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",];
 /// Russian month names standing alone ("октябрь 2020").
@@ -207,10 +195,7 @@ fn month(table: &Joined, m: u32) -> &'static str {
     table.get(m.wrapping_sub(1) as usize).unwrap_or("?")
 }
 
-/// The English name of a month (1–12).
-pub fn month_name(m: u32) -> &'static str {
-    month(&MONTHS_EN, m)
-}
+pub use super::date::month_name;
 
 /// A date's words at its precision, qualifiers included: "c. mid-January
 /// 2020", "3 July 2021?", "1990s–2000s", "June 2020 – ?"; in Russian
@@ -646,6 +631,23 @@ pub fn theme(lang: Lang, theme: &str) -> &'static str {
         "light" => Msg::ThemeLight.text(lang),
         "dark" => Msg::ThemeDark.text(lang),
         _ => Msg::ThemeAuto.text(lang),
+    }
+}
+
+impl DatePoint {
+    /// The date in words with its qualifiers, in English: "c. mid-January
+    /// 2020", "3 July 2021?", "c. 1997?" (see [`point_label`]).
+    pub fn label(&self) -> String {
+        point_label(Lang::En, self)
+    }
+}
+
+impl EventDate {
+    /// The date in words at its precision, in English: "7 November 2019",
+    /// "autumn 2020", "1990s–2000s", "June 2020 – ?", "29 January 2019 –
+    /// present" (see [`date_label`] for other languages).
+    pub fn label(&self) -> String {
+        date_label(Lang::En, self)
     }
 }
 

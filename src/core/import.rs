@@ -526,7 +526,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::data::parse_dataset;
+    use crate::core::read::parse_dataset;
 
     const ORGS: &str = "id,name,abbreviation,color,founded\nrsm,Russian Socialist Movement,RSM,#3b78c9,7 March 2011\n";
 

@@ -973,8 +973,8 @@ mod tests {
 
     #[test]
     fn the_vertical_layout_lists_the_window_under_year_headings() {
-        use crate::core::data::parse_dataset;
         use crate::core::date::days_from_civil;
+        use crate::core::read::parse_dataset;
         let d = parse_dataset(include_str!("../../static/data/movements.json")).unwrap();
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let s = scale(
@@ -1012,8 +1012,8 @@ mod tests {
 
     #[test]
     fn the_list_holds_the_events_of_the_window_in_time_order() {
-        use crate::core::data::parse_dataset;
         use crate::core::date::days_from_civil;
+        use crate::core::read::parse_dataset;
         let d = parse_dataset(include_str!("../../static/data/movements.json")).unwrap();
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let s = scale(

@@ -344,7 +344,7 @@ pub fn tick_label(lang: Lang, value: f64) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::core::data::parse_dataset;
+    use crate::core::read::parse_dataset;
 
     fn data() -> Dataset {
         parse_dataset(include_str!("../../static/data/movements.json")).unwrap()

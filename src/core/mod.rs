@@ -13,6 +13,7 @@ pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod joined;
+pub mod kind;
 pub mod layout;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;

@@ -5,8 +5,8 @@
 //! order never matters.
 //!
 //! Nothing here is checked beyond its JSON type: dates are EDTF text, kinds
-//! and organisation references are strings. [`crate::core::validate`] turns
-//! these values into the compact [`crate::core::data::Dataset`] the widget
+//! and organisation references are strings. `validate` turns
+//! these values into the compact `Dataset` the widget
 //! draws, and names the JSON path and event id of every problem it finds.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -32,7 +32,7 @@ fn whole<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
 }
 
 /// The whole file. Its three lists are read one item at a time (see
-/// [`crate::core::read`]), so this type is what a writer builds (the
+/// `read`), so this type is what a writer builds (the
 /// `import` command) and what the documentation shows, not a buffer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "the dataset object")]

@@ -86,7 +86,7 @@ pub fn step(
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::core::data::parse_dataset;
+    use crate::core::read::parse_dataset;
 
     fn data() -> Dataset {
         parse_dataset(include_str!("../../static/data/movements.json")).unwrap()

@@ -9,7 +9,8 @@
 //! syntax error) stops the reading with one error at its JSON path; the
 //! validator's problems are all reported.
 
-use super::data::Dataset;
+use super::data::{Dataset, Limits};
+pub use super::data::{MAX_DATA_BYTES, MAX_EVENTS};
 use super::error::{line_column_of, DataError};
 #[cfg(not(target_arch = "wasm32"))]
 use super::locate::{char_position, Locator};
@@ -18,29 +19,6 @@ use super::validate::{too_many_events, Validator};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
-
-/// Largest data text accepted, checked before reading.
-pub const MAX_DATA_BYTES: usize = 64 * 1024 * 1024;
-/// Most events accepted in one dataset.
-pub const MAX_EVENTS: usize = 250_000;
-
-/// How much data a widget accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest text, checked before reading.
-    pub max_bytes: usize,
-    /// Most events.
-    pub max_events: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_bytes: MAX_DATA_BYTES,
-            max_events: MAX_EVENTS,
-        }
-    }
-}
 
 /// The top level's keys.
 #[derive(Deserialize)]

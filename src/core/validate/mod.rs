@@ -1,4 +1,4 @@
-//! Wire values ([`crate::core::model`]) -> the compact [`Dataset`] the
+//! Wire values (`model`) -> the compact [`Dataset`] the
 //! widget draws, with every problem named by its JSON path and item id.
 //!
 //! A [`Validator`] takes the file's items one at a time, in any order of
