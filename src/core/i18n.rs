@@ -416,7 +416,7 @@ messages! {
     /// Tooltip of an organisation toggle, followed by its name.
     ShowOrHide => "Show or hide", "Показать или скрыть";
     /// Search field placeholder.
-    SearchPlaceholder => "Search titles, people, names…", "Поиск по событиям, людям, названиям…";
+    SearchPlaceholder => "Search titles, people, names…", "Поиск: события, люди, названия…";
     /// Search field's name.
     Search => "Search events", "Поиск событий";
     /// Reset button.
@@ -448,7 +448,7 @@ messages! {
     /// Crash panel text.
     CrashedDetail => "The details are in the browser console. Reload the page to try again; other timelines on the page are not affected.", "Подробности — в консоли браузера. Перезагрузите страницу, чтобы попробовать снова; другие хронологии на странице не затронуты.";
     /// The plot's name and keyboard help.
-    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Клавиши со стрелками сдвигают шкалу, + и − меняют масштаб, Enter переводит фокус на события; когда событие выбрано, стрелки переключают события, а Enter открывает подробности.";
+    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Клавиши со стрелками сдвигают шкалу, + и − меняют масштаб, Enter переводит фокус на события; когда событие выбрано, стрелки перемещают фокус между событиями, а Enter открывает подробности.";
     /// Legend summary.
     Legend => "Kinds of events", "Виды событий";
     /// Legend list's name.
@@ -486,7 +486,7 @@ messages! {
     /// A translated text, with its source in English.
     Translated => "translation; the source is in English", "перевод с английского";
     /// Details: a predecessor organisation, before the lane's name.
-    PredecessorNote => "an earlier organisation, drawn in this lane:", "более ранняя организация; показана на полосе:";
+    PredecessorNote => "an earlier organisation, drawn in this lane:", "организация-предшественница; показана на полосе:";
     /// List and table header: date.
     ColDate => "Date", "Дата";
     /// List header: organisation.
@@ -504,7 +504,7 @@ messages! {
     /// Chart view switch's name.
     ChartView => "Chart view", "Вид графика";
     /// Chart: counts.
-    Counts => "Counts", "Численность";
+    Counts => "Counts", "Значения";
     /// Chart: growth.
     Growth => "Growth per month", "Прирост в месяц";
     /// Chart: table.
@@ -520,7 +520,7 @@ messages! {
     /// Presence strip's name.
     PresenceHelp => "Countable presence facts", "Числовые данные о географическом охвате";
     /// Chart readout when nothing is hovered.
-    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор, перейдите клавишей Tab или коснитесь точки, чтобы увидеть источник; проведите по графику, чтобы приблизить.";
+    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор на точку, выберите её клавишей Tab или коснитесь её, чтобы увидеть источник; проведите по графику, чтобы приблизить этот период.";
     /// Growth view note.
     Uneven => "The counts are not equally spaced in time: each bar is the average gain per month between two counts, drawn across the months it covers.", "Подсчёты сделаны через неравные промежутки времени: каждый столбец — средний прирост в месяц между двумя подсчётами, растянутый на этот промежуток.";
     /// Membership table caption.
