@@ -289,12 +289,33 @@ function save(name, body, format) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 }
 
-/** The widget's exporter: `pending` holds the API's waiting promises. */
-const exporter = (pending) => (format, name, text, asked) => {
+/** Tells the reader, inside the widget, why an export from its menu did
+ *  not happen (a note that goes after a while, not only the console). */
+function exportFailed(host, error) {
+  console.error(error);
+  if (!host) return;
+  const ru = hostLanguage(host) === "ru" || host.querySelector?.("[lang=ru]");
+  const words = ru
+    ? "Экспорт в PNG не удался: политика безопасности страницы (Content-Security-Policy без img-src blob:) не даёт нарисовать изображение. Экспорт в SVG работает."
+    : "The PNG export failed: this page's Content-Security-Policy (without img-src blob:) does not let the view be drawn as an image. The SVG export works.";
+  const note = document.createElement("p");
+  note.className = "mt-export-failed";
+  note.setAttribute("role", "alert");
+  note.setAttribute("data-testid", "export-failed");
+  note.textContent = /Content-Security-Policy/.test(String(error && error.message)) ? words : String(error && error.message);
+  const root = host.shadowRoot ?? host;
+  root.querySelector(".mt-export-failed")?.remove();
+  root.append(note);
+  setTimeout(() => note.remove(), 15000);
+}
+
+/** The widget's exporter: `pending` holds the API's waiting promises;
+ *  `host` is where a failed menu export is explained. */
+const exporter = (pending, host) => (format, name, text, asked) => {
   const result = text == null
     ? Promise.reject(new Error("movement-timeline: there is nothing to export before the data is shown"))
     : format === "png" ? png(text) : Promise.resolve(text);
-  if (asked) result.then((body) => save(name, body, format), (error) => console.error(error));
+  if (asked) result.then((body) => save(name, body, format), (error) => exportFailed(host, error));
   else pending.shift()?.(result);
 };
 
@@ -470,7 +491,7 @@ export async function mount(element, options = {}) {
     ...rest,
     height: heightOf(options.height),
     loader: load,
-    exporter: exporter(pending),
+    exporter: exporter(pending, element),
   });
   const api = wrap(core, handle, element, pending);
   live.set(element, api);
@@ -621,7 +642,7 @@ if (page) {
     }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
   }
   instance().then(
-    (core) => core.mountPage(root, load, exporter([])),
+    (core) => core.mountPage(root, load, exporter([], page)),
     (error) => {
       root.classList.remove("mt-pending");
       prerendered.forEach((view) => { view.inert = false; });

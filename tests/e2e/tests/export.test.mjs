@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, TimelinePage, useBrowser } from "../lib.mjs";
+import { DIST, TimelinePage, serveDist, useBrowser } from "../lib.mjs";
 
 const env = useBrowser();
 const DATA = JSON.parse(readFileSync(join(DIST, "data/movements.json"), "utf8"));
@@ -153,4 +153,29 @@ test("printing shows the whole shown history, the chart and the list with quotes
   const back = await tl.window();
   assert.deepEqual(back, zoomed, "the reader's window comes back");
   await tl.close();
+});
+
+test("under a policy without img-src blob:, a PNG from the menu is explained in the widget; embed.html, which allows it, exports PNG", async () => {
+  const strict = await serveDist({ headers: () => ({ "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" }) });
+  try {
+    const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${strict.url}/fixtures/mount.html`);
+    await page.waitForFunction(() => document.getElementById("w0")?.shadowRoot?.querySelector('[data-state="ready"]'));
+    const inWidget = (sel) => page.locator(`#w0 >> css=${sel}`);
+    await inWidget('[data-testid="export-menu"]').click();
+    await inWidget('[data-testid="export-png"]').click();
+    const note = inWidget('[data-testid="export-failed"]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /PNG export failed: this page's Content-Security-Policy \(without img-src blob:\)/);
+    // embed.html's own policy (its meta tag, the only policy on that page
+    // here) allows the image: its widgets export PNG.
+    await page.goto(`${env.server.url}/embed.html`);
+    await page.waitForFunction(() => document.querySelector("#rsm-timeline")?.handle);
+    await page.waitForFunction(() => document.querySelector("#rsm-timeline").shadowRoot.querySelector('[data-state="ready"]'));
+    const type = await page.evaluate(async () => (await document.querySelector("#rsm-timeline").handle.exportPng()).type);
+    assert.equal(type, "image/png");
+    await page.context().close();
+  } finally {
+    await strict.close();
+  }
 });
