@@ -44,7 +44,7 @@ function gate() {
       // browser that stops the download closes it during the pause.
       res.write(shippedText.slice(0, 100));
       res.on("close", () => closed(!res.writableEnded));
-      setTimeout(() => { if (!res.destroyed) res.end(shippedText.slice(100)); }, 2000);
+      setTimeout(() => { if (!res.destroyed) res.end(shippedText.slice(100)); }, 15000);
     },
   };
 }
