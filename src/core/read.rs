@@ -48,20 +48,20 @@ impl<'de> Visitor<'de> for DatasetSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = [false; 3];
         while let Some(key) = map.next_key::<TopField>()? {
-            let (list, name) = match key {
-                TopField::Organisations => (List::Organisations, "organisations"),
-                TopField::Events => (List::Events, "events"),
-                TopField::Membership => (List::Membership, "membership"),
+            let list = match key {
+                TopField::Organisations => List::Organisations,
+                TopField::Events => List::Events,
+                TopField::Membership => List::Membership,
             };
             let seen = &mut seen[list as usize];
             if std::mem::replace(seen, true) {
-                return Err(de::Error::duplicate_field(name));
+                return Err(de::Error::duplicate_field(list.name()));
             }
             map.next_value_seed(ListSeed(list, &mut *self.0))?;
         }
         match seen {
-            [false, ..] => Err(de::Error::missing_field("organisations")),
-            [_, false, _] => Err(de::Error::missing_field("events")),
+            [false, ..] => Err(de::Error::missing_field(List::Organisations.name())),
+            [_, false, _] => Err(de::Error::missing_field(List::Events.name())),
             _ => Ok(()),
         }
     }
