@@ -15,10 +15,13 @@
 //! - [`core`]: pure logic (dates, data validation, scale, ticks), no browser.
 //! - [`state`]: the one reducer behind a widget instance (pure, tested
 //!   natively; Yew drives it in the browser).
-//! - [`render`]: what the widget draws, as markup text (pure, also native).
-//! - `view`: the Yew component: input, effects, markup to virtual DOM (wasm only).
+//! - [`components`]: what the widget draws: Yew components written with
+//!   `html!` (pure; natively Yew's server renderer writes the prerender).
+//! - `view`: the widget in the browser: the component that owns the state,
+//!   gestures, effects, loading (wasm only).
 //! - `embed`: the JavaScript-facing API (wasm only).
 
+pub mod components;
 pub mod core;
 
 /// The allocator in the browser: talc, made for WebAssembly (smaller and
@@ -32,7 +35,6 @@ pub mod crash;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-pub mod render;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

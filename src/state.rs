@@ -7,6 +7,7 @@
 use crate::core::data::{Dataset, EventKind};
 use crate::core::date::Day;
 use crate::core::error::DataError;
+use crate::core::export::ExportFormat;
 use crate::core::filter::{count, search_text, Counts, Filter};
 use crate::core::i18n::{self, Lang};
 use crate::core::layout::{layout_lane, vertical_rows, LaneIndex, LaneLayout, LayoutParams, Row};
@@ -154,8 +155,6 @@ pub struct State {
     pub selected: Option<usize>,
     /// The event that has (or last had) keyboard focus.
     pub focused: Option<usize>,
-    /// Bumped when focus must move to `focused` in the DOM.
-    pub focus_request: u32,
     /// The accessible list view is open.
     pub list_open: bool,
     /// The export menu is open.
@@ -163,10 +162,12 @@ pub struct State {
     /// Printing: the window and list state to restore afterwards (the
     /// print shows the whole shown history and the list with quotes).
     pub printing: Option<(TimeScale, bool)>,
-    /// The last export asked for: a number bumped by each request, the
-    /// format (`svg`, `png`, `csv`, `json`), and whether the reader asked
-    /// for a download (the menu) rather than the page (the API).
-    pub export: (u32, &'static str, bool),
+    /// What the widget must do outside itself after the next render,
+    /// numbered in order; the browser shell does them and drops them with
+    /// [`Action::EffectsDone`].
+    pub effects: Vec<(u32, Effect)>,
+    /// The number of the last effect queued.
+    pub effect_seq: u32,
     /// The colour theme.
     pub theme: Theme,
     /// What is filtered out.
@@ -193,6 +194,24 @@ pub struct State {
     pub drawn: Shared<Drawn>,
     /// Counts and series, derived from the data and the filter.
     pub tallies: Shared<Tallies>,
+}
+
+/// Something the widget does outside itself, after a render: effects are
+/// queued by the reducer (which stays pure) and drained by the browser
+/// shell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Effect {
+    /// Move DOM focus to this event's mark or row.
+    Focus(usize),
+    /// Hand an export to the page.
+    Export {
+        /// What to export.
+        format: ExportFormat,
+        /// The reader asked for a download.
+        download: bool,
+    },
+    /// Copy the page's address to the clipboard.
+    CopyLink,
 }
 
 /// The membership chart's view.
@@ -276,6 +295,24 @@ struct DrawKey {
 }
 
 impl State {
+    /// Queues an effect for after the next render. At most a few wait: a
+    /// shell that never drains them (the prerender) keeps the last 16.
+    fn queue(&mut self, effect: Effect) {
+        self.effect_seq = self.effect_seq.wrapping_add(1);
+        if self.effects.len() >= 16 {
+            self.effects.remove(0);
+        }
+        self.effects.push((self.effect_seq, effect));
+    }
+
+    /// The picture export waiting to be drawn, if any.
+    pub fn picture_export(&self) -> Option<ExportFormat> {
+        self.effects.iter().find_map(|(_, e)| match e {
+            Effect::Export { format, .. } if format.is_picture() => Some(*format),
+            _ => None,
+        })
+    }
+
     /// A widget waiting for data, knowing today's date.
     pub fn new(today: Day, theme: Theme) -> State {
         let limits = ScaleLimits::around(f64::from(today - 3650), f64::from(today));
@@ -288,10 +325,10 @@ impl State {
             today,
             selected: None,
             focused: None,
-            focus_request: 0,
             list_open: false,
             export_open: false,
-            export: (0, "", false),
+            effects: Vec::new(),
+            effect_seq: 0,
             printing: None,
             theme,
             filter: Filter::default(),
@@ -658,7 +695,21 @@ pub enum Action {
     Print(bool),
     /// Export the view: format (`svg`, `png`, `csv`, `json`), and whether
     /// it is a download the reader asked for.
-    Export(&'static str, bool),
+    Export {
+        /// What to export.
+        format: ExportFormat,
+        /// The reader asked for a download (the menu), not the page (the API).
+        download: bool,
+    },
+    /// Copy the page's address (the Copy link button).
+    CopyLink,
+    /// The effects up to this number are done.
+    EffectsDone(u32),
+    /// Zoom around the window's centre (the buttons and `+`/`-`).
+    ZoomCentre {
+        /// How much to zoom.
+        factor: f64,
+    },
     /// Switch to the next theme.
     CycleTheme,
     /// Use this theme.
@@ -767,7 +818,7 @@ impl State {
             }
             Action::Focus(event) => {
                 next.focused = Some(event);
-                next.focus_request = next.focus_request.wrapping_add(1);
+                next.queue(Effect::Focus(event));
                 next.follow(event);
             }
             Action::Step(step) => {
@@ -776,7 +827,7 @@ impl State {
                 });
                 if let Some(e) = target {
                     next.focused = Some(e);
-                    next.focus_request = next.focus_request.wrapping_add(1);
+                    next.queue(Effect::Focus(e));
                     next.follow(e);
                 }
             }
@@ -796,9 +847,15 @@ impl State {
                     next.list_open = list;
                 }
             }
-            Action::Export(format, download) => {
-                next.export = (next.export.0.wrapping_add(1), format, download);
+            Action::Export { format, download } => {
+                next.queue(Effect::Export { format, download });
                 next.export_open = false;
+            }
+            Action::CopyLink => next.queue(Effect::CopyLink),
+            Action::EffectsDone(upto) => next.effects.retain(|(n, _)| *n > upto),
+            Action::ZoomCentre { factor } => {
+                let anchor_px = next.scale.width_px / 2.0;
+                next.scale = next.scale.zoom_at(anchor_px, factor, &next.limits);
             }
             Action::CycleTheme => next.theme = next.theme.next(),
             Action::SetTheme(theme) => {
@@ -844,12 +901,14 @@ impl State {
             Action::Open(event) => {
                 next.selected = Some(event);
                 next.focused = Some(event);
-                next.focus_request = next.focus_request.wrapping_add(1);
+                next.queue(Effect::Focus(event));
                 next.follow(event);
             }
             Action::Close => {
                 next.selected = None;
-                next.focus_request = next.focus_request.wrapping_add(1);
+                if let Some(e) = next.focused {
+                    next.queue(Effect::Focus(e));
+                }
             }
             Action::Browse(step) => {
                 if let Some(e) = next.selected.and_then(|s| next.neighbour(s, step)) {

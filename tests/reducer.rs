@@ -5,13 +5,14 @@
 
 use movement_timeline::core::data::EventKind;
 use movement_timeline::core::date::{days_from_civil, iso_day};
+use movement_timeline::core::export::ExportFormat;
 use movement_timeline::core::filter::Filter;
 use movement_timeline::core::filter::{IdSet, KindSet};
 use movement_timeline::core::i18n::Lang;
 use movement_timeline::core::navigate::Step;
 use movement_timeline::core::read::parse_dataset;
 use movement_timeline::core::url_state::ViewState;
-use movement_timeline::state::{Action, Layout, Load, LoadError, State, Theme};
+use movement_timeline::state::{Action, Effect, Layout, Load, LoadError, State, Theme};
 use std::rc::Rc;
 
 const DATA: &str = include_str!("../static/data/movements.json");
@@ -207,7 +208,35 @@ fn focus_asks_the_view_to_move_dom_focus_each_time() {
     let i = index(&s, "rsm-founded");
     let a = s.apply(Action::Focus(i));
     let b = a.clone().apply(Action::Focus(i));
-    assert_eq!(b.focus_request, a.focus_request + 1);
+    let focus: Vec<u32> = b
+        .effects
+        .iter()
+        .filter(|(_, e)| *e == Effect::Focus(i))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(focus.len(), 2, "each Focus queues a move of DOM focus");
+    // Once the view has done them, they are gone.
+    let done = b.apply(Action::EffectsDone(focus[1]));
+    assert!(done.effects.is_empty());
+}
+
+#[test]
+fn an_export_is_queued_once_and_a_picture_waits_to_be_drawn() {
+    let s = loaded();
+    let a = s.apply(Action::Export {
+        format: ExportFormat::Png,
+        download: true,
+    });
+    assert_eq!(a.picture_export(), Some(ExportFormat::Png));
+    let n = a.effect_seq;
+    let done = a.apply(Action::EffectsDone(n));
+    assert_eq!(done.picture_export(), None);
+    let csv = done.apply(Action::Export {
+        format: ExportFormat::Csv,
+        download: false,
+    });
+    assert_eq!(csv.picture_export(), None, "a table is not drawn");
+    assert_eq!(csv.effects.len(), 1);
 }
 
 #[test]

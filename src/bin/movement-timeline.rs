@@ -26,15 +26,15 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use movement_timeline::components::server::{self, Prerender, PrerenderProps};
     use movement_timeline::core::data::{Dataset, Limits};
     use movement_timeline::core::date::days_from_civil;
     use movement_timeline::core::error::DataError;
-    use movement_timeline::core::markup::Markup;
     use movement_timeline::core::read::parse_dataset;
     use movement_timeline::core::read::read_json;
     use movement_timeline::core::url_state::parse_url_date;
-    use movement_timeline::render;
-    use movement_timeline::state::{Action, State, Theme};
+
+    use movement_timeline::state::{Action, Shared, State, Theme};
     use std::ffi::OsString;
     use std::rc::Rc;
 
@@ -255,19 +255,17 @@ mod cli {
         };
         let text = read(file)?;
         let data = Rc::new(parse_dataset(&text).map_err(|e| error_line(file, &e))?);
-        let mut m = Markup::new(false);
         // Wide containers get the lanes drawn at `width` (scaled down to fit
         // narrower ones); narrow ones the rows, as the widget lays them out.
-        m.raw("<div class='mt-prerender mt-prerender-wide' inert>");
-        render::widget(&mut m, &view(&data, today, width), true);
-        m.raw("</div><div class='mt-prerender mt-prerender-narrow' inert>");
-        render::widget(&mut m, &view(&data, today, 360.0), true);
-        m.raw("</div><noscript>");
         let mut listed = view(&data, today, width);
         listed.list_open = true;
-        render::events_table(&mut m, &listed, &data);
-        m.raw("</noscript>");
-        println!("{}", strip_ids(&m.out));
+        let html = server::render::<Prerender>(PrerenderProps {
+            wide: Shared::new(view(&data, today, width)),
+            narrow: Shared::new(view(&data, today, 360.0)),
+            listed: Shared::new(listed),
+        })
+        .ok_or("could not start the renderer")?;
+        println!("{}", strip_ids(&html));
         Ok(0)
     }
 

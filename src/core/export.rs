@@ -4,6 +4,60 @@
 use super::data::{Dataset, Event};
 use super::date::{civil_from_days, iso_day, DatePoint, DatePrecision, Day, IntervalEnd};
 
+/// What an export is: a picture of the view (SVG, PNG) or the shown
+/// events as a table (CSV, JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The view as one self-contained SVG document.
+    Svg,
+    /// The same picture as PNG (the page draws the SVG).
+    Png,
+    /// The shown events, RFC 4180.
+    Csv,
+    /// The shown events as JSON.
+    Json,
+}
+
+impl ExportFormat {
+    /// Every format, in the menu's order.
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Csv,
+        ExportFormat::Json,
+    ];
+
+    /// The identifier and file extension: `svg`, `png`, `csv`, `json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// The menu's name for it: `SVG`, `PNG`, `CSV`, `JSON`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG",
+            ExportFormat::Png => "PNG",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
+        }
+    }
+
+    /// The format named `name`, if it is one.
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// A picture of the view (drawn by the components), not a table.
+    pub fn is_picture(self) -> bool {
+        matches!(self, ExportFormat::Svg | ExportFormat::Png)
+    }
+}
+
 /// The columns of an export, in order.
 pub const COLUMNS: [&str; 15] = [
     "id",

@@ -17,7 +17,6 @@ pub mod kind;
 pub mod layout;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
-pub mod markup;
 pub mod membership;
 pub mod model;
 pub mod navigate;

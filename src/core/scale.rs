@@ -86,11 +86,52 @@ pub fn clamp_f64(x: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
+/// Writes a whole number.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut v = n.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Writes a pixel number: finite, one decimal at most (`12.5`, `-3`, `0`
+/// for NaN). Integer arithmetic only: float formatting is larger and slower,
+/// and this runs for every coordinate of every mark on every frame.
+pub fn push_px(out: &mut String, x: f64) {
+    if !x.is_finite() {
+        out.push('0');
+        return;
+    }
+    let tenths = clamp_f64((x * 10.0).round(), -1e15, 1e15) as i64;
+    let (whole, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
+    if tenths < 0 && whole == 0 {
+        out.push('-');
+    }
+    push_int(out, whole);
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + frac as u8));
+    }
+}
+
 /// A pixel number for an SVG attribute: finite, one decimal at most
-/// (`12.5`, `-3`, `0` for NaN); see [`push_px`](super::markup::push_px).
+/// (`12.5`, `-3`, `0` for NaN); see [`push_px`].
 pub fn fmt_px(x: f64) -> String {
     let mut out = String::new();
-    super::markup::push_px(&mut out, x);
+    push_px(&mut out, x);
     out
 }
 

@@ -18,6 +18,7 @@ pub mod options;
 
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
+use crate::core::export::ExportFormat;
 use crate::core::filter::{Filter, IdSet, KindSet};
 use crate::core::i18n::{Lang, Msg};
 use crate::core::url_state::{parse_url_date, ViewState};
@@ -496,13 +497,11 @@ impl WidgetHandle {
     /// it to the loader's exporter, which resolves the API's promise.
     #[wasm_bindgen(js_name = requestExport)]
     pub fn request_export(&self, format: String) {
-        let format = match format.as_str() {
-            "svg" => "svg",
-            "png" => "png",
-            "csv" => "csv",
-            _ => "json",
-        };
-        self.dispatch(Action::Export(format, false));
+        let format = ExportFormat::parse(&format).unwrap_or(ExportFormat::Json);
+        self.dispatch(Action::Export {
+            format,
+            download: false,
+        });
     }
 
     /// Sets the theme: `auto`, `light` or `dark`.

@@ -1,26 +1,21 @@
-//! The widget's view: one Yew component over the reducer in `state`.
-//!
-//! What is drawn comes from `core` through the state (`State::drawn`:
-//! layout, axis, counts); `render` writes it as markup text, which
-//! [`markup::html`] turns into Yew's virtual DOM. Input is handled by a few
-//! listeners on a wrapper around it that read what was acted on from
-//! `data-act` attributes, so the hundreds of marks and buttons carry no
-//! closures of their own.
+//! The widget in the browser: the [`Timeline`] component that owns the
+//! state and renders the components of `crate::components`, with what only
+//! a browser has: gestures (`input`), the DOM and the URL (`dom`), loading
+//! (`load`).
 
 pub mod dom;
+mod input;
 pub mod load;
-mod markup;
 
+use crate::components::export::{exported, file_name, table_text, ExportSvg};
+use crate::components::{Gestures, Widget};
 use crate::core::data::Dataset;
 use crate::core::date::Day;
 use crate::core::i18n::Lang;
-use crate::core::navigate::Step;
-use crate::core::scale::TimeScale;
 use crate::core::url_state::{is_meaningful_change, ViewState};
-use crate::state::{Action, Brush, Load, Shared, State, Theme};
-use std::cell::RefCell;
+use crate::state::{Action, Effect, Load, Shared, State, Theme};
+use gloo_events::EventListener;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::core::scale::fmt_px;
@@ -159,7 +154,8 @@ impl TimelineProps {
 /// What was last reported or applied, so each change happens once.
 #[derive(Default)]
 struct Notified {
-    focus_request: u32,
+    /// The number of the last effect done.
+    effect: u32,
     view: Option<ViewState>,
     select: Option<Option<String>>,
     range: Option<(Day, Day)>,
@@ -167,291 +163,30 @@ struct Notified {
     /// the error.
     outcome: Option<Result<(usize, usize), String>>,
     warned: Vec<String>,
-    export: u32,
-}
-
-/// Pointers down on the plot or a strip.
-#[derive(Default)]
-struct Gesture {
-    /// Pointer id and last x (relative to its zone).
-    pointers: Vec<(i32, f64)>,
-    /// Pixels moved since the first pointer went down.
-    travel_px: f64,
-    /// The zone the gesture started in.
-    zone: String,
-    /// The last gesture moved (a drag or a brush), so the click the browser
-    /// sends when the button comes up is not a click on what is under it.
-    dragged: bool,
-}
-
-/// The zoom factor of a wheel step: about 1.22 per 100 pixels, capped.
-/// (The browser's `Math.exp`: Rust's would bring libm's into the module.)
-fn wheel_factor(delta_y_px: f64) -> f64 {
-    js_sys::Math::exp(-delta_y_px.clamp(-600.0, 600.0) * 0.002)
 }
 
 /// How actions reach the widget: the embedding API, the data loader and
 /// the input handlers all send them through this.
 pub type Dispatch = Callback<Action>;
 
-/// What the input handlers share: the latest state, the way back to the
-/// widget, pointers down, and input gathered per animation frame.
-struct Input {
-    state: RefCell<Rc<State>>,
-    dispatch: Dispatch,
-    gesture: RefCell<Gesture>,
-    frame: Rc<dom::Coalesced>,
-    modifier_only: bool,
-}
-
-/// The events the widget listens to on its own element: one handler for
-/// all of them, so the module holds one listener shim, not one per event.
-const INPUT_EVENTS: [&str; 11] = [
-    "wheel",
-    "click",
-    "keydown",
-    "input",
-    "pointerdown",
-    "pointermove",
-    "pointerup",
-    "pointercancel",
-    "dblclick",
-    "mouseover",
-    "focusin",
-];
-
-impl Input {
-    fn handle(&self, e: &web_sys::Event) {
-        let kind = e.type_();
-        match kind.as_str() {
-            "wheel" => self.wheel(e.unchecked_ref()),
-            "click" => self.click(e.unchecked_ref()),
-            "keydown" => self.key(e.unchecked_ref()),
-            "input" => {
-                if let Some(input) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    if input.get_attribute("data-act").as_deref() == Some("search") {
-                        self.dispatch.emit(Action::SetText(input.value()));
-                    }
-                }
-            }
-            "pointerdown" => self.pointer_down(e.unchecked_ref()),
-            "pointermove" => self.pointer_move(e.unchecked_ref()),
-            "pointerup" | "pointercancel" => self.pointer_up(e.unchecked_ref()),
-            "dblclick" => {
-                let e: &web_sys::MouseEvent = e.unchecked_ref();
-                if let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) {
-                    if zone == "plot" {
-                        self.dispatch.emit(Action::ZoomAt {
-                            anchor_px: x,
-                            factor: 2.0,
-                        });
-                    }
-                }
-            }
-            // Hovering or focusing a chart point reads out its number and
-            // source.
-            _ => {
-                let point = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("[data-point]").ok().flatten())
-                    .and_then(|el| dom::num_attr::<usize>(&el, "data-point"));
-                if point.is_some() && point != self.state.borrow().chart.readout {
-                    self.dispatch.emit(Action::Readout(point));
-                }
-            }
-        }
-    }
-
-    fn wheel(&self, e: &web_sys::WheelEvent) {
-        let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
-            return;
-        };
-        if zone == "overview" || (self.modifier_only && !(e.ctrl_key() || e.meta_key())) {
-            return;
-        }
-        e.prevent_default();
-        let unit = match e.delta_mode() {
-            1 => 16.0,
-            2 => 400.0,
-            _ => 1.0,
-        };
-        let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
-        if dx.abs() > dy.abs() {
-            self.frame.pan.set(self.frame.pan.get() - dx);
-        } else {
-            self.frame.zoom(x, wheel_factor(dy));
-        }
-        self.frame.schedule(&self.dispatch);
-    }
-
-    fn click(&self, e: &web_sys::MouseEvent) {
-        #[cfg(feature = "crash-test")]
-        crate::crash::point(crate::crash::Point::Callback);
-        // A drag that began on a mark or a button ends with a click on it:
-        // the drag was what the reader meant.
-        if std::mem::take(&mut self.gesture.borrow_mut().dragged) {
-            return;
-        }
-        let Some((el, act)) = dom::acted_on(e.target()) else {
-            return;
-        };
-        let action = click_action(&self.state.borrow(), &el, &act);
-        if let Some(action) = action {
-            e.stop_propagation();
-            self.dispatch.emit(action);
-        } else if act == "copy" {
-            let d = self.dispatch.clone();
-            dom::copy_page_url(move |r| d.emit(Action::Copied(r)));
-        }
-    }
-
-    fn key(&self, e: &web_sys::KeyboardEvent) {
-        // A click from the keyboard follows; it is the reader's.
-        self.gesture.borrow_mut().dragged = false;
-        let on = dom::acted_on(e.target());
-        let on_event = on
-            .as_ref()
-            .filter(|(_, act)| act == "event")
-            .and_then(|(el, _)| dom::num_attr::<usize>(el, "data-index"));
-        let in_plot = on.as_ref().is_some_and(|(_, act)| act == "plot");
-        let action = key_action(&self.state.borrow(), &e.key(), on_event, in_plot);
-        if let Some(action) = action {
-            e.prevent_default();
-            self.dispatch.emit(action);
-        }
-    }
-
-    fn pointer_down(&self, e: &web_sys::PointerEvent) {
-        // A new press: whatever the last one did, its click has passed.
-        self.gesture.borrow_mut().dragged = false;
-        if e.pointer_type() == "mouse" && e.button() != 0 {
-            return;
-        }
-        let Some((zone, x)) = dom::zone_x(e.target(), e.client_x()) else {
-            return;
-        };
-        let mut g = self.gesture.borrow_mut();
-        if g.pointers.is_empty() {
-            g.travel_px = 0.0;
-            g.zone = zone.clone();
-        }
-        g.pointers.retain(|(id, _)| *id != e.pointer_id());
-        g.pointers.push((e.pointer_id(), x));
-        drop(g);
-        if zone != "plot" {
-            capture(e);
-            self.dispatch.emit(Action::Brush(Some(Brush {
-                from_px: x,
-                to_px: x,
-                overview: zone == "overview",
-            })));
-        }
-    }
-
-    fn pointer_move(&self, e: &web_sys::PointerEvent) {
-        let s = self.state.borrow().clone();
-        let mut g = self.gesture.borrow_mut();
-        let zone_now = dom::zone_x(e.target(), e.client_x());
-        let Some(at) = g.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else {
-            drop(g);
-            // Hovering the chart: name the nearest event marker.
-            if let Some((_, x)) = zone_now.filter(|(z, _)| z == "chart") {
-                let near = crate::render::chart::marker_near(&s, x);
-                if near != s.chart.marker {
-                    self.dispatch.emit(Action::Marker(near));
-                }
-            }
-            return;
-        };
-        // Positions relative to the zone the gesture started in.
-        let last = g.pointers.get(at).map_or(0.0, |p| p.1);
-        let x = match &zone_now {
-            Some((z, x)) if *z == g.zone => *x,
-            _ => last + f64::from(e.movement_x()),
-        };
-        g.travel_px += (x - last).abs();
-        if let Some(p) = g.pointers.get_mut(at) {
-            p.1 = x;
-        }
-        let action = if g.zone != "plot" {
-            s.chart
-                .brush
-                .map(|b| Action::Brush(Some(Brush { to_px: x, ..b })))
-        } else if g.pointers.len() >= 2 {
-            // Pinch: around the finger that did not move, so the day under
-            // each finger stays under it.
-            g.pointers
-                .iter()
-                .find(|(id, _)| *id != e.pointer_id())
-                .map(|&(_, other)| Action::ZoomAt {
-                    anchor_px: other,
-                    factor: (x - other).abs().max(1.0) / (last - other).abs().max(1.0),
-                })
-        } else {
-            if g.travel_px > 3.0 {
-                capture(e);
-                self.frame.pan.set(self.frame.pan.get() + x - last);
-                self.frame.schedule(&self.dispatch);
-            }
-            None
-        };
-        drop(g);
-        if let Some(action) = action {
-            self.dispatch.emit(action);
-        }
-    }
-
-    fn pointer_up(&self, e: &web_sys::PointerEvent) {
-        {
-            let mut g = self.gesture.borrow_mut();
-            let tracked = g.pointers.iter().any(|(id, _)| *id == e.pointer_id());
-            g.pointers.retain(|(id, _)| *id != e.pointer_id());
-            g.dragged = tracked && g.travel_px > 3.0;
-        }
-        let s = self.state.borrow().clone();
-        if let Some(b) = s.chart.brush {
-            self.dispatch.emit(Action::Brush(None));
-            let scale = if b.overview {
-                TimeScale::fit(&s.limits, s.scale.width_px)
-            } else {
-                s.scale
-            };
-            let (a, z) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
-            if z - a > 4.0 {
-                self.dispatch.emit(Action::ShowRange {
-                    start_day: scale.unmap(a),
-                    end_day: scale.unmap(z),
-                });
-            }
-        }
-    }
-}
-
-/// Keeps a pointer's events on the element it went down on.
-fn capture(e: &web_sys::PointerEvent) {
-    if let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    {
-        let _ = el.set_pointer_capture(e.pointer_id());
-    }
-}
-
-/// The widget: one component over the reducer in `state`.
+/// The widget in the browser: a struct component that owns the state (one
+/// reducer, `State::apply`), renders [`Widget`], and does what the state
+/// asks of the world after each render (effects, the URL, the embedder's
+/// events, loading).
 pub struct Timeline {
-    input: Rc<Input>,
+    input: Rc<input::Input>,
+    /// The actions of the buttons (through the drag check) and gestures.
+    send: Callback<Action>,
+    gestures: Gestures,
     root: NodeRef,
+    export_holder: NodeRef,
     notified: Notified,
     /// The source last read and the retry count then.
     loaded: Option<(DataSource, u32)>,
     /// This widget's loads, numbered: the latest wins.
     loads: load::Loads,
-    /// Listeners and the width observer, removed when the widget goes.
-    keep: (Vec<dom::Listener>, Option<dom::WidthObserver>),
+    /// Window listeners and the width observer, removed when the widget goes.
+    keep: (Vec<EventListener>, Option<dom::WidthObserver>),
 }
 
 impl Timeline {
@@ -459,9 +194,10 @@ impl Timeline {
         self.input.state.borrow().clone()
     }
 
-    /// Once mounted: width, input, the URL, the language, the embedder.
-    fn mount(&mut self, props: &TimelineProps) {
-        let dispatch = &self.input.dispatch;
+    /// Once mounted: width, the URL, the language, printing, the embedder.
+    fn mount(&mut self, ctx: &Context<Self>) {
+        let props = ctx.props();
+        let dispatch = ctx.link().callback(|a: Action| a);
         if let Some(el) = self.root.cast::<web_sys::Element>() {
             if props.width_px.is_none() {
                 if let Ok(Some(plot)) = el.query_selector(".mt-plot") {
@@ -470,11 +206,6 @@ impl Timeline {
                         d.emit(Action::Resize { width_px })
                     });
                 }
-            }
-            let input = self.input.clone();
-            let handler: Rc<dyn Fn(&web_sys::Event)> = Rc::new(move |e| input.handle(e));
-            for kind in INPUT_EVENTS {
-                self.keep.0.extend(dom::listen(&el, kind, handler.clone()));
             }
         }
         // The language: the page's choice, else the browser's.
@@ -486,24 +217,60 @@ impl Timeline {
         if let Some(w) = web_sys::window() {
             if props.url_state {
                 dispatch.emit(Action::ApplyView(dom::read_fragment()));
+                let d = dispatch.clone();
+                self.keep
+                    .0
+                    .push(EventListener::new(&w, "popstate", move |_| {
+                        d.emit(Action::ApplyView(dom::read_fragment()))
+                    }));
             }
             // Printing shows the whole shown history and the list with
             // quotes; the view comes back afterwards.
-            let d = dispatch.clone();
-            let url_state = props.url_state;
-            let on_window: Rc<dyn Fn(&web_sys::Event)> =
-                Rc::new(move |e| match e.type_().as_str() {
-                    "beforeprint" => d.emit(Action::Print(true)),
-                    "afterprint" => d.emit(Action::Print(false)),
-                    _ if url_state => d.emit(Action::ApplyView(dom::read_fragment())),
-                    _ => {}
-                });
-            for kind in ["beforeprint", "afterprint", "popstate"] {
-                self.keep.0.extend(dom::listen(&w, kind, on_window.clone()));
+            for (kind, printing) in [("beforeprint", true), ("afterprint", false)] {
+                let d = dispatch.clone();
+                self.keep.0.push(EventListener::new(&w, kind, move |_| {
+                    d.emit(Action::Print(printing))
+                }));
             }
         }
         if let Some(cb) = &props.onready {
-            cb.emit(dispatch.clone());
+            cb.emit(dispatch);
+        }
+    }
+
+    /// Does the effects queued since the last render, then drops them.
+    fn drain_effects(&mut self, ctx: &Context<Self>, s: &State) {
+        let mut done = None;
+        for &(n, effect) in s.effects.iter().filter(|(n, _)| *n > self.notified.effect) {
+            done = Some(n);
+            match effect {
+                Effect::Focus(event) => {
+                    if let Some(el) = self.root.cast::<web_sys::Element>() {
+                        dom::focus_event(&el, event);
+                    }
+                }
+                Effect::Export { format, download } => {
+                    let text = if format.is_picture() {
+                        self.export_holder
+                            .cast::<web_sys::Element>()
+                            .and_then(|h| h.first_element_child())
+                            .and_then(|svg| dom::serialize(&svg))
+                    } else {
+                        table_text(s, format)
+                    };
+                    if let Some(f) = &ctx.props().exporter {
+                        dom::export(f, format, file_name(s, format), text, download);
+                    }
+                }
+                Effect::CopyLink => {
+                    let d = ctx.link().callback(Action::Copied);
+                    dom::copy_page_url(move |r| d.emit(r));
+                }
+            }
+        }
+        if let Some(n) = done {
+            self.notified.effect = n;
+            ctx.link().send_message(Action::EffectsDone(n));
         }
     }
 }
@@ -523,15 +290,17 @@ impl Component for Timeline {
         if let Some(width_px) = props.width_px {
             state = state.apply(Action::Resize { width_px });
         }
+        let input = input::Input::new(
+            state,
+            ctx.link().callback(|a: Action| a),
+            props.wheel_zoom == WheelZoom::Modifier,
+        );
         Timeline {
-            input: Rc::new(Input {
-                state: RefCell::new(state),
-                dispatch: ctx.link().callback(|a: Action| a),
-                gesture: RefCell::default(),
-                frame: Rc::default(),
-                modifier_only: props.wheel_zoom == WheelZoom::Modifier,
-            }),
+            send: input.send(),
+            gestures: input.gestures(),
+            input,
             root: NodeRef::default(),
+            export_holder: NodeRef::default(),
             notified: Notified::default(),
             loaded: None,
             loads: load::Loads::default(),
@@ -550,11 +319,21 @@ impl Component for Timeline {
     fn view(&self, ctx: &Context<Self>) -> Html {
         #[cfg(feature = "crash-test")]
         crate::crash::point(crate::crash::Point::Render);
-        let mut text = crate::core::markup::Markup::new(true);
-        crate::render::widget(&mut text, &self.state(), ctx.props().url_state);
+        let s = self.state();
+        // A picture export is drawn by the same components into a hidden
+        // holder, serialised after this render, and dropped at the next.
+        // The holder is always there, so adding its picture never moves
+        // the widget in Yew's diff.
+        let export = s
+            .picture_export()
+            .map(|_| html! { <ExportSvg state={Shared(exported(&s))} /> });
         html! {
             <div class="mt-shell" ref={self.root.clone()}>
-                { markup::html(&text.out) }
+                <Widget state={Shared(s.clone())} send={self.send.clone()}
+                    gestures={self.gestures.clone()} copy_link={ctx.props().url_state} />
+                <div class="mt-export-holder" hidden=true ref={self.export_holder.clone()}>
+                    { export }
+                </div>
             </div>
         }
     }
@@ -574,127 +353,28 @@ impl Component for Timeline {
             load::start(
                 props.source.clone(),
                 props.loader.clone(),
-                self.input.dispatch.clone(),
+                ctx.link().callback(|a: Action| a),
                 self.loads.next(),
             );
         }
         if first_render {
-            self.mount(props);
+            self.mount(ctx);
         }
-        // After every render: the export, focus, the URL, and what the
-        // embedder is told.
-        let last = &mut self.notified;
-        if s.export.0 != last.export {
-            last.export = s.export.0;
-            if let Some(f) = &props.exporter {
-                dom::export(f, &s);
-            }
-        }
+        // After every render: effects, the URL, and what the embedder is
+        // told.
+        self.drain_effects(ctx, &s);
         after_render(
             &s,
-            &self.root,
             props.url_state,
             props.onevent.as_ref(),
-            last,
+            &mut self.notified,
         );
     }
-}
-
-/// The action a click on an element with `data-act` asks for.
-fn click_action(s: &State, el: &web_sys::Element, act: &str) -> Option<Action> {
-    let half = s.scale.width_px / 2.0;
-    let attr = |name: &str| el.get_attribute(name).unwrap_or_default();
-    Some(match act {
-        "zoom-in" => Action::ZoomAt {
-            anchor_px: half,
-            factor: 2.0,
-        },
-        "zoom-out" => Action::ZoomAt {
-            anchor_px: half,
-            factor: 0.5,
-        },
-        "fit" => Action::Fit,
-        "list" => Action::ToggleList,
-        "export-menu" => Action::ToggleExportMenu,
-        "export" => Action::Export(
-            match attr("data-format").as_str() {
-                "svg" => "svg",
-                "png" => "png",
-                "csv" => "csv",
-                _ => "json",
-            },
-            true,
-        ),
-        "theme" => Action::CycleTheme,
-        "lang" => Action::SetLang(Lang::parse(&attr("data-lang"))?, true),
-        "reset" => Action::ResetFilters,
-        "org" => Action::ToggleOrg(attr("data-org")),
-        "kind" => Action::ToggleKind(crate::core::data::EventKind::parse(&attr("data-kind"))?),
-        "event" => Action::Open(dom::num_attr(el, "data-index")?),
-        "cluster" => {
-            // Whole days: reading floats would pull a parser and its tables
-            // into the module.
-            let (a, z): (i64, i64) = (
-                dom::num_attr(el, "data-from")?,
-                dom::num_attr(el, "data-to")?,
-            );
-            let (a, z) = (a as f64, z as f64);
-            let pad = ((z - a) * 0.1).max(3.0);
-            Action::ShowRange {
-                start_day: a - pad,
-                end_day: z + pad,
-            }
-        }
-        "close" => Action::Close,
-        "prev" => Action::Browse(-1),
-        "next" => Action::Browse(1),
-        "retry" => Action::Retry,
-        "counts" => Action::ChartGrowth(false),
-        "growth" => Action::ChartGrowth(true),
-        "table" => Action::ChartTable,
-        "point" => Action::Readout(dom::num_attr(el, "data-point")),
-        _ => return None,
-    })
-}
-
-/// The action a key asks for, on an event mark (`on_event`) or elsewhere.
-fn key_action(s: &State, key: &str, on_event: Option<usize>, in_plot: bool) -> Option<Action> {
-    let half = s.scale.width_px / 2.0;
-    let w = s.scale.width_px;
-    Some(match (key, on_event) {
-        ("Escape", _) if s.selected.is_some() => Action::Close,
-        ("Enter" | " ", Some(i)) => Action::Open(i),
-        (_, None) if !in_plot => return None,
-        ("+" | "=", _) => Action::ZoomAt {
-            anchor_px: half,
-            factor: 1.5,
-        },
-        ("-" | "_", _) => Action::ZoomAt {
-            anchor_px: half,
-            factor: 1.0 / 1.5,
-        },
-        ("ArrowRight", Some(_)) => Action::Step(Step::Next),
-        ("ArrowLeft", Some(_)) => Action::Step(Step::Prev),
-        ("ArrowUp", Some(_)) => Action::Step(Step::LaneUp),
-        ("ArrowDown", Some(_)) => Action::Step(Step::LaneDown),
-        ("Home", Some(_)) => Action::Step(Step::First),
-        ("End", Some(_)) => Action::Step(Step::Last),
-        ("ArrowRight", None) => Action::PanBy { dx_px: -w * 0.2 },
-        ("ArrowLeft", None) => Action::PanBy { dx_px: w * 0.2 },
-        ("Home", None) => Action::ToEdge { start: true },
-        ("End", None) => Action::ToEdge { start: false },
-        ("Enter" | "ArrowDown", None) => match s.focused {
-            Some(f) => Action::Focus(f),
-            None => Action::Step(Step::Next),
-        },
-        _ => return None,
-    })
 }
 
 /// Focus, the URL and the embedder's events, after a render.
 fn after_render(
     s: &State,
-    root: &NodeRef,
     url_state: bool,
     onevent: Option<&Callback<WidgetEvent>>,
     last: &mut Notified,
@@ -711,12 +391,6 @@ fn after_render(
                 known.join(", ")
             ));
             last.warned.push(id.clone());
-        }
-    }
-    if s.focus_request != last.focus_request {
-        last.focus_request = s.focus_request;
-        if let (Some(el), Some(f)) = (root.cast::<web_sys::Element>(), s.focused) {
-            dom::focus_event(&el, f);
         }
     }
     let ready = matches!(s.load, Load::Ready(_));
@@ -738,7 +412,7 @@ fn after_render(
         // Each dataset is its own outcome (`ready` again for new data of
         // the same size): told apart by where it lives.
         Load::Ready(d) => Some(Ok((d.events.len(), Rc::as_ptr(&d.0) as usize))),
-        Load::Failed(e) => Some(Err(crate::render::error_text(e, s.lang).0)),
+        Load::Failed(e) => Some(Err(crate::components::error_text(e, s.lang).0)),
         Load::Loading => None,
     };
     if outcome.is_some() && outcome != last.outcome {
@@ -746,7 +420,7 @@ fn after_render(
         cb.emit(match (&s.load, outcome) {
             (_, Some(Ok((events, _)))) => WidgetEvent::Ready { events },
             (Load::Failed(e), _) => {
-                let (message, location) = crate::render::error_text(e, s.lang);
+                let (message, location) = crate::components::error_text(e, s.lang);
                 WidgetEvent::Error { message, location }
             }
             _ => return,

@@ -69,7 +69,7 @@ after(async () => {
 });
 
 const readies = (page) => page.evaluate(() => window.__events.filter((e) => e.name === "ready").map((e) => e.d.events));
-const untilReadies = (page, n) => page.waitForFunction((n) => window.__events.filter((e) => e.name === "ready").length >= n, n);
+const untilReadies = (page, n) => page.waitForFunction((n) => (window.__events ?? []).filter((e) => e.name === "ready").length >= n, n);
 const marks = (page) => page.evaluate(() => document.getElementById("w0").shadowRoot.querySelectorAll('[data-testid="event"]').length);
 
 test("keys in any order, escapes and a BOM read the same through dataUrl, setData(text) and setData(object)", async () => {

@@ -113,7 +113,7 @@ test("bad data in the browser shows what and where, and fires the error event", 
   // The path and the event: the browser's parser keeps no lines (the
   // check command and the native reader give them too).
   assert.match(text, /events\[1\]\.date, id "dzns-first-congress"/);
-  await page.waitForFunction(() => window.__events.some((e) => e.name === "error"));
+  await page.waitForFunction(() => (window.__events ?? []).some((e) => e.name === "error"));
   const events = await page.evaluate(() => window.__events.filter((e) => e.name === "error" || e.name === "ready"));
   assert.equal(events.length, 1, JSON.stringify(events));
   assert.equal(events[0].name, "error");
@@ -125,7 +125,7 @@ test("bad data in the browser shows what and where, and fires the error event", 
 test("good data fires ready once, with the number of events", async () => {
   const { page, context } = await fixture(strict, "");
   await waitState(page, 0, "ready");
-  await page.waitForFunction(() => window.__events.some((e) => e.name === "ready"));
+  await page.waitForFunction(() => (window.__events ?? []).some((e) => e.name === "ready"));
   const ready = await page.evaluate(() => window.__events.filter((e) => e.name === "ready" || e.name === "error"));
   assert.deepEqual(ready.map((e) => [e.name, e.d]), [["ready", { events: 27 }]]);
   await context.close();

@@ -2,7 +2,7 @@
 //! kind is recognisable without colour.
 
 use crate::core::data::EventKind;
-use crate::core::markup::Markup;
+use yew::prelude::*;
 
 const CIRCLE: &str = "M-5,0a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z";
 
@@ -30,10 +30,13 @@ pub fn glyph_path(kind: EventKind) -> &'static str {
 }
 
 /// A kind's glyph as a small standalone SVG (for the legend, details and
-/// rows), filled with `fill` when given (else the text colour, by CSS).
-pub fn kind_icon(m: &mut Markup, kind: EventKind, fill: &str) {
-    m.raw("<svg class='mt-kind-icon' width='14' height='14' viewBox='-7 -7 14 14' aria-hidden='true' focusable='false'><path fill-rule='evenodd'")
-        .attr("d", glyph_path(kind))
-        .attr_if(!fill.is_empty(), "fill", fill)
-        .raw("></path></svg>");
+/// rows), filled with `fill` when given (else the text colour, by CSS). A
+/// function, not a component: the rows draw hundreds of them.
+pub fn kind_icon(kind: EventKind, fill: Option<&str>) -> Html {
+    html! {
+        <svg class="mt-kind-icon" width="14" height="14" viewBox="-7 -7 14 14"
+            aria-hidden="true" focusable="false">
+            <path fill-rule="evenodd" d={glyph_path(kind)} fill={fill.map(str::to_owned)}></path>
+        </svg>
+    }
 }

@@ -1,0 +1,102 @@
+//! The toolbar: zoom, Fit, the list view, export, theme
+//! and language.
+
+use super::flag;
+use crate::core::export::ExportFormat;
+use crate::core::i18n::{self, Lang, Msg};
+use crate::state::{Action, Theme};
+use yew::prelude::*;
+
+/// Properties of the toolbar: nothing in them moves with the window, so a
+/// zoom frame skips it.
+#[derive(Properties, Clone, PartialEq)]
+pub struct ToolbarProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The list view is open.
+    pub list_open: bool,
+    /// The export menu is open.
+    pub export_open: bool,
+    /// The colour theme.
+    pub theme: Theme,
+    /// Where the buttons' actions go.
+    pub send: Callback<Action>,
+}
+
+/// A button that sends `action` when clicked.
+fn act(send: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
+    send.reform(move |_| action.clone())
+}
+
+/// The toolbar. (The heading beside it is the widget's own: it changes
+/// with the data, in the same render as the lanes.)
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let l = props.lang;
+    let send = &props.send;
+    // Zooming from the buttons keeps the window's centre: the reducer
+    // finds it (`anchor_px` below 0 means "the centre").
+    let zoom = |factor: f64| act(send, Action::ZoomCentre { factor });
+    html! {
+            <div class="mt-toolbar" role="toolbar" aria-label={Msg::Controls.text(l)}>
+                <button type="button" data-testid="zoom-in" onclick={zoom(2.0)}
+                    aria-label={Msg::ZoomIn.text(l)} title={Msg::ZoomIn.text(l)}>{ "+" }</button>
+                <button type="button" data-testid="zoom-out" onclick={zoom(0.5)}
+                    aria-label={Msg::ZoomOut.text(l)} title={Msg::ZoomOut.text(l)}>{ "−" }</button>
+                <button type="button" data-testid="zoom-fit" onclick={act(send, Action::Fit)}
+                    title={Msg::FitTitle.text(l)}>{ Msg::Fit.text(l) }</button>
+                <button type="button" data-testid="list-toggle" onclick={act(send, Action::ToggleList)}
+                    aria-pressed={flag(props.list_open)}
+                    title={Msg::ListTitle.text(l)}>{ Msg::List.text(l) }</button>
+                <ExportMenu lang={l} open={props.export_open} send={send.clone()} />
+                <button type="button" data-testid="theme-toggle" onclick={act(send, Action::CycleTheme)}
+                    title={Msg::ThemeTitle.text(l)}>
+                    { [Msg::Theme.text(l), ": ", i18n::theme(l, props.theme.as_str())].concat() }
+                </button>
+                <span class="mt-langs" role="group" aria-label={Msg::Language.text(l)}>
+                    { for Lang::ALL.into_iter().map(|lang| html! {
+                        <button type="button" data-testid="lang-toggle"
+                            onclick={act(send, Action::SetLang(lang, true))}
+                            data-lang={lang.code()} lang={lang.code()}
+                            aria-pressed={flag(lang == l)}>
+                            { lang.code().to_ascii_uppercase() }
+                        </button>
+                    }) }
+                </span>
+            </div>
+    }
+}
+
+/// Properties of the export menu.
+#[derive(Properties, Clone, PartialEq)]
+pub struct ExportMenuProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The menu is open.
+    pub open: bool,
+    /// Where the buttons' actions go.
+    pub send: Callback<Action>,
+}
+
+/// The Export button and, when open, its formats.
+#[function_component]
+pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    let l = props.lang;
+    let send = &props.send;
+    html! {
+        <span class="mt-export">
+            <button type="button" data-testid="export-menu" aria-haspopup="true"
+                aria-expanded={flag(props.open)}
+                onclick={act(send, Action::ToggleExportMenu)}>{ Msg::Export.text(l) }</button>
+            if props.open {
+                <span class="mt-export-menu" role="group" aria-label={Msg::Export.text(l)}>
+                    { for ExportFormat::ALL.into_iter().map(|f| html! {
+                        <button type="button" data-format={f.as_str()}
+                            data-testid={["export-", f.as_str()].concat()}
+                            onclick={act(send, Action::Export { format: f, download: true })}>{ f.name() }</button>
+                    }) }
+                </span>
+            }
+        </span>
+    }
+}
