@@ -4,7 +4,7 @@
 
 use super::lanes::visible_orgs;
 use super::list::header_row;
-use super::{abbreviation, flag, int, px, translate, view_box, Gestures, Zone};
+use super::{abbreviation, act, flag, int, px, translate, view_box, Gestures, Zone};
 use crate::core::data::{Dataset, MeasureBound};
 use crate::core::date::{iso_day, Day};
 use crate::core::i18n::{self, date_label, Lang, Msg};
@@ -134,11 +134,11 @@ fn head(s: &State, send: &Callback<Action>) -> Html {
             <h3 class="mt-chart-title">{ Msg::Membership.text(l) }</h3>
             <div class="mt-toolbar" role="group" aria-label={Msg::ChartView.text(l)}>
                 <button type="button" data-testid="chart-counts" aria-pressed={flag(!s.chart.growth)}
-                    onclick={send.reform(|_| Action::ChartGrowth(false))}>{ Msg::Counts.text(l) }</button>
+                    onclick={act(send, Action::ChartGrowth(false))}>{ Msg::Counts.text(l) }</button>
                 <button type="button" data-testid="chart-growth" aria-pressed={flag(s.chart.growth)}
-                    onclick={send.reform(|_| Action::ChartGrowth(true))}>{ Msg::Growth.text(l) }</button>
+                    onclick={act(send, Action::ChartGrowth(true))}>{ Msg::Growth.text(l) }</button>
                 <button type="button" data-testid="chart-table-toggle" aria-pressed={flag(s.chart.table)}
-                    onclick={send.reform(|_| Action::ChartTable)}>{ Msg::Table.text(l) }</button>
+                    onclick={act(send, Action::ChartTable)}>{ Msg::Table.text(l) }</button>
             </div>
         </div>
     }
@@ -430,7 +430,7 @@ fn counts(
             .join(" — ");
             let active = s.chart.readout == Some(p.index);
             let index = p.index;
-            let onclick = send.reform(move |_| Action::Readout(Some(index)));
+            let onclick = act(send, Action::Readout(Some(index)));
             Some(html! {
                 <g class={classes!("mt-point", active.then_some("mt-active"))}
                     key={["p", &int(p.index as i64)].concat()} data-testid="chart-point"

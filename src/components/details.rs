@@ -2,7 +2,7 @@
 //! the verbatim quote, and Previous / Next through the shown events.
 
 use super::glyph::kind_icon;
-use super::{abbreviation, org_name};
+use super::{abbreviation, act, org_name};
 use crate::core::data::{Dataset, Event, MeasureBound};
 use crate::core::i18n::{self, date_label, kind_label, Lang, Msg};
 use crate::state::{Action, Shared};
@@ -145,7 +145,7 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
             <div class="mt-details-head">
                 <h3 id={heading_id}>{ t(title) }</h3>
                 <button type="button" class="mt-close" aria-label={Msg::Close.text(l)}
-                    onclick={send.reform(|_| Action::Close)}>{ "×" }</button>
+                    onclick={act(send, Action::Close)}>{ "×" }</button>
             </div>
             if tr.is_some() {
                 <p class="mt-note">{ "(" }{ Msg::Translated.text(l) }{ ")" }</p>
@@ -157,11 +157,11 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
             { source(data, e, l) }
             <div class="mt-browse">
                 <button type="button" data-testid="details-prev" disabled={props.prev.is_none()}
-                    onclick={send.reform(|_| Action::Browse(-1))}>
+                    onclick={act(send, Action::Browse(-1))}>
                     { ["← ", Msg::Previous.text(l)].concat() }
                 </button>
                 <button type="button" data-testid="details-next" disabled={props.next.is_none()}
-                    onclick={send.reform(|_| Action::Browse(1))}>
+                    onclick={act(send, Action::Browse(1))}>
                     { [Msg::Next.text(l), " →"].concat() }
                 </button>
             </div>

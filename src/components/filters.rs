@@ -2,7 +2,7 @@
 //! link above the plot; the legend's kind toggles below it.
 
 use super::glyph::kind_icon;
-use super::{abbreviation, flag, int, org_name};
+use super::{abbreviation, act, flag, int, org_name};
 use crate::core::data::{Dataset, EventKind};
 use crate::core::filter::Filter;
 use crate::core::i18n::{self, kind_label, Lang, Msg};
@@ -52,7 +52,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 data-org={org.id.clone()}
                 aria-pressed={flag(props.filter.shows_org(&org.id))}
                 title={[Msg::ShowOrHide.text(l), " ", org_name(org, l)].concat()}
-                onclick={send.reform(move |_| Action::ToggleOrg(id.clone()))}>
+                onclick={act(send, Action::ToggleOrg(id))}>
                 { org_swatch(&org.color) }
                 { " " }{ abbreviation(org, l) }{ " " }
                 <span class="mt-count" aria-label={i18n::shown_of(l, n, all)}>
@@ -76,10 +76,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 placeholder={Msg::SearchPlaceholder.text(l)}
                 aria-label={Msg::Search.text(l)} />
             <button type="button" data-testid="reset-filters" disabled={props.filter.is_empty()}
-                onclick={send.reform(|_| Action::ResetFilters)}>{ Msg::Reset.text(l) }</button>
+                onclick={act(send, Action::ResetFilters)}>{ Msg::Reset.text(l) }</button>
             if props.copy_link {
                 <button type="button" data-testid="copy-link"
-                    onclick={send.reform(|_| Action::CopyLink)}>{ Msg::CopyLink.text(l) }</button>
+                    onclick={act(send, Action::CopyLink)}>{ Msg::CopyLink.text(l) }</button>
                 <span class="mt-copy-status" role="status">
                     { match &props.copy {
                         Some(Ok(())) => Msg::LinkCopied.text(l).to_owned(),
@@ -121,7 +121,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             <li key={k.as_str()}>
                 <button type="button" class="mt-kind-toggle" data-testid="kind-toggle"
                     data-kind={k.as_str()} aria-pressed={flag(props.filter.shows_kind(k))}
-                    onclick={props.send.reform(move |_| Action::ToggleKind(k))}>
+                    onclick={act(&props.send, Action::ToggleKind(k))}>
                     { kind_icon(k, None) }
                     { " " }{ kind_label(l, k) }
                     if filtered {

@@ -6,7 +6,7 @@
 //! delegated listener on the plot (`Gestures::click`), which reads the
 //! mark's `data-index`.
 
-use super::{abbreviation, flag, int, org_name, px, translate, view_box};
+use super::{abbreviation, act, flag, int, org_name, px, translate, view_box};
 use crate::core::data::{Dataset, Event};
 use crate::core::date::DatePrecision;
 use crate::core::i18n::{self, date_label, kind_label, Msg};
@@ -65,31 +65,17 @@ pub fn empty_note(s: &State, send: &Callback<Action>) -> Html {
     html! {
         <div class="mt-empty" role="status">
             { i18n::Msg::NoMatch.text(s.lang) }{ " " }
-            <button type="button" onclick={send.reform(|_| Action::ResetFilters)}>
+            <button type="button" onclick={act(send, Action::ResetFilters)}>
                 { Msg::Reset.text(s.lang) }
             </button>
         </div>
     }
 }
 
-/// Properties of the time axis.
-#[derive(Properties, Clone, PartialEq)]
-pub struct TimeAxisProps {
-    /// Both rows of ticks.
-    pub axis: Axis,
-    /// The window.
-    pub scale: TimeScale,
-    /// Where the axis line is (the lanes' height).
-    pub top_px: f64,
-}
-
-/// The two-level time axis under the lanes: minor ticks with grid lines,
-/// major ticks (years or decades) below them.
-#[function_component]
-pub fn TimeAxis(props: &TimeAxisProps) -> Html {
-    let scale = props.scale;
-    let ax = props.top_px;
-    let minor = props.axis.minor.iter().map(|t| {
+/// The two-level time axis under the lanes (at `ax` px from the top):
+/// minor ticks with grid lines, major ticks (years or decades) below them.
+pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
+    let minor = axis.minor.iter().map(|t| {
         let x = px(scale.map(f64::from(t.day)));
         html! {
             <g class="mt-tick" key={["t", &int(i64::from(t.day))].concat()}>
@@ -98,7 +84,7 @@ pub fn TimeAxis(props: &TimeAxisProps) -> Html {
             </g>
         }
     });
-    let major = props.axis.major.iter().map(|t| {
+    let major = axis.major.iter().map(|t| {
         let x = if t.pinned { 4.0 } else { scale.map(f64::from(t.day)) };
         html! {
             <g class="mt-major" key={["M", &int(i64::from(t.day))].concat()}>
@@ -175,7 +161,7 @@ pub fn lanes_svg(s: &State, data: &Dataset, send: &Callback<Action>) -> Html {
     html! {
         <svg class="mt-svg" preserveAspectRatio="xMinYMin meet" width={px(width)}
             height={px(height)} viewBox={view_box(width, height)}>
-            <TimeAxis axis={s.drawn.axis.clone()} scale={s.scale} top_px={top} />
+            { time_axis(&s.drawn.axis, s.scale, top) }
             { for lanes }
         </svg>
     }
@@ -319,7 +305,7 @@ fn cluster(
     html! {
         <g class="mt-cluster" key={["C", &int(k as i64)].concat()} data-testid="cluster"
             role="button" tabindex="-1" data-count={int(c.count as i64)}
-            aria-label={name.clone()} onclick={send.reform(move |_| show.clone())}>
+            aria-label={name.clone()} onclick={act(send, show)}>
             <title>{ name }</title>
             <rect width="30" height="24" rx="12" x={px(c.x_px - 2.0)} y={px(y - 12.0)}></rect>
             <text text-anchor="middle" x={px(c.x_px + 13.0)} y={px(y + 4.0)}>{ int(c.count as i64) }</text>

@@ -2,7 +2,7 @@
 //! and what readers without JavaScript get), the data's warnings, and the
 //! error panel.
 
-use super::{abbreviation, error_text, MAX_LIST_ROWS};
+use super::{abbreviation, act, error_text, MAX_LIST_ROWS};
 use crate::core::data::Dataset;
 use crate::core::error::DataError;
 use crate::core::i18n::{self, date_label, kind_label, Lang, Msg};
@@ -52,7 +52,7 @@ fn row(s: &State, data: &Dataset, i: usize, send: &Callback<Action>) -> Option<H
             <td>{ kind_label(l, e.kind) }</td>
             <td>
                 <button type="button" class="mt-linklike" data-index={super::int(i as i64)}
-                    onclick={send.reform(move |_| Action::Open(i))}>
+                    onclick={act(send, Action::Open(i))}>
                     { s.event_title(data, e).to_owned() }
                 </button>
             </td>
@@ -94,20 +94,9 @@ pub fn events_table(s: &State, send: &Callback<Action>) -> Html {
     }
 }
 
-/// Properties of the warnings.
-#[derive(Properties, Clone, PartialEq)]
-pub struct WarningsProps {
-    /// The dataset.
-    pub data: Shared<Dataset>,
-    /// The interface language.
-    pub lang: Lang,
-}
-
 /// Data problems that did not stop the widget, folded.
-#[function_component]
-pub fn Warnings(props: &WarningsProps) -> Html {
-    let l = props.lang;
-    let warnings = &props.data.warnings;
+pub fn warnings(data: &Dataset, l: Lang) -> Html {
+    let warnings = &data.warnings;
     let n = warnings.len();
     if n == 0 {
         return Html::default();
@@ -179,7 +168,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
             }
             { more_problems(rest, l) }
             <button type="button" data-testid="retry"
-                onclick={props.send.reform(|_| Action::Retry)}>{ Msg::Retry.text(l) }</button>
+                onclick={act(&props.send, Action::Retry)}>{ Msg::Retry.text(l) }</button>
         </div>
     }
 }

@@ -5,7 +5,7 @@
 use super::filters::org_swatch;
 use super::glyph::kind_icon;
 use super::lanes::{empty_note, visible_orgs};
-use super::{abbreviation, flag, int, org_name};
+use super::{abbreviation, act, flag, int, org_name};
 use crate::core::data::Dataset;
 use crate::core::date::{civil_from_days, days_from_civil};
 use crate::core::i18n::{self, date_label, kind_label};
@@ -129,7 +129,7 @@ fn cluster_row(
         <li class="mt-row" key={row_key(data, &Row::Cluster { year, count })}>
             { rail(spans, days_from_civil(year, 7, 1)) }
             <button type="button" class="mt-vcluster" data-testid="cluster"
-                data-count={int(count as i64)} onclick={send.reform(move |_| show.clone())}>
+                data-count={int(count as i64)} onclick={act(send, show)}>
                 { [&int(i64::from(year)), ": ", &i18n::cluster(s.lang, count)].concat() }
             </button>
         </li>

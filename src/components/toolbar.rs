@@ -1,7 +1,7 @@
 //! The toolbar: zoom, Fit, the list view, export, theme
 //! and language.
 
-use super::flag;
+use super::{act, flag};
 use crate::core::export::ExportFormat;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::state::{Action, Theme};
@@ -21,11 +21,6 @@ pub struct ToolbarProps {
     pub theme: Theme,
     /// Where the buttons' actions go.
     pub send: Callback<Action>,
-}
-
-/// A button that sends `action` when clicked.
-fn act(send: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
-    send.reform(move |_| action.clone())
 }
 
 /// The toolbar. (The heading beside it is the widget's own: it changes
@@ -48,7 +43,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" data-testid="list-toggle" onclick={act(send, Action::ToggleList)}
                     aria-pressed={flag(props.list_open)}
                     title={Msg::ListTitle.text(l)}>{ Msg::List.text(l) }</button>
-                <ExportMenu lang={l} open={props.export_open} send={send.clone()} />
+                { export_menu(l, props.export_open, send) }
                 <button type="button" data-testid="theme-toggle" onclick={act(send, Action::CycleTheme)}
                     title={Msg::ThemeTitle.text(l)}>
                     { [Msg::Theme.text(l), ": ", i18n::theme(l, props.theme.as_str())].concat() }
@@ -67,28 +62,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-/// Properties of the export menu.
-#[derive(Properties, Clone, PartialEq)]
-pub struct ExportMenuProps {
-    /// The interface language.
-    pub lang: Lang,
-    /// The menu is open.
-    pub open: bool,
-    /// Where the buttons' actions go.
-    pub send: Callback<Action>,
-}
-
-/// The Export button and, when open, its formats.
-#[function_component]
-pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    let l = props.lang;
-    let send = &props.send;
+/// The Export button and, when `open`, its formats.
+fn export_menu(l: Lang, open: bool, send: &Callback<Action>) -> Html {
     html! {
         <span class="mt-export">
             <button type="button" data-testid="export-menu" aria-haspopup="true"
-                aria-expanded={flag(props.open)}
+                aria-expanded={flag(open)}
                 onclick={act(send, Action::ToggleExportMenu)}>{ Msg::Export.text(l) }</button>
-            if props.open {
+            if open {
                 <span class="mt-export-menu" role="group" aria-label={Msg::Export.text(l)}>
                     { for ExportFormat::ALL.into_iter().map(|f| html! {
                         <button type="button" data-format={f.as_str()}
