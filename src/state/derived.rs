@@ -1,0 +1,133 @@
+//! What the views draw, derived from the state when what it depends on
+//! changes (never in a view): the layout of lanes or rows and the axis
+//! ([`Drawn`]), and the counts and series of the data and filter
+//! ([`Tallies`]).
+
+use super::{Shared, State, MAX_ROWS, VERTICAL_BELOW_PX};
+use crate::core::data::Dataset;
+use crate::core::filter::{count, Counts};
+use crate::core::i18n::Lang;
+use crate::core::layout::{layout_lane, vertical_rows, LaneIndex, LaneLayout, LayoutParams, Row};
+use crate::core::membership::{measured_events, series, Series};
+use crate::core::scale::TimeScale;
+use crate::core::ticks::{axis, Axis};
+use std::rc::Rc;
+
+/// How the events are laid out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Layout {
+    /// Lanes side by side in time (wide containers): one layout per
+    /// organisation, by index.
+    #[default]
+    Horizontal,
+    /// Time runs down (narrow containers).
+    Vertical,
+}
+
+/// What the views draw: computed from the state when it changes, never in a
+/// view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Drawn {
+    /// Horizontal or vertical.
+    pub layout: Layout,
+    /// The marks and clusters of each organisation's lane (horizontal).
+    pub lanes: Vec<LaneLayout>,
+    /// The rows of the vertical layout.
+    pub rows: Vec<Row>,
+    /// Both rows of the time axis.
+    pub axis: Axis,
+}
+
+/// What follows from the data and the filter alone (not the window), so it
+/// is computed when those change and not on every zoom step.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tallies {
+    /// Shown events per organisation and kind.
+    pub shown: Counts,
+    /// All events per organisation and kind.
+    pub total: Counts,
+    /// The shown events that carry a countable fact.
+    pub measured: Vec<usize>,
+    /// The membership series of every organisation.
+    pub series: Vec<Series>,
+}
+
+/// What [`State::derive`] depends on; a change of any part redraws.
+#[derive(Debug, Clone, PartialEq)]
+struct DrawKey {
+    data: Option<*const Dataset>,
+    lanes: *const Vec<LaneIndex>,
+    scale: TimeScale,
+    pinned: Option<usize>,
+    lang: Lang,
+}
+
+impl State {
+    /// Recomputes what depends on what changed since `before`.
+    pub(super) fn refresh(&mut self, before: &State) {
+        if self.shown != before.shown || self.draw_key().data != before.draw_key().data {
+            self.tally();
+        }
+        if self.draw_key() != before.draw_key() || self.shown != before.shown {
+            self.derive();
+        }
+    }
+
+    /// Recomputes the counts and series (after the data or filter changed).
+    pub(super) fn tally(&mut self) {
+        let Some(data) = self.data() else {
+            self.tallies = Shared::new(Tallies::default());
+            return;
+        };
+        self.tallies = Shared::new(Tallies {
+            shown: count(data, self.shown.iter().copied()),
+            total: count(data, 0..data.events.len()),
+            measured: measured_events(data, &self.shown),
+            series: series(data, self.today),
+        });
+    }
+
+    fn draw_key(&self) -> DrawKey {
+        DrawKey {
+            data: self.data().map(|d| d as *const Dataset),
+            lanes: Rc::as_ptr(&self.lanes.0),
+            scale: self.scale,
+            pinned: self.focused.or(self.selected),
+            lang: self.lang,
+        }
+    }
+
+    /// Recomputes what the views draw: the layout chosen by width (lanes
+    /// above [`VERTICAL_BELOW_PX`], rows below), the axis, and the counts.
+    fn derive(&mut self) {
+        let Some(data) = self.data() else {
+            self.drawn = Shared::new(Drawn::default());
+            return;
+        };
+        let params = LayoutParams::default();
+        let pinned = self.focused.or(self.selected);
+        let vertical = self.scale.width_px > 0.0 && self.scale.width_px < VERTICAL_BELOW_PX;
+        let drawn = Drawn {
+            layout: if vertical {
+                Layout::Vertical
+            } else {
+                Layout::Horizontal
+            },
+            lanes: if vertical {
+                Vec::new()
+            } else {
+                self.lanes
+                    .iter()
+                    .map(|lane| layout_lane(lane, &self.scale, &params, pinned))
+                    .collect()
+            },
+            rows: if vertical {
+                vertical_rows(data, &self.shown, &self.scale, self.today, MAX_ROWS)
+            } else {
+                Vec::new()
+            },
+            axis: axis(&self.scale, 24, self.lang),
+        };
+        self.drawn = Shared::new(drawn);
+    }
+}
