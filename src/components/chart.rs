@@ -183,7 +183,7 @@ fn markers(s: &State, data: &Dataset, visible: &[usize]) -> Html {
             </text>
         })
     });
-    html! { <>{ for paths }{ name }</> }
+    html! { <>{ super::list(paths) }{ name.unwrap_or_default() }</> }
 }
 
 /// The drawing (the chart's `<svg>`, also in the SVG export): background, value axis, event markers, presence facts,
@@ -226,8 +226,8 @@ pub fn plot(
             { value_ticks(&m.axis, width, s.lang) }
             { markers(s, data, &m.visible) }
             { presence(s, data) }
-            { for series }
-            { brush }
+            { super::list(series) }
+            { brush.unwrap_or_default() }
         </svg>
     }
 }
@@ -252,7 +252,7 @@ fn overview(s: &State, g: &Gestures) -> Html {
             <rect class="mt-overview-bg" x="0" y="0" width={px(width)} height={px(OVERVIEW_PX)}></rect>
             <rect class="mt-overview-window" data-testid="overview-window" y="1" x={px(wx0)}
                 width={px((wx1 - wx0).max(2.0))} height={px(OVERVIEW_PX - 2.0)}></rect>
-            { brush }
+            { brush.unwrap_or_default() }
         </svg>
     }
 }
@@ -358,7 +358,7 @@ fn presence(s: &State, data: &Dataset) -> Html {
     html! {
         <g class="mt-presence" aria-label={Msg::PresenceHelp.text(l)}>
             <text class="mt-presence-title" x="4" y="12">{ Msg::Presence.text(l) }</text>
-            { for marks }
+            { super::list(marks) }
         </g>
     }
 }
@@ -446,7 +446,7 @@ fn counts(
     html! {
         <g class="mt-series" key={org.to_owned()} data-org={org.to_owned()}>
             <path class="mt-series-line" d={path} stroke={color.clone()}></path>
-            { for points }
+            { super::list(points) }
         </g>
     }
 }

@@ -92,8 +92,8 @@ fn facts(data: &Dataset, e: &Event, l: Lang) -> Html {
             { fact(l, Msg::Date, date) }
             { fact(l, Msg::Kind, html! { <>{ kind_icon(e.kind, None) }{ " " }{ kind_label(l, e.kind) }</> }) }
             { organisation(data, e, l) }
-            { people }
-            { count }
+            { people.unwrap_or_default() }
+            { count.unwrap_or_default() }
         </dl>
     }
 }

@@ -70,7 +70,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     });
     html! {
         <div class="mt-filters" role="group" aria-label={Msg::Filters.text(l)}>
-            { for toggles }
+            { super::list(toggles) }
             <input type="search" class="mt-search" data-testid="search"
                 value={props.filter.text.clone()} {oninput}
                 placeholder={Msg::SearchPlaceholder.text(l)}

@@ -99,8 +99,8 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
     html! {
         <g class="mt-axis" aria-hidden="true">
             <line class="mt-axis-line" x1="0" x2={px(scale.width_px)} y1={px(ax)} y2={px(ax)}></line>
-            { for minor }
-            { for major }
+            { super::list(minor) }
+            { super::list(major) }
         </g>
     }
 }
@@ -162,7 +162,7 @@ pub fn lanes_svg(s: &State, data: &Dataset, send: &Callback<Action>) -> Html {
         <svg class="mt-svg" preserveAspectRatio="xMinYMin meet" width={px(width)}
             height={px(height)} viewBox={view_box(width, height)}>
             { time_axis(&s.drawn.axis, s.scale, top) }
-            { for lanes }
+            { super::list(lanes) }
         </svg>
     }
 }
@@ -196,12 +196,12 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
         <g class="mt-lane" data-testid="lane" data-org={org.id.clone()} key={org.id.clone()}>
             <rect class="mt-lane-bg" x="0" y={px(top)} width={px(width)}
                 height={px(lane_height_px(rows))}></rect>
-            { lifespan }
+            { lifespan.unwrap_or_default() }
             <text class="mt-lane-label" x="8" y={px(top + 15.0)}>
                 { [org_name(org, s.lang), " (", abbreviation(org, s.lang), ")"].concat() }
             </text>
-            { for marks }
-            { for clusters }
+            { super::list(marks) }
+            { super::list(clusters) }
         </g>
     })
 }

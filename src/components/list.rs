@@ -56,7 +56,7 @@ fn row(s: &State, data: &Dataset, i: usize, send: &Callback<Action>) -> Option<H
                     { s.event_title(data, e).to_owned() }
                 </button>
             </td>
-            { quote }
+            { quote.unwrap_or_default() }
         </tr>
     })
 }

@@ -52,7 +52,7 @@ fn org_key(s: &State, data: &Dataset, orgs: &[usize]) -> Html {
         });
         html! {
             <li data-testid="lane" data-org={org.id.clone()} key={org.id.clone()}>
-                { org_swatch(&org.color) }{ " " }{ abbreviation(org, s.lang).to_owned() }{ years }
+                { org_swatch(&org.color) }{ " " }{ abbreviation(org, s.lang).to_owned() }{ years.unwrap_or_default() }
             </li>
         }
     });

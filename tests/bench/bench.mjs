@@ -18,6 +18,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, "../..");
 // BENCH_DIST measures another build (an A/B against the one before a change).
 const DIST = process.env.BENCH_DIST || join(ROOT, "dist");
+// BENCH_LIBS=ours skips vis-timeline (an A/B of two of our builds).
+const LIBS = (process.env.BENCH_LIBS || "ours,vis").split(",");
 const VIS = join(here, "node_modules/vis-timeline");
 
 const args = process.argv.slice(2);
@@ -105,6 +107,14 @@ async function gesture(page, kind) {
     await page.evaluate(() => window.bench.doubleFrame());
     await sleep(300);
   }
+  // BENCH_CPUPROFILE=prefix writes a CPU profile of each gesture
+  // (prefix-wheel.cpuprofile, prefix-drag.cpuprofile), for DevTools.
+  const profile = process.env.BENCH_CPUPROFILE && (await page.context().newCDPSession(page));
+  if (profile) {
+    await profile.send("Profiler.enable");
+    await profile.send("Profiler.setSamplingInterval", { interval: 200 });
+    await profile.send("Profiler.start");
+  }
   await page.evaluate(() => window.bench.start());
   if (kind === "wheel") {
     for (let i = 0; i < 60; i++) {
@@ -120,6 +130,10 @@ async function gesture(page, kind) {
     await page.mouse.up();
   }
   await sleep(100);
+  if (profile) {
+    const { profile: p } = await profile.send("Profiler.stop");
+    writeFileSync(`${process.env.BENCH_CPUPROFILE}-${kind}.cpuprofile`, JSON.stringify(p));
+  }
   const r = await page.evaluate(() => window.bench.stop());
   const frames = r.frames.slice(1);
   return {
@@ -291,7 +305,7 @@ let failures = 0;
 for (const n of SIZES) {
   results[n] = { ours: [], vis: [] };
   for (let r = 0; r < RUNS; r++) {
-    for (const lib of ["ours", "vis"]) {
+    for (const lib of LIBS) {
       const one = await runOne(browser, server, lib, n);
       results[n][lib].push(one);
       const over = Object.keys(one.dnf);
