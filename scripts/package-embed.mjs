@@ -6,7 +6,7 @@
 //   and the module is movement-timeline.wasm;
 // - both scripts are minified (terser) and the stylesheets minified;
 // - the full page gets its prerendered view: the widget drawn natively by the
-//   same render functions (the `movement-timeline prerender` command) on the
+//   same Yew components by Yew's server renderer (`movement-timeline prerender`) on the
 //   shipped data, shown until the WebAssembly takes over and kept by readers
 //   without it;
 // - every file a browser fetches gets a precompressed .gz and .br beside it,

@@ -224,9 +224,12 @@ pub fn plot(
             onfocusin={g.hover.reform(|e: FocusEvent| e.into())}>
             <rect class="mt-chart-bg" x="0" y={px(PRESENCE_PX)} width={px(width)} height={px(PLOT_PX)}></rect>
             { value_ticks(&m.axis, width, s.lang) }
-            { markers(s, data, &m.visible) }
+            // What sits at a date moves with a drag (see `view::input`).
+            <g class="mt-pan">
+                { markers(s, data, &m.visible) }
+                { super::list(series) }
+            </g>
             { presence(s, data) }
-            { super::list(series) }
             { brush.unwrap_or_default() }
         </svg>
     }
@@ -358,7 +361,7 @@ fn presence(s: &State, data: &Dataset) -> Html {
     html! {
         <g class="mt-presence" aria-label={Msg::PresenceHelp.text(l)}>
             <text class="mt-presence-title" x="4" y="12">{ Msg::Presence.text(l) }</text>
-            { super::list(marks) }
+            <g class="mt-pan">{ super::list(marks) }</g>
         </g>
     }
 }

@@ -99,8 +99,10 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
     html! {
         <g class="mt-axis" aria-hidden="true">
             <line class="mt-axis-line" x1="0" x2={px(scale.width_px)} y1={px(ax)} y2={px(ax)}></line>
-            { super::list(minor) }
-            { super::list(major) }
+            <g class="mt-pan">
+                { super::list(minor) }
+                { super::list(major) }
+            </g>
         </g>
     }
 }
@@ -196,12 +198,16 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
         <g class="mt-lane" data-testid="lane" data-org={org.id.clone()} key={org.id.clone()}>
             <rect class="mt-lane-bg" x="0" y={px(top)} width={px(width)}
                 height={px(lane_height_px(rows))}></rect>
-            { lifespan.unwrap_or_default() }
             <text class="mt-lane-label" x="8" y={px(top + 15.0)}>
                 { [org_name(org, s.lang), " (", abbreviation(org, s.lang), ")"].concat() }
             </text>
-            { super::list(marks) }
-            { super::list(clusters) }
+            // What sits at a date moves with a drag (see `view::input`);
+            // the lane's band and name stay.
+            <g class="mt-pan">
+                { lifespan.unwrap_or_default() }
+                { super::list(marks) }
+                { super::list(clusters) }
+            </g>
         </g>
     })
 }

@@ -27,6 +27,36 @@ struct Gesture {
     dragged: bool,
 }
 
+/// A drag on the lanes: while the pointer is down the drawings (lanes and
+/// chart) move with one CSS transform, and the window is laid out again
+/// only when the drag passes a margin or ends. A frame of the drag then
+/// costs the compositor a transform, not a layout and render of every mark.
+#[derive(Default)]
+struct Slide {
+    /// The groups that move (see [`surfaces`]); none in the phone layout,
+    /// which pans by laying out each frame.
+    surfaces: Vec<web_sys::SvgElement>,
+    /// Pixels moved and not yet sent as a pan.
+    offset_px: f64,
+    /// Pixels sent as a pan whose render has not happened yet.
+    sent_px: f64,
+}
+
+impl Slide {
+    /// Moves the drawings to show the drag so far.
+    fn show(&self) {
+        let dx = self.offset_px + self.sent_px;
+        let value = if dx == 0.0 {
+            String::new()
+        } else {
+            ["translateX(", &crate::core::scale::fmt_px(dx), "px)"].concat()
+        };
+        for el in &self.surfaces {
+            let _ = el.style().set_property("transform", &value);
+        }
+    }
+}
+
 /// Wheel and drag input gathered until the next animation frame.
 #[derive(Default)]
 struct Coalesced {
@@ -65,6 +95,20 @@ fn zone_x(zone: Zone, e: &Event, client_x: i32) -> Option<f64> {
     Some(f64::from(client_x) - el.get_bounding_client_rect().left())
 }
 
+/// What a drag on the lanes moves: the groups of what sits at a date
+/// (`.mt-pan`: marks, clusters, lifespans, ticks, the chart's series and
+/// markers) in the widget the event is in. Inside their `<svg>`, which
+/// clips them; backgrounds and names stay.
+fn surfaces(e: &Event) -> Vec<web_sys::SvgElement> {
+    let Some(list) = closest(e, ".mt-root").and_then(|r| r.query_selector_all(".mt-pan").ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::SvgElement>().ok())
+        .collect()
+}
+
 /// Keeps a pointer's events on the element it went down on.
 fn capture(e: &PointerEvent) {
     if let Some(el) = target_element(e) {
@@ -80,6 +124,7 @@ pub struct Input {
     dispatch: Callback<Action>,
     gesture: RefCell<Gesture>,
     frame: Coalesced,
+    slide: RefCell<Slide>,
     modifier_only: bool,
 }
 
@@ -92,6 +137,7 @@ impl Input {
             dispatch,
             gesture: RefCell::default(),
             frame: Coalesced::default(),
+            slide: RefCell::default(),
             modifier_only,
         })
     }
@@ -233,7 +279,7 @@ impl Input {
         }
     }
 
-    fn pointer_down(&self, zone: Zone, e: &PointerEvent) {
+    fn pointer_down(self: &Rc<Self>, zone: Zone, e: &PointerEvent) {
         // A new press: whatever the last one did, its click has passed.
         self.gesture.borrow_mut().dragged = false;
         if e.pointer_type() == "mouse" && e.button() != 0 {
@@ -249,7 +295,14 @@ impl Input {
         }
         g.pointers.retain(|(id, _)| *id != e.pointer_id());
         g.pointers.push((e.pointer_id(), x));
+        let pinch = g.pointers.len() >= 2;
         drop(g);
+        if pinch {
+            // A second finger: the drag so far is sent before the pinch
+            // zooms around the fingers.
+            let mut slide = self.slide.borrow_mut();
+            self.send_slide(&mut slide);
+        }
         if zone != Zone::Plot {
             capture(e);
             self.dispatch.emit(Action::Brush(Some(Brush {
@@ -302,8 +355,9 @@ impl Input {
         } else {
             if g.travel_px > 3.0 {
                 capture(e);
-                self.frame.pan.set(self.frame.pan.get() + x - last);
-                self.schedule();
+                drop(g);
+                self.slide_by(e, x - last, s.scale.width_px);
+                return;
             }
             None
         };
@@ -313,7 +367,55 @@ impl Input {
         }
     }
 
-    fn pointer_up(&self, e: &PointerEvent) {
+    /// Moves the drawings by `dx_px` with a transform; past a quarter of
+    /// the width, sends the pan so far (the drawings keep the transform
+    /// until it is rendered, see [`Input::rendered`]).
+    fn slide_by(self: &Rc<Self>, e: &PointerEvent, dx_px: f64, width_px: f64) {
+        let mut slide = self.slide.borrow_mut();
+        if slide.surfaces.is_empty() {
+            slide.surfaces = surfaces(e);
+        }
+        if slide.surfaces.is_empty() {
+            drop(slide);
+            self.frame.pan.set(self.frame.pan.get() + dx_px);
+            self.schedule();
+            return;
+        }
+        slide.offset_px += dx_px;
+        if slide.offset_px.abs() > width_px * 0.25 {
+            self.send_slide(&mut slide);
+        }
+        slide.show();
+    }
+
+    /// Sends the drag's unsent pixels as a pan at the next frame.
+    fn send_slide(self: &Rc<Self>, slide: &mut Slide) {
+        let dx = std::mem::take(&mut slide.offset_px);
+        if dx != 0.0 {
+            slide.sent_px += dx;
+            self.frame.pan.set(self.frame.pan.get() + dx);
+            self.schedule();
+        }
+    }
+
+    /// After a render: a pan sent by a drag is now drawn, so its transform
+    /// goes; what was dragged since stays shown.
+    pub fn rendered(&self) {
+        let mut slide = self.slide.borrow_mut();
+        if slide.sent_px != 0.0 && self.frame.frame.borrow().is_none() {
+            slide.sent_px = 0.0;
+            slide.show();
+            if slide.offset_px == 0.0 {
+                slide.surfaces.clear();
+            }
+        }
+    }
+
+    fn pointer_up(self: &Rc<Self>, e: &PointerEvent) {
+        {
+            let mut slide = self.slide.borrow_mut();
+            self.send_slide(&mut slide);
+        }
         {
             let mut g = self.gesture.borrow_mut();
             let tracked = g.pointers.iter().any(|(id, _)| *id == e.pointer_id());

@@ -362,6 +362,7 @@ impl Component for Timeline {
         }
         // After every render: effects, the URL, and what the embedder is
         // told.
+        self.input.rendered();
         self.drain_effects(ctx, &s);
         after_render(
             &s,
