@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::components::export::{file_name, table_text, SOURCES};
+use movement_timeline::components::export::{file_name, table_text, with_style, SOURCES};
 use movement_timeline::components::rows::row_key;
 use movement_timeline::components::server;
 use movement_timeline::core::date::days_from_civil;
@@ -298,4 +298,20 @@ fn row_keys_are_unique_even_for_ids_shaped_like_headings() {
         assert_eq!(unique.len(), keys.len(), "{keys:?}");
         assert!(keys.len() > 27, "headings and rows");
     }
+}
+
+#[test]
+fn the_browser_s_export_gets_its_styles_in_the_text_not_in_the_page() {
+    // The browser draws the picture without its <style> (its rules would
+    // restyle the live widget) and adds the styles to the serialised text.
+    let s = state(DATA, 1280.0);
+    let with = server::svg(&s).unwrap();
+    let bare = with.replacen(
+        &with[with.find("<style>").unwrap()..with.find("</style>").unwrap() + 8],
+        "",
+        1,
+    );
+    assert!(!bare.contains("<style>"));
+    let restored = with_style(&bare);
+    assert_eq!(restored, with, "the styles go right after the root's start tag");
 }

@@ -61,6 +61,19 @@ pub fn exported(s: &State) -> Rc<State> {
 pub struct ExportSvgProps {
     /// The view to draw (see [`exported`]).
     pub state: Shared<State>,
+    /// Draw the `<style>` element. The browser leaves it out of the page
+    /// (its rules would restyle the live widget, and a strict policy
+    /// refuses inline styles) and adds it to the text ([`with_style`]).
+    #[prop_or(true)]
+    pub style: bool,
+}
+
+/// An SVG document serialised without its `<style>`, with it: the styles
+/// go right after the root element's start tag.
+pub fn with_style(svg: &str) -> String {
+    let at = svg.find('>').map_or(0, |i| i + 1);
+    let (start, rest) = svg.split_at(at);
+    [start, "<style>", STYLE, "</style>", rest].concat()
 }
 
 /// The namespace the SVG document declares. Natively it is written as an
@@ -95,7 +108,9 @@ pub fn ExportSvg(props: &ExportSvgProps) -> Html {
     html! {
         <svg xmlns={SVG_NS} width={super::px(width)} height={super::px(height)}
             viewBox={super::view_box(width, height)}>
-            <style>{ STYLE }</style>
+            if props.style {
+                <style>{ STYLE }</style>
+            }
             <rect width="100%" height="100%" fill="#ffffff"></rect>
             <text class="x-title" x="12" y="24">{ st.title() }</text>
             <text class="x-note" x="12" y="44">

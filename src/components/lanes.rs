@@ -87,7 +87,9 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
     let major = axis.major.iter().map(|t| {
         let x = if t.pinned { 4.0 } else { scale.map(f64::from(t.day)) };
         html! {
-            <g class="mt-major" key={["M", &int(i64::from(t.day))].concat()}>
+            // The pinned label (the decade at the left edge) keeps its key
+            // as the window moves, so it is updated, not re-created.
+            <g class="mt-major" key={if t.pinned { "M-pin".to_owned() } else { ["M", &int(i64::from(t.day))].concat() }}>
                 if !t.pinned {
                     <line class="mt-major-line" x1={px(x)} x2={px(x)} y1={px(ax)} y2={px(ax + 40.0)}></line>
                 }
@@ -108,12 +110,19 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
 }
 
 /// Properties of the lanes.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct LanesProps {
     /// What to draw.
     pub state: Shared<State>,
     /// Where the buttons' actions go.
     pub send: Callback<Action>,
+}
+
+impl PartialEq for LanesProps {
+    /// Equal when the marks drawn are (see [`State::draws_same_marks`]).
+    fn eq(&self, other: &Self) -> bool {
+        self.send == other.send && self.state.draws_same_marks(&other.state)
+    }
 }
 
 /// Lanes over the axis.

@@ -14,12 +14,19 @@ use crate::state::{Action, Shared, State};
 use yew::prelude::*;
 
 /// Properties of the rows.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct RowsProps {
     /// What to draw.
     pub state: Shared<State>,
     /// Where the actions go.
     pub send: Callback<Action>,
+}
+
+impl PartialEq for RowsProps {
+    /// Equal when the rows drawn are (see [`State::draws_same_marks`]).
+    fn eq(&self, other: &Self) -> bool {
+        self.send == other.send && self.state.draws_same_marks(&other.state)
+    }
 }
 
 /// The rail beside a row: a bar of each visible organisation alive on `day`.

@@ -38,6 +38,7 @@ pub fn svg(state: &State) -> Option<String> {
     let exported = super::export::exported(state);
     render::<ExportSvg>(ExportSvgProps {
         state: Shared(exported),
+        style: true,
     })
 }
 

@@ -248,6 +248,23 @@ pub const VERTICAL_BELOW_PX: f64 = 600.0;
 pub const MAX_ROWS: usize = 300;
 
 impl State {
+    /// True when the lanes or rows of `self` and `other` draw the same:
+    /// the data, the layout, the window, the filter, the selection and
+    /// focus, the language, today. A chart hover, a brush, a toggle of the
+    /// export menu or the effects' bookkeeping leave them as they are, and
+    /// the thousands of marks are not built again for those.
+    pub fn draws_same_marks(&self, other: &State) -> bool {
+        self.load == other.load
+            && self.drawn == other.drawn
+            && self.scale == other.scale
+            && self.shown == other.shown
+            && self.filter == other.filter
+            && self.selected == other.selected
+            && self.focused == other.focused
+            && self.lang == other.lang
+            && self.today == other.today
+    }
+
     /// Queues an effect for after the next render. At most a few wait: a
     /// shell that never drains them (the prerender) keeps the last 16.
     fn queue(&mut self, effect: Effect) {

@@ -109,9 +109,11 @@ fn surfaces(e: &Event) -> Vec<web_sys::SvgElement> {
         .collect()
 }
 
-/// Keeps a pointer's events on the element it went down on.
-fn capture(e: &PointerEvent) {
-    if let Some(el) = target_element(e) {
+/// Keeps a pointer's events on its zone's element (not the mark or tick
+/// under it, which a re-layout during the drag may remove, and the capture
+/// with it).
+fn capture(zone: Zone, e: &PointerEvent) {
+    if let Some(el) = closest(e, zone.selector()) {
         let _ = el.set_pointer_capture(e.pointer_id());
     }
 }
@@ -304,7 +306,7 @@ impl Input {
             self.send_slide(&mut slide);
         }
         if zone != Zone::Plot {
-            capture(e);
+            capture(zone, e);
             self.dispatch.emit(Action::Brush(Some(Brush {
                 from_px: x,
                 to_px: x,
@@ -354,7 +356,7 @@ impl Input {
                 })
         } else {
             if g.travel_px > 3.0 {
-                capture(e);
+                capture(Zone::Plot, e);
                 drop(g);
                 self.slide_by(e, x - last, s.scale.width_px);
                 return;

@@ -7,7 +7,7 @@ pub mod dom;
 mod input;
 pub mod load;
 
-use crate::components::export::{exported, file_name, table_text, ExportSvg};
+use crate::components::export::{exported, file_name, table_text, with_style, ExportSvg};
 use crate::components::{Gestures, Widget};
 use crate::core::data::Dataset;
 use crate::core::date::Day;
@@ -255,6 +255,7 @@ impl Timeline {
                             .cast::<web_sys::Element>()
                             .and_then(|h| h.first_element_child())
                             .and_then(|svg| dom::serialize(&svg))
+                            .map(|text| with_style(&text))
                     } else {
                         table_text(s, format)
                     };
@@ -313,6 +314,11 @@ impl Component for Timeline {
         let next = now.clone().apply(action);
         let changed = !Rc::ptr_eq(&now, &next);
         *self.input.state.borrow_mut() = next;
+        if !changed {
+            // A pan clamped at the data's edge changes nothing and renders
+            // nothing: the drag's transform must still go.
+            self.input.rendered();
+        }
         changed
     }
 
@@ -326,7 +332,7 @@ impl Component for Timeline {
         // the widget in Yew's diff.
         let export = s
             .picture_export()
-            .map(|_| html! { <ExportSvg state={Shared(exported(&s))} /> });
+            .map(|_| html! { <ExportSvg state={Shared(exported(&s))} style=false /> });
         html! {
             <div class="mt-shell" ref={self.root.clone()}>
                 <Widget state={Shared(s.clone())} send={self.send.clone()}
