@@ -313,5 +313,8 @@ fn the_browser_s_export_gets_its_styles_in_the_text_not_in_the_page() {
     );
     assert!(!bare.contains("<style>"));
     let restored = with_style(&bare);
-    assert_eq!(restored, with, "the styles go right after the root's start tag");
+    assert_eq!(
+        restored, with,
+        "the styles go right after the root's start tag"
+    );
 }
