@@ -633,14 +633,7 @@ pub fn events_in_window(
     let mut rows = Vec::new();
     let mut total = 0;
     for &i in shown {
-        let Some(e) = data.events.get(i) else {
-            continue;
-        };
-        let (a, b) = (
-            f64::from(e.date.earliest()),
-            f64::from(e.date.latest_or(today)) + 1.0,
-        );
-        if b >= scale.start_day && a <= scale.end_day {
+        if overlaps_window(data, i, scale, today) {
             total += 1;
             if rows.len() < limit {
                 rows.push(i);
@@ -648,6 +641,18 @@ pub fn events_in_window(
         }
     }
     (rows, total)
+}
+
+/// True when event `i`'s days (an open end reaching `today`) overlap the
+/// window.
+fn overlaps_window(data: &Dataset, i: usize, scale: &TimeScale, today: Day) -> bool {
+    data.events.get(i).is_some_and(|e| {
+        let (a, b) = (
+            f64::from(e.date.earliest()),
+            f64::from(e.date.latest_or(today)) + 1.0,
+        );
+        b >= scale.start_day && a <= scale.end_day
+    })
 }
 
 /// One row of the vertical (phone) layout.
@@ -697,17 +702,10 @@ pub fn vertical_rows(
         }
         return rows;
     }
-    for &i in shown {
-        let Some(e) = data.events.get(i) else {
-            continue;
-        };
-        let (a, b) = (
-            f64::from(e.date.earliest()),
-            f64::from(e.date.latest_or(today)) + 1.0,
-        );
-        if b < scale.start_day || a > scale.end_day {
-            continue;
-        }
+    for &i in shown
+        .iter()
+        .filter(|&&i| overlaps_window(data, i, scale, today))
+    {
         let y = year_of(i);
         match rows.last_mut() {
             Some(Row::Cluster { year, count }) if *year == y => *count += 1,
