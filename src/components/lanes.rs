@@ -6,14 +6,14 @@
 //! delegated listener on the plot (`Gestures::click`), which reads the
 //! mark's `data-index`.
 
-use super::{abbreviation, act, flag, int, org_name, px, translate, view_box};
+use super::{abbreviation, act, flag, int, org_name, px, translate, view_box, MarksProps};
 use crate::core::data::{Dataset, Event};
 use crate::core::date::DatePrecision;
 use crate::core::i18n::{self, date_label, kind_label, Msg};
 use crate::core::layout::{ClusterBox, LayoutParams, MarkBox};
 use crate::core::scale::TimeScale;
 use crate::core::ticks::Axis;
-use crate::state::{Action, Shared, State};
+use crate::state::{Action, State};
 use yew::prelude::*;
 
 /// Height of a lane's header (name and lifespan band).
@@ -109,25 +109,9 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
     }
 }
 
-/// Properties of the lanes.
-#[derive(Properties, Clone)]
-pub struct LanesProps {
-    /// What to draw.
-    pub state: Shared<State>,
-    /// Where the buttons' actions go.
-    pub send: Callback<Action>,
-}
-
-impl PartialEq for LanesProps {
-    /// Equal when the marks drawn are (see [`State::draws_same_marks`]).
-    fn eq(&self, other: &Self) -> bool {
-        self.send == other.send && self.state.draws_same_marks(&other.state)
-    }
-}
-
 /// Lanes over the axis.
 #[function_component]
-pub fn Lanes(props: &LanesProps) -> Html {
+pub fn Lanes(props: &MarksProps) -> Html {
     let s = &*props.state;
     let Some(data) = s.data() else {
         return Html::default();
@@ -185,17 +169,23 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
     let width = scale.width_px;
     let layout = s.drawn.lanes.get(o);
     let rows = lane_rows(s, o);
+    // The lane's colour and id as shared strings, made once per lane:
+    // every mark's shapes carry them.
+    let (color, id) = (
+        AttrValue::from(org.color.clone()),
+        AttrValue::from(org.id.clone()),
+    );
     let lifespan = org.lifespan(s.today).map(|(a, b)| {
         let x0 = scale.map(f64::from(a)).max(-10.0);
         let x1 = scale.map(f64::from(b + 1)).min(width + 10.0);
         html! {
             <rect class="mt-lifespan" x={px(x0)} y={px(top + 20.0)} width={px((x1 - x0).max(0.0))}
-                height="4" fill={org.color.clone()}></rect>
+                height="4" fill={color.clone()}></rect>
         }
     });
     let marks = layout.into_iter().flat_map(|l| &l.marks).filter_map(|mb| {
         let e = data.events.get(mb.event)?;
-        Some(mark(s, data, mb, e, &org.color, &org.id, top))
+        Some(mark(s, data, mb, e, &color, &id, top))
     });
     let clusters = layout.into_iter().flat_map(|l| {
         l.clusters
@@ -223,11 +213,10 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
 
 /// The shapes of a mark: a bar for an interval (with a dashed tail when
 /// its end is unknown), a span for an imprecise date, and the kind's glyph.
-fn shapes(b: &MarkBox, e: &Event, color: &str) -> Html {
+fn shapes(b: &MarkBox, e: &Event, color: &AttrValue) -> Html {
     let precise = e.date.start.precision == DatePrecision::Day && !e.date.is_interval();
     let span_x = px(b.span_x0 - b.x_px);
     let span_w = px((b.span_x1 - b.span_x0).max(1.0));
-    let color = AttrValue::from(color.to_owned());
     let span = if b.interval {
         html! { <>
             <rect class="mt-bar" y="-4" height="8" rx="2" x={span_x} width={span_w}
@@ -248,7 +237,7 @@ fn shapes(b: &MarkBox, e: &Event, color: &str) -> Html {
     html! { <>
         { span }
         <path class="mt-glyph" fill-rule="evenodd" d={super::glyph::glyph_path(e.kind)}
-            fill={color.clone()} stroke={color}></path>
+            fill={color.clone()} stroke={color.clone()}></path>
     </> }
 }
 
@@ -260,8 +249,8 @@ fn mark(
     data: &Dataset,
     b: &MarkBox,
     e: &Event,
-    color: &str,
-    org: &str,
+    color: &AttrValue,
+    org: &AttrValue,
     top: f64,
 ) -> Html {
     let y = top + LANE_HEADER_PX + ROW_PX * b.row as f64 + ROW_PX / 2.0;
@@ -286,7 +275,7 @@ fn mark(
     );
     html! {
         <g {class} key={id.clone()} data-testid="event" role="button" data-event-id={id}
-            data-org={org.to_owned()} data-kind={e.kind.as_str()} data-index={int(i as i64)}
+            data-org={org.clone()} data-kind={e.kind.as_str()} data-index={int(i as i64)}
             tabindex={if s.focused == Some(i) { "0" } else { "-1" }}
             aria-label={accessible_name(s, data, e)} aria-pressed={flag(selected)}
             transform={translate(b.x_px, y)}>

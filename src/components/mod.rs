@@ -168,6 +168,25 @@ pub struct Gestures {
     pub hover: Callback<Event>,
 }
 
+/// Properties of the plot's two layouts, [`lanes::Lanes`] and
+/// [`rows::Rows`].
+#[derive(Properties, Clone)]
+pub struct MarksProps {
+    /// What to draw.
+    pub state: Shared<State>,
+    /// Where the buttons' actions go.
+    pub send: Callback<Action>,
+}
+
+impl PartialEq for MarksProps {
+    /// Equal when the marks or rows drawn are (see
+    /// [`State::draws_same_marks`]): a chart hover, a brush or the export
+    /// menu does not build the thousands of marks again.
+    fn eq(&self, other: &Self) -> bool {
+        self.send == other.send && self.state.draws_same_marks(&other.state)
+    }
+}
+
 /// Properties of the whole widget's drawing.
 #[derive(Properties, Clone, PartialEq)]
 pub struct WidgetProps {

@@ -5,29 +5,13 @@
 use super::filters::org_swatch;
 use super::glyph::kind_icon;
 use super::lanes::{empty_note, visible_orgs};
-use super::{abbreviation, act, flag, int, org_name};
+use super::{abbreviation, act, flag, int, org_name, MarksProps};
 use crate::core::data::Dataset;
 use crate::core::date::{civil_from_days, days_from_civil};
 use crate::core::i18n::{self, date_label, kind_label};
 use crate::core::layout::Row;
-use crate::state::{Action, Shared, State};
+use crate::state::{Action, State};
 use yew::prelude::*;
-
-/// Properties of the rows.
-#[derive(Properties, Clone)]
-pub struct RowsProps {
-    /// What to draw.
-    pub state: Shared<State>,
-    /// Where the actions go.
-    pub send: Callback<Action>,
-}
-
-impl PartialEq for RowsProps {
-    /// Equal when the rows drawn are (see [`State::draws_same_marks`]).
-    fn eq(&self, other: &Self) -> bool {
-        self.send == other.send && self.state.draws_same_marks(&other.state)
-    }
-}
 
 /// The rail beside a row: a bar of each visible organisation alive on `day`.
 fn rail(spans: &[(&str, Option<(i32, i32)>)], day: i32) -> Html {
@@ -159,7 +143,7 @@ pub fn row_key(data: &Dataset, row: &Row) -> String {
 
 /// The rows, time running down.
 #[function_component]
-pub fn Rows(props: &RowsProps) -> Html {
+pub fn Rows(props: &MarksProps) -> Html {
     let s = &*props.state;
     let Some(data) = s.data() else {
         return Html::default();

@@ -18,7 +18,6 @@ use gloo_events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub use crate::core::scale::fmt_px;
 pub use load::DataSink;
 
 /// Where a widget's dataset comes from.
