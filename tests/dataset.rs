@@ -617,3 +617,22 @@ fn the_russian_words_a_native_reader_asked_for_are_used() {
         .unwrap()
         .starts_with("К марту 2020 года"));
 }
+
+#[test]
+fn the_first_window_starts_at_the_first_founding_unless_a_founding_is_unknown() {
+    use movement_timeline::core::date::{days_from_civil, iso_day};
+    let today = days_from_civil(2026, 12, 7);
+    let data = parse_dataset(&read(DATA)).unwrap();
+    let (home, whole) = (data.home_span(today).unwrap(), data.span(today).unwrap());
+    assert_eq!(iso_day(home.0), "2011-03-07", "the RSM's founding");
+    assert_eq!(iso_day(whole.0), "1990-01-01", "the 1990s predecessor");
+    assert_eq!(home.1, whole.1);
+    // Without a founding date for every organisation nothing is left out.
+    let mut v: Value = serde_json::from_str(&read(DATA)).unwrap();
+    v["organisations"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("founded");
+    let unfounded = parse_dataset(&v.to_string()).unwrap();
+    assert_eq!(unfounded.home_span(today), unfounded.span(today));
+}

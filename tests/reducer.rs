@@ -63,15 +63,85 @@ fn day(y: i32, m: u32, d: u32) -> f64 {
 }
 
 #[test]
-fn loading_shows_every_event_and_fits_the_whole_history() {
+fn loading_shows_the_history_from_the_first_founding_and_counts_what_is_earlier() {
     let s = loaded();
     assert!(matches!(s.load, Load::Ready(_)));
     assert_eq!(s.shown.len(), 27);
     let (start, end) = window(&s);
-    assert!(start.as_str() < "1990-01-01", "{start}");
+    // The RSM was founded on 7 March 2011; the day before, its two
+    // predecessors met: they are in the window too.
+    assert!(
+        start.as_str() > "2010-01-01" && start.as_str() < "2011-03-06",
+        "{start}"
+    );
     assert!(end.as_str() > "2026-11-22", "DZNS still exists: {end}");
     assert_eq!(s.lanes.len(), 2);
     assert_eq!(s.scale.width_px, WIDTH);
+    // The 1990s predecessor's two events are counted at the start.
+    let out = s.drawn.outside;
+    assert_eq!((out.before, out.after), (2, 0));
+    assert_eq!(
+        out.first.map(|(i, _)| id(&s, i)),
+        Some("dzns-predecessor-movement")
+    );
+    // Bringing them in keeps the end and shows the whole history.
+    let all = s.clone().apply(Action::Reveal { earlier: true });
+    let (start, end_after) = window(&all);
+    assert!(start.as_str() < "1990-01-01", "{start}");
+    assert_eq!(end_after, end);
+    assert_eq!(all.drawn.outside.before, 0);
+    assert_eq!(
+        s.clone().apply(Action::Reveal { earlier: false }),
+        s,
+        "nothing later: nothing changes"
+    );
+    // Fit goes back to the reader's window.
+    assert_eq!(window(&all.apply(Action::Fit)), window(&s));
+}
+
+#[test]
+fn zoomed_in_the_edges_count_the_events_on_each_side() {
+    let s = loaded().apply(Action::ShowRange {
+        start_day: day(2020, 1, 1),
+        end_day: day(2021, 1, 1),
+    });
+    let out = s.drawn.outside;
+    let data = s.data().unwrap();
+    let count = |keep: &dyn Fn(f64, f64) -> bool| {
+        s.shown
+            .iter()
+            .filter(|&&i| {
+                let d = &data.events[i].date;
+                keep(f64::from(d.earliest()), f64::from(d.latest_or(today()) + 1))
+            })
+            .count()
+    };
+    let (a, b) = (s.scale.start_day, s.scale.end_day);
+    assert_eq!(out.before, count(&|_, end| end < a));
+    assert_eq!(out.after, count(&|start, _| start > b));
+    assert!(out.before > 2 && out.after > 0, "{out:?}");
+    let later = s.apply(Action::Reveal { earlier: false });
+    assert_eq!(later.drawn.outside.after, 0);
+    assert_eq!(later.scale.start_day, day(2020, 1, 1));
+}
+
+#[test]
+fn the_chart_spreads_the_counts_and_shares_the_window_when_zoomed_into_them() {
+    let s = loaded();
+    let chart = s.chart_apart().expect("its own window at first");
+    // December 2019 to the year 2021, a little padded.
+    assert!(chart.start_day > day(2019, 9, 1) && chart.start_day < day(2019, 12, 1));
+    assert!(chart.end_day > day(2022, 1, 1) && chart.end_day < day(2022, 4, 1));
+    assert_eq!(chart.width_px, WIDTH);
+    let zoomed = s.apply(Action::ShowRange {
+        start_day: day(2020, 1, 1),
+        end_day: day(2020, 7, 1),
+    });
+    assert_eq!(zoomed.chart_apart(), None);
+    assert_eq!(zoomed.chart_scale_or_window(), zoomed.scale);
+    // With DZNS hidden no organisation has counts: no chart window.
+    let rsm = zoomed.apply(Action::ToggleOrg("dzns".into()));
+    assert!(rsm.drawn.chart.is_none());
 }
 
 #[test]
@@ -134,10 +204,10 @@ fn zooming_keeps_the_day_under_the_anchor_and_narrows_the_window() {
         anchor_px,
         factor: 0.01,
     });
-    assert_eq!(
-        window(&out),
-        window(&s),
-        "zooming out stops at the data's span"
+    assert!(
+        (out.scale.start_day - s.limits.min_day).abs() < 1e-6
+            && (out.scale.end_day - s.limits.max_day).abs() < 1e-6,
+        "zooming out stops at the data's whole span"
     );
 }
 
@@ -162,10 +232,10 @@ fn show_range_fit_and_edges() {
     });
     assert_eq!(window(&r), ("2020-01-01".into(), "2021-01-01".into()));
     let start = r.clone().apply(Action::ToEdge { start: true });
-    assert_eq!(start.scale.start_day, s.scale.start_day);
+    assert_eq!(start.scale.start_day, s.limits.min_day);
     assert!((start.scale.span_days() - r.scale.span_days()).abs() < 1e-6);
     let end = r.clone().apply(Action::ToEdge { start: false });
-    assert_eq!(end.scale.end_day, s.scale.end_day);
+    assert_eq!(end.scale.end_day, s.limits.max_day);
     assert_eq!(window(&r.apply(Action::Fit)), window(&s));
 }
 
@@ -467,7 +537,11 @@ fn narrow_widgets_are_laid_out_downwards() {
         .iter()
         .filter(|r| matches!(r, movement_timeline::core::layout::Row::Event(_)))
         .count();
-    assert_eq!(events, 27, "every shown event is a row");
+    assert_eq!(events, 25, "every shown event in the window is a row");
+    assert_eq!(
+        narrow.drawn.outside.before, 2,
+        "the two earlier ones are counted"
+    );
 }
 
 #[test]
@@ -483,7 +557,8 @@ fn at_fit_the_important_kinds_keep_whole_labelled_marks_at_1024_px_and_up() {
             .flat_map(|l| l.marks.iter().filter(|m| m.labelled).map(|m| m.event))
             .collect();
         for (i, e) in data.events.iter().enumerate() {
-            if is_important(e.kind) {
+            let in_window = f64::from(e.date.latest_or(today()) + 1) >= s.scale.start_day;
+            if is_important(e.kind) && in_window {
                 assert!(
                     labelled.contains(&i),
                     "{} at {width} px: no labelled mark of its own",
@@ -528,7 +603,8 @@ fn printing_shows_the_whole_history_and_the_list_then_puts_the_view_back() {
     });
     let before = (zoomed.scale, zoomed.list_open);
     let printing = zoomed.clone().apply(Action::Print(true));
-    assert_eq!(printing.scale, zoomed.fitted(), "the whole shown history");
+    assert_eq!(printing.scale, zoomed.whole(), "the whole shown history");
+    assert_eq!(printing.drawn.outside.before, 0, "the predecessors too");
     assert!(printing.list_open, "with the list");
     // A second beforeprint (some browsers send two) keeps the saved view.
     let twice = printing.clone().apply(Action::Print(true));

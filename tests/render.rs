@@ -53,10 +53,20 @@ fn the_shipped_data_is_drawn_with_every_event_once() {
         .iter()
         .map(|c| attr(c, "data-count").unwrap().parse::<usize>().unwrap())
         .sum();
+    // The 1990s predecessor's two events lie before the first window: a
+    // button at its start counts them.
+    let earlier = select(&doc, "[data-testid=reveal-earlier]");
+    assert_eq!(earlier.len(), 1);
+    assert_eq!(attr(&earlier[0], "data-count"), Some("2"));
     assert_eq!(
-        marks.len() + clusters,
+        text(&earlier[0]),
+        "‹ 2 earlier events (earliest: 1990s–2000s)"
+    );
+    assert!(select(&doc, "[data-testid=reveal-later]").is_empty());
+    assert_eq!(
+        marks.len() + clusters + 2,
         27,
-        "each event is a mark or counted in a cluster"
+        "each event is a mark, counted in a cluster or at the window's edge"
     );
     let mut ids: Vec<&str> = marks
         .iter()
@@ -91,7 +101,9 @@ fn narrow_widgets_draw_rows_and_every_row_names_its_event() {
     let root = select(&doc, "[data-testid=timeline-root]");
     assert_eq!(attr(&root[0], "data-layout"), Some("vertical"));
     let rows = select(&doc, "[data-testid=event]");
-    assert_eq!(rows.len(), 27);
+    assert_eq!(rows.len(), 25);
+    let earlier = select(&doc, "[data-testid=reveal-earlier]");
+    assert_eq!(attr(&earlier[0], "data-count"), Some("2"));
     let data = parse_dataset(DATA).unwrap();
     for r in rows {
         // No aria-label: the row's name is its text, which begins with the
@@ -115,7 +127,11 @@ fn hostile_strings_from_the_data_stay_text() {
         1,
     );
     // The list view shows every title.
-    let doc = drawn(&state(&hostile, 1230.0).apply(Action::ToggleList));
+    let doc = drawn(
+        &state(&hostile, 1230.0)
+            .apply(Action::Reveal { earlier: true })
+            .apply(Action::ToggleList),
+    );
     assert!(select(&doc, "script").is_empty(), "no script element");
     assert!(select(&doc, "*")
         .iter()
@@ -152,7 +168,7 @@ fn the_russian_view_names_its_controls_in_russian() {
     let root = select(&doc, "[data-testid=timeline-root]");
     assert_eq!(attr(&root[0], "lang"), Some("ru"));
     let fit = select(&doc, "[data-testid=zoom-fit]");
-    assert_eq!(text(&fit[0]), "Показать всё");
+    assert_eq!(text(&fit[0]), "Вписать");
 }
 
 #[test]
@@ -199,6 +215,18 @@ fn the_svg_export_is_one_self_contained_document_with_every_drawn_label() {
             assert!(majors.contains(&text(&t)), "the axis's {}", text(&t));
         }
         assert_eq!(select(&doc, ".mt-chart-svg").len(), 1, "the chart is in it");
+        // What lies before the window is said, as the widget says it.
+        assert!(
+            select(&doc, "text.x-note")
+                .iter()
+                .any(|e| text(e).ends_with("; ‹ 2 earlier events (earliest: 1990s–2000s)")),
+            "the window's note counts the earlier events"
+        );
+        assert_eq!(
+            select(&doc, ".mt-chart-range").len(),
+            1,
+            "the chart's window"
+        );
     }
 }
 
@@ -317,4 +345,43 @@ fn the_browser_s_export_gets_its_styles_in_the_text_not_in_the_page() {
         restored, with,
         "the styles go right after the root's start tag"
     );
+}
+
+#[test]
+fn the_chart_has_its_own_window_marked_on_the_time_axis_and_named() {
+    let s = state(DATA, 1230.0);
+    let doc = drawn(&s);
+    let chart = select(&doc, "[data-testid=membership-chart]");
+    assert_eq!(attr(&chart[0], "data-window-start"), Some("2019-10-16"));
+    assert_eq!(attr(&chart[0], "data-window-end"), Some("2022-02-16"));
+    assert_eq!(select(&doc, "[data-testid=chart-range]").len(), 1);
+    let note = select(&doc, "[data-testid=chart-range-note]");
+    assert_eq!(
+        text(&note[0]),
+        "The chart shows October 2019 – February 2022, marked on the time axis above"
+    );
+    // Its own axis names the years it spans; the timeline's ticks keep
+    // their test ids alone.
+    let chart_axis: Vec<String> = select(&doc, "[data-testid=chart-axis] text")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        chart_axis.iter().any(|t| t == "2020") && chart_axis.iter().any(|t| t == "2021"),
+        "{chart_axis:?}"
+    );
+    assert!(select(&doc, "[data-testid=chart-axis] [data-testid]").is_empty());
+    // In Russian, and gone once the timeline is zoomed into the counts.
+    let ru = drawn(&s.clone().apply(Action::SetLang(Lang::Ru, true)));
+    let earlier = select(&ru, "[data-testid=reveal-earlier]");
+    assert_eq!(
+        text(&earlier[0]),
+        "‹ 2 более ранних события (самое раннее: 1990-е – 2000-е)"
+    );
+    let zoomed = drawn(&s.apply(Action::ShowRange {
+        start_day: f64::from(days_from_civil(2020, 1, 1)),
+        end_day: f64::from(days_from_civil(2020, 7, 1)),
+    }));
+    assert!(select(&zoomed, "[data-testid=chart-range]").is_empty());
+    assert!(select(&zoomed, "[data-testid=chart-range-note]").is_empty());
 }

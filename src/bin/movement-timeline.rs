@@ -257,7 +257,10 @@ mod cli {
         let data = Rc::new(parse_dataset(&text).map_err(|e| error_line(file, &e))?);
         // Wide containers get the lanes drawn at `width` (scaled down to fit
         // narrower ones); narrow ones the rows, as the widget lays them out.
+        // The list for readers without JavaScript holds every event: they
+        // cannot widen the window.
         let mut listed = view(&data, today, width);
+        listed.scale = listed.whole();
         listed.list_open = true;
         let html = server::render::<Prerender>(PrerenderProps {
             wide: Shared::new(view(&data, today, width)),

@@ -2,11 +2,11 @@
 //! counts (or growth per month), countable presence facts, event markers,
 //! brushing to zoom, an overview of where the window is, and a table.
 
-use super::lanes::visible_orgs;
+use super::lanes::{time_axis, visible_orgs, AXIS_HEIGHT_PX};
 use super::list::header_row;
 use super::{abbreviation, act, flag, int, px, translate, view_box, Gestures, Zone};
 use crate::core::data::{Dataset, MeasureBound};
-use crate::core::date::{iso_day, Day};
+use crate::core::date::{civil_from_days, iso_day, Day, EventDate};
 use crate::core::i18n::{self, date_label, Lang, Msg};
 use crate::core::membership::{
     event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts, tick_label,
@@ -20,12 +20,36 @@ use yew::prelude::*;
 const PRESENCE_PX: f64 = 30.0;
 /// Height of the value plot.
 pub const PLOT_PX: f64 = 130.0;
-/// Space under the plot.
-const BOTTOM_PX: f64 = 8.0;
+/// Space under the plot: the chart's own time axis.
+const BOTTOM_PX: f64 = AXIS_HEIGHT_PX;
 /// Height of the overview strip.
 const OVERVIEW_PX: f64 = 24.0;
 /// Height of the chart's drawing.
 pub const CHART_HEIGHT_PX: f64 = PRESENCE_PX + PLOT_PX + BOTTOM_PX;
+
+/// The class of what sits at a date: `mt-pan` (moved by a drag on the
+/// lanes, see `view::input`) when the chart shares the timeline's window,
+/// another when it has its own (a drag's offset in the timeline's pixels
+/// would misplace it).
+fn pan_class(s: &State) -> &'static str {
+    if s.chart_apart().is_some() {
+        "mt-chart-pan"
+    } else {
+        "mt-pan"
+    }
+}
+
+/// The chart's own two-level time axis under its plot.
+fn chart_axis(s: &State) -> Html {
+    let Some((scale, axis)) = s.drawn.chart.as_ref() else {
+        return Html::default();
+    };
+    html! {
+        <g class="mt-chart-axis" data-testid="chart-axis">
+            { time_axis(axis, *scale, PRESENCE_PX + PLOT_PX, pan_class(s), false) }
+        </g>
+    }
+}
 
 fn y_of(value: f64, min: f64, max: f64) -> f64 {
     let frac = if max > min {
@@ -39,7 +63,7 @@ fn y_of(value: f64, min: f64, max: f64) -> f64 {
 /// The event marker nearest to `x` on the chart (for naming it on hover).
 pub fn marker_near(s: &State, x: f64) -> Option<(usize, f64)> {
     let data = s.data()?;
-    let markers = event_markers(&s.lanes, &visible_orgs(s, data), &s.scale);
+    let markers = event_markers(&s.lanes, &visible_orgs(s, data), &s.chart_scale_or_window());
     nearest_marker(&markers, x, 4.0).map(|(_, e, mx)| (e, mx))
 }
 
@@ -144,6 +168,29 @@ fn head(s: &State, send: &Callback<Action>) -> Html {
     }
 }
 
+/// "The chart shows October 2019 – February 2022, marked on the time axis
+/// above", when the chart's window is not the timeline's.
+fn range_note(s: &State) -> Html {
+    let Some(chart) = s.chart_apart() else {
+        return Html::default();
+    };
+    let month = |day: f64| {
+        let (y, m, _) = civil_from_days(day.floor() as Day);
+        let iso = [
+            int(i64::from(y)).as_str(),
+            if m < 10 { "-0" } else { "-" },
+            int(i64::from(m)).as_str(),
+        ]
+        .concat();
+        EventDate::parse(&iso).map_or(iso, |d| date_label(s.lang, &d))
+    };
+    html! {
+        <p class="mt-chart-note" data-testid="chart-range-note">
+            { i18n::chart_range(s.lang, &month(chart.start_day), &month(chart.end_day - 1.0)) }
+        </p>
+    }
+}
+
 /// The value axis's grid lines and labels.
 fn value_ticks(axis: &ValueAxis, width: f64, l: Lang) -> Html {
     html! { <>
@@ -163,7 +210,7 @@ fn value_ticks(axis: &ValueAxis, width: f64, l: Lang) -> Html {
 /// the one under the pointer.
 fn markers(s: &State, data: &Dataset, visible: &[usize]) -> Html {
     let width = s.scale.width_px;
-    let markers = event_markers(&s.lanes, visible, &s.scale);
+    let markers = event_markers(&s.lanes, visible, &s.chart_scale_or_window());
     let paths = visible.iter().filter_map(|&o| {
         let org = data.organisations.get(o)?;
         let d = marker_path(&markers, o, PRESENCE_PX, PRESENCE_PX + PLOT_PX);
@@ -224,8 +271,9 @@ pub fn plot(
             onfocusin={g.hover.reform(|e: FocusEvent| e.into())}>
             <rect class="mt-chart-bg" x="0" y={px(PRESENCE_PX)} width={px(width)} height={px(PLOT_PX)}></rect>
             { value_ticks(&m.axis, width, s.lang) }
+            { chart_axis(s) }
             // What sits at a date moves with a drag (see `view::input`).
-            <g class="mt-pan">
+            <g class={pan_class(s)}>
                 { markers(s, data, &m.visible) }
                 { super::list(series) }
             </g>
@@ -285,6 +333,7 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     };
     let l = s.lang;
     let m = ChartModel::new(s, data);
+    let chart_scale = s.chart_scale_or_window();
     let drawing = if m.series.is_empty() {
         html! { <p class="mt-no-figures" data-testid="no-figures" role="note">{ m.no_figures(l) }</p> }
     } else {
@@ -292,9 +341,10 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     };
     html! {
         <div class="mt-chart" data-testid="membership-chart"
-            data-window-start={iso_day(s.scale.start_day.floor() as Day)}
-            data-window-end={iso_day(s.scale.end_day.ceil() as Day)}>
+            data-window-start={iso_day(chart_scale.start_day.floor() as Day)}
+            data-window-end={iso_day(chart_scale.end_day.ceil() as Day)}>
             { head(s, &props.send) }
+            { range_note(s) }
             { drawing }
             { overview(s, &props.gestures) }
             if !m.series.is_empty() && !m.without.is_empty() {
@@ -339,7 +389,12 @@ fn presence_name(
 /// regions, branches).
 fn presence(s: &State, data: &Dataset) -> Html {
     let l = s.lang;
-    let facts = presence_facts(data, &s.tallies.measured, &s.scale, s.today);
+    let facts = presence_facts(
+        data,
+        &s.tallies.measured,
+        &s.chart_scale_or_window(),
+        s.today,
+    );
     let marks = facts.iter().filter_map(|&(i, x, labelled)| {
         let ev = data.events.get(i)?;
         let measure = data.measure(ev)?;
@@ -361,7 +416,7 @@ fn presence(s: &State, data: &Dataset) -> Html {
     html! {
         <g class="mt-presence" aria-label={Msg::PresenceHelp.text(l)}>
             <text class="mt-presence-title" x="4" y="12">{ Msg::Presence.text(l) }</text>
-            <g class="mt-pan">{ super::list(marks) }</g>
+            <g class={pan_class(s)}>{ super::list(marks) }</g>
         </g>
     }
 }
@@ -408,7 +463,7 @@ fn counts(
     send: &Callback<Action>,
 ) -> Html {
     let l = s.lang;
-    let scale = s.scale;
+    let scale = s.chart_scale_or_window();
     let mut path = String::new();
     for (k, p) in x.points.iter().enumerate() {
         path.push(if k == 0 { 'M' } else { 'L' });
@@ -464,7 +519,7 @@ fn growth_bars(
     axis: &ValueAxis,
 ) -> Html {
     let l = s.lang;
-    let scale = s.scale;
+    let scale = s.chart_scale_or_window();
     let zero = y_of(0.0, axis.min, axis.max);
     let date = |i: usize| {
         data.membership

@@ -10,15 +10,17 @@
 //! writes it.
 
 use super::chart::{ChartModel, CHART_HEIGHT_PX};
+use super::edges::edge_words;
 use super::lanes::{lanes_height_px, lanes_svg, visible_orgs};
 use super::translate;
+use crate::core::data::Dataset;
 use crate::core::date::iso_day;
 use crate::core::export::{csv, file_stem, json, ExportFormat};
 use crate::state::{Action, Layout, Shared, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Narrowest export: a phone's view is exported as lanes this wide.
+/// A phone's view is exported as lanes this wide.
 const MIN_WIDTH_PX: f64 = 960.0;
 
 /// The credit every export carries.
@@ -42,12 +44,14 @@ const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 .mt-ytick text,.mt-presence-title,.mt-presence-mark text,.mt-marker-name,.mt-growth-bar text{font-size:11px}\
 .mt-ytick text,.mt-presence-title{fill:#57606a}.mt-presence-mark path{fill:#57606a}\
 .mt-event-marker{opacity:.35}.mt-series-line{fill:none;stroke-width:2;stroke-dasharray:5 4;opacity:.8}\
-.mt-point-span{fill-opacity:.45}.mt-point circle{stroke:#fff;stroke-width:1.5}.mt-growth-bar rect{fill-opacity:.55}";
+.mt-chart-range{fill:#0b5cad;opacity:.55}.mt-point-span{fill-opacity:.45}.mt-point circle{stroke:#fff;stroke-width:1.5}.mt-growth-bar rect{fill-opacity:.55}";
 
-/// The state to export: a narrow (vertical) view is laid out as lanes.
+/// The state to export: a narrow (vertical) view is laid out as lanes; a
+/// wide one is drawn as it is, so the picture holds the very labels the
+/// reader sees.
 pub fn exported(s: &State) -> Rc<State> {
     let state = Rc::new(s.clone());
-    if s.drawn.layout == Layout::Vertical || s.scale.width_px < MIN_WIDTH_PX {
+    if s.drawn.layout == Layout::Vertical {
         state.apply(Action::Resize {
             width_px: MIN_WIDTH_PX,
         })
@@ -113,14 +117,29 @@ pub fn ExportSvg(props: &ExportSvgProps) -> Html {
             }
             <rect width="100%" height="100%" fill="#ffffff"></rect>
             <text class="x-title" x="12" y="24">{ st.title() }</text>
-            <text class="x-note" x="12" y="44">
-                { [iso_day(st.scale.start_day.floor() as i32), " – ".into(), iso_day(st.scale.end_day.floor() as i32)].concat() }
-            </text>
+            <text class="x-note" x="12" y="44">{ window_note(st, data) }</text>
             <g transform={translate(0.0, top)}>{ lanes_svg(st, data, &noop) }</g>
             <g transform={translate(0.0, top + lanes_h + 8.0)}>{ chart }</g>
             <text class="x-note" x="12" y={super::px(height - 10.0)}>{ SOURCES }</text>
         </svg>
     }
+}
+
+/// The window's dates, and what lies outside it: "2010-07-20 – 2027-07-10;
+/// ‹ 2 earlier events (earliest: 1990s–2000s)".
+fn window_note(s: &State, data: &Dataset) -> String {
+    let mut note = [
+        iso_day(s.scale.start_day.floor() as i32),
+        iso_day(s.scale.end_day.floor() as i32),
+    ]
+    .join(" – ");
+    for earlier in [true, false] {
+        if let Some((_, words)) = edge_words(s, data, earlier) {
+            note.push_str("; ");
+            note.push_str(&words);
+        }
+    }
+    note
 }
 
 /// The name a download of this view gets: `movement-timeline-2019-2021.csv`.

@@ -74,13 +74,18 @@ pub fn empty_note(s: &State, send: &Callback<Action>) -> Html {
 
 /// The two-level time axis under the lanes (at `ax` px from the top):
 /// minor ticks with grid lines, major ticks (years or decades) below them.
-pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
+/// `pan` is the class of the group that moves with a drag (`mt-pan`);
+/// `ours` marks the timeline's own axis (its labels carry the contract's
+/// test ids; the chart's axis does not).
+pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64, pan: &'static str, ours: bool) -> Html {
+    let tick_id = ours.then_some("tick");
+    let major_id = ours.then_some("tick-major");
     let minor = axis.minor.iter().map(|t| {
         let x = px(scale.map(f64::from(t.day)));
         html! {
             <g class="mt-tick" key={["t", &int(i64::from(t.day))].concat()}>
                 <line class="mt-gridline" x1={x.clone()} x2={x.clone()} y1="0" y2={px(ax + 5.0)}></line>
-                <text data-testid="tick" {x} y={px(ax + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
+                <text data-testid={tick_id} {x} y={px(ax + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
             </g>
         }
     });
@@ -93,7 +98,7 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
                 if !t.pinned {
                     <line class="mt-major-line" x1={px(x)} x2={px(x)} y1={px(ax)} y2={px(ax + 40.0)}></line>
                 }
-                <text data-testid="tick-major" x={px(if t.pinned { x } else { x + 4.0 })}
+                <text data-testid={major_id} x={px(if t.pinned { x } else { x + 4.0 })}
                     y={px(ax + 37.0)}>{ t.label.clone() }</text>
             </g>
         }
@@ -101,7 +106,7 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64) -> Html {
     html! {
         <g class="mt-axis" aria-hidden="true">
             <line class="mt-axis-line" x1="0" x2={px(scale.width_px)} y1={px(ax)} y2={px(ax)}></line>
-            <g class="mt-pan">
+            <g class={pan}>
                 { super::list(minor) }
                 { super::list(major) }
             </g>
@@ -118,6 +123,7 @@ pub fn Lanes(props: &MarksProps) -> Html {
     };
     html! { <>
         { empty_note(s, &props.send) }
+        { super::edges::edge_strip(s, data, &props.send) }
         { lanes_svg(s, data, &props.send) }
     </> }
 }
@@ -156,7 +162,8 @@ pub fn lanes_svg(s: &State, data: &Dataset, send: &Callback<Action>) -> Html {
     html! {
         <svg class="mt-svg" preserveAspectRatio="xMinYMin meet" width={px(width)}
             height={px(height)} viewBox={view_box(width, height)}>
-            { time_axis(&s.drawn.axis, s.scale, top) }
+            { time_axis(&s.drawn.axis, s.scale, top, "mt-pan", true) }
+            { super::edges::chart_band(s, top) }
             { super::list(lanes) }
         </svg>
     }

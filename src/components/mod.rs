@@ -22,6 +22,7 @@
 
 pub mod chart;
 pub mod details;
+pub mod edges;
 pub mod export;
 pub mod filters;
 pub mod glyph;

@@ -2,6 +2,7 @@
 //! glyph, organisation and label, wrapping rather than cut; a rail shows
 //! the organisations' lifespans.
 
+use super::edges::reveal_button;
 use super::filters::org_swatch;
 use super::glyph::kind_icon;
 use super::lanes::{empty_note, visible_orgs};
@@ -168,6 +169,8 @@ pub fn Rows(props: &MarksProps) -> Html {
     html! { <>
         { empty_note(s, send) }
         { org_key(s, data, &orgs) }
+        { reveal_button(s, data, true, send).unwrap_or_default() }
         <ol class="mt-rows">{ for rows }</ol>
+        { reveal_button(s, data, false, send).unwrap_or_default() }
     </> }
 }

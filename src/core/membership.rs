@@ -38,6 +38,27 @@ pub struct Series {
     pub points: Vec<CountPoint>,
 }
 
+/// The days the chart shows: the timeline's window `[start_day, end_day]`
+/// narrowed to the counts' own span (padded by 6%, at least 15 days), so
+/// that a few counts in a long history spread across the chart instead of
+/// sitting in a corner; the whole padded span when the window holds none
+/// of it. `None` without counts.
+pub fn chart_window(start_day: f64, end_day: f64, series: &[&Series]) -> Option<(f64, f64)> {
+    let (lo, hi) = series
+        .iter()
+        .flat_map(|x| &x.points)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.start_day), hi.max(p.end_day))
+        });
+    if lo > hi || lo.is_nan() || hi.is_nan() {
+        return None;
+    }
+    let pad = ((hi - lo) * 0.06).max(15.0);
+    let (lo, hi) = (lo - pad, hi + pad);
+    let (a, b) = (start_day.max(lo), end_day.min(hi));
+    Some(if b > a { (a, b) } else { (lo, hi) })
+}
+
 /// Growth between two consecutive counts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Growth {
@@ -363,6 +384,26 @@ mod tests {
             year.end_day - year.start_day >= 365.0,
             "the 2021 figure spans its year"
         );
+    }
+
+    #[test]
+    fn the_chart_window_spreads_the_counts_and_follows_a_window_inside_them() {
+        let d = data();
+        let all = series(&d, 20_000);
+        let s: Vec<&Series> = all.iter().collect();
+        let (first, last) = (s[0].points[0].start_day, s[0].points[5].end_day);
+        // A window over decades: the counts' span, padded.
+        let (a, b) = chart_window(0.0, 30_000.0, &s).unwrap();
+        assert!(a < first && first - a < 60.0 && b > last && b - last < 60.0);
+        // Inside the counts: the window itself.
+        let inside = (first + 40.0, first + 100.0);
+        assert_eq!(chart_window(inside.0, inside.1, &s), Some(inside));
+        // Overlapping one end: cut to the padded span.
+        let (a2, b2) = chart_window(0.0, first + 100.0, &s).unwrap();
+        assert_eq!((a2, b2), (a, first + 100.0));
+        // Away from them: the padded span again.
+        assert_eq!(chart_window(0.0, 100.0, &s), Some((a, b)));
+        assert_eq!(chart_window(0.0, 100.0, &[]), None);
     }
 
     #[test]

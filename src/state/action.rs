@@ -9,7 +9,7 @@ use crate::core::export::ExportFormat;
 use crate::core::filter::Filter;
 use crate::core::i18n::Lang;
 use crate::core::navigate::{self, Step};
-use crate::core::scale::{ScaleLimits, TimeScale};
+use crate::core::scale::ScaleLimits;
 use crate::core::url_state::ViewState;
 use std::rc::Rc;
 
@@ -46,8 +46,15 @@ pub enum Action {
         /// Last day.
         end_day: f64,
     },
-    /// Show everything.
+    /// Show the reader's first window (everything shown, from the earliest
+    /// founding on when nothing is filtered).
     Fit,
+    /// Bring in the events wholly before (`true`) or after the window,
+    /// keeping its other edge.
+    Reveal {
+        /// `true` for the earlier events.
+        earlier: bool,
+    },
     /// Move the window to the start (`true`) or end of the data, same zoom.
     ToEdge {
         /// `true` for the start.
@@ -151,16 +158,22 @@ impl State {
                 if let Some((first, last)) = data.span(self.today) {
                     self.limits = ScaleLimits::around(f64::from(first), f64::from(last));
                 }
-                self.scale = TimeScale::fit(&self.limits, self.scale.width_px);
+                self.home = data.home_span(self.today).map(|(a, b)| {
+                    let home = ScaleLimits::around(f64::from(a), f64::from(b));
+                    (home.min_day, home.max_day)
+                });
+                self.load = Load::Ready(Shared(data));
                 self.search = Shared::new(Vec::new());
                 self.selected = None;
                 self.focused = None;
-                self.load = Load::Ready(Shared(data));
                 // A view waiting for the data filters once, itself (at
                 // 100,000 events a second pass cost 45 ms of the mount).
                 match self.pending.take() {
                     Some(view) => self.apply_view(view),
-                    None => self.refilter(),
+                    None => {
+                        self.refilter();
+                        self.scale = self.fitted();
+                    }
                 }
             }
             Action::Failed(err) => self.load = Load::Failed(err),
@@ -186,6 +199,7 @@ impl State {
                 self.scale = self.scale.show(start_day, end_day, &self.limits);
             }
             Action::Fit => self.scale = self.fitted(),
+            Action::Reveal { earlier } => self.scale = self.revealed(earlier),
             Action::ToEdge { start } => {
                 let span = self.scale.span_days();
                 let (a, b) = if start {
@@ -235,7 +249,7 @@ impl State {
             Action::Print(true) => {
                 if self.printing.is_none() {
                     self.printing = Some((self.scale, self.list_open));
-                    self.scale = self.fitted();
+                    self.scale = self.whole();
                     self.list_open = true;
                     self.export_open = false;
                 }

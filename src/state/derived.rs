@@ -7,8 +7,10 @@ use super::{Shared, State, MAX_ROWS, VERTICAL_BELOW_PX};
 use crate::core::data::Dataset;
 use crate::core::filter::{count, Counts};
 use crate::core::i18n::Lang;
-use crate::core::layout::{layout_lane, vertical_rows, LaneIndex, LaneLayout, LayoutParams, Row};
-use crate::core::membership::{measured_events, series, Series};
+use crate::core::layout::{
+    layout_lane, vertical_rows, LaneIndex, LaneLayout, LayoutParams, Outside, Row,
+};
+use crate::core::membership::{chart_window, measured_events, series, Series};
 use crate::core::scale::TimeScale;
 use crate::core::ticks::{axis, Axis};
 use std::rc::Rc;
@@ -36,6 +38,11 @@ pub struct Drawn {
     pub rows: Vec<Row>,
     /// Both rows of the time axis.
     pub axis: Axis,
+    /// The shown events wholly before and after the window.
+    pub outside: Outside,
+    /// The membership chart's window (see [`chart_window`]) and its axis;
+    /// `None` when no visible organisation has counts.
+    pub chart: Option<(TimeScale, Axis)>,
 }
 
 /// What follows from the data and the filter alone (not the window), so it
@@ -127,7 +134,53 @@ impl State {
                 Vec::new()
             },
             axis: axis(&self.scale, 24, self.lang),
+            outside: self
+                .lanes
+                .iter()
+                .map(|lane| lane.outside(self.scale.start_day, self.scale.end_day))
+                .fold(Outside::default(), Outside::and),
+            chart: self.chart_scale(data).map(|c| (c, axis(&c, 24, self.lang))),
         };
         self.drawn = Shared::new(drawn);
+    }
+}
+
+impl State {
+    /// The chart's window for the organisations shown (see
+    /// [`chart_window`]), on the plot's width.
+    fn chart_scale(&self, data: &Dataset) -> Option<TimeScale> {
+        let visible: Vec<&Series> = self
+            .tallies
+            .series
+            .iter()
+            .filter(|x| {
+                data.organisations
+                    .get(x.org)
+                    .is_some_and(|o| self.filter.shows_org(&o.id))
+            })
+            .collect();
+        let (start_day, end_day) =
+            chart_window(self.scale.start_day, self.scale.end_day, &visible)?;
+        Some(TimeScale {
+            start_day,
+            end_day,
+            width_px: self.scale.width_px,
+        })
+    }
+}
+
+impl State {
+    /// The chart's window when it is not the timeline's window (the widget
+    /// then marks it on the time axis and names it over the chart).
+    pub fn chart_apart(&self) -> Option<TimeScale> {
+        let (chart, _) = self.drawn.chart.as_ref()?;
+        let same = (chart.start_day - self.scale.start_day).abs() < 0.5
+            && (chart.end_day - self.scale.end_day).abs() < 0.5;
+        (!same).then_some(*chart)
+    }
+
+    /// The scale the chart draws with: its own window, or the timeline's.
+    pub fn chart_scale_or_window(&self) -> TimeScale {
+        self.drawn.chart.as_ref().map_or(self.scale, |(c, _)| *c)
     }
 }

@@ -151,6 +151,9 @@ pub struct State {
     pub scale: TimeScale,
     /// How far the window may zoom and pan.
     pub limits: ScaleLimits,
+    /// The reader's first window, first and last day (see
+    /// [`Dataset::home_span`]); `None` before the data.
+    pub home: Option<(f64, f64)>,
     /// Today's day number, where open-ended lifespans stop.
     pub today: Day,
     /// The event whose details are open.
@@ -292,6 +295,7 @@ impl State {
             shown: Shared::new(Vec::new()),
             scale: TimeScale::fit(&limits, 0.0),
             limits,
+            home: None,
             today,
             selected: None,
             focused: None,
@@ -383,9 +387,19 @@ impl State {
         self.shown = Shared::new(shown);
     }
 
+    /// The reader's window: from the earliest founding on when nothing is
+    /// filtered (what lies before is counted at the edge), the filtered
+    /// events' span otherwise.
+    pub fn fitted(&self) -> TimeScale {
+        match self.home {
+            Some((a, b)) if self.filter.is_empty() => self.scale.show(a, b, &self.limits),
+            _ => self.whole(),
+        }
+    }
+
     /// The window that shows every shown event: all the data when nothing
     /// is filtered, the filtered events' span otherwise.
-    pub fn fitted(&self) -> TimeScale {
+    pub fn whole(&self) -> TimeScale {
         let all = TimeScale::fit(&self.limits, self.scale.width_px);
         let Some(data) = self.data() else {
             return all;
@@ -407,6 +421,27 @@ impl State {
                     .show(limits.min_day, limits.max_day, &self.limits)
             }
             None => all,
+        }
+    }
+
+    /// The window widened to the earliest event before it (`earlier`) or
+    /// the latest after it, padded as a fit is; the other edge stays.
+    pub fn revealed(&self, earlier: bool) -> TimeScale {
+        let out = self.drawn.outside;
+        let (start, end) = (self.scale.start_day, self.scale.end_day);
+        let (a, b) = match (earlier, out.first, out.last) {
+            (true, Some((_, day)), _) => (f64::from(day), end),
+            (false, _, Some((_, day))) => (start, f64::from(day)),
+            _ => return self.scale,
+        };
+        let padded = ScaleLimits::around(a, b);
+        // Within the limits, so the kept edge does not slide.
+        if earlier {
+            let start = padded.min_day.max(self.limits.min_day);
+            self.scale.show(start, end, &self.limits)
+        } else {
+            let end = padded.max_day.min(self.limits.max_day);
+            self.scale.show(start, end, &self.limits)
         }
     }
 

@@ -227,10 +227,15 @@ impl Input {
         if self.modifier_only && !(e.ctrl_key() || e.meta_key()) {
             return;
         }
-        let Some(x) = zone_x(zone, e, e.client_x()) else {
+        let Some(mut x) = zone_x(zone, e, e.client_x()) else {
             return;
         };
         e.prevent_default();
+        if zone == Zone::Chart {
+            // The chart may have its own window: zoom about its day.
+            let s = self.state.borrow().clone();
+            x = s.scale.map(s.chart_scale_or_window().unmap(x));
+        }
         let unit = match e.delta_mode() {
             1 => 16.0,
             2 => 400.0,
@@ -430,7 +435,7 @@ impl Input {
             let scale = if b.overview {
                 TimeScale::fit(&s.limits, s.scale.width_px)
             } else {
-                s.scale
+                s.chart_scale_or_window()
             };
             let (a, z) = (b.from_px.min(b.to_px), b.from_px.max(b.to_px));
             if z - a > 4.0 {

@@ -65,7 +65,19 @@ export function journey(engine) {
     assert.ok((await page.count('[data-testid="event"]')) >= 10);
     assert.ok((await page.count('[data-testid="tick"]')) >= 4);
     const w = await windowOf(page);
-    assert.ok(w.start < "1990-01-01" && w.end > "2024-05-08", JSON.stringify(w));
+    assert.ok(w.start > "2010-01-01" && w.start < "2011-03-06" && w.end > "2024-05-08", JSON.stringify(w));
+    // The first view: the RSM's years take most of the plot, the six counts
+    // spread across the chart, the 1990s predecessor is counted at the edge.
+    const plot = await page.box("svg.mt-svg");
+    const rsm = await page.box('[data-testid="lane"][data-org="rsm"] .mt-lifespan');
+    assert.ok(rsm.width / plot.width >= 0.55, `RSM ${rsm.width} of ${plot.width} px`);
+    const xs = await page.evaluate((sel) => window.__mt.all(sel).map((c) => {
+      const b = c.getBoundingClientRect();
+      return b.x + b.width / 2;
+    }), '[data-testid="chart-point"] circle');
+    assert.equal(xs.length, 6);
+    assert.ok(Math.max(...xs) - Math.min(...xs) >= 300, `counts span ${Math.max(...xs) - Math.min(...xs)} px`);
+    assert.equal(await page.attr('[data-testid="reveal-earlier"]', "data-count"), "2");
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -161,13 +173,14 @@ export function journey(engine) {
       const doc = document.documentElement;
       return {
         ids: events.map((e) => e.dataset.eventId),
+        earlier: Number(window.__mt.q('[data-testid="reveal-earlier"]')?.dataset.count ?? 0),
         overflow: doc.scrollWidth - doc.clientWidth,
         // a row is one line of label text or a few wrapped lines, never a tall box
         tallest: Math.max(...events.map((e) => e.getBoundingClientRect().height)),
         cut: events.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.eventId),
       };
     });
-    assert.equal(new Set(facts.ids).size, 27, `every event is a row: ${facts.ids.length}`);
+    assert.equal(new Set(facts.ids).size + facts.earlier, 27, `every event is a row or counted before them: ${facts.ids.length} + ${facts.earlier}`);
     assert.ok(facts.overflow <= 0, `no horizontal overflow: ${facts.overflow}px`);
     assert.ok(facts.tallest < 120, `rows stay compact: tallest ${facts.tallest}px`);
     assert.deepEqual(facts.cut, [], "no row's text is cut");
@@ -180,7 +193,7 @@ export function journey(engine) {
   test(`${engine}: in Russian the buttons, the dates and the numbers read as a Russian reader writes them`, async () => {
     const page = await open("#lang=ru&event=dzns-socialist-party-congress");
     assert.equal(await page.evaluate((sel) => window.__mt.q(sel).lang, ROOT), "ru");
-    assert.equal((await page.text('[data-testid="zoom-fit"]')).trim(), "Показать всё");
+    assert.equal((await page.text('[data-testid="zoom-fit"]')).trim(), "Вписать");
     await page.waitForElement('[data-testid="event-details"]');
     const details = await page.text('[data-testid="event-details"]');
     assert.match(details, /17 октября 2020/);

@@ -155,7 +155,7 @@ export class TimelinePage {
   }
 
   /** Drives the real UI (wheel zoom, then drag) until the visible window is
-   *  about [from, to]: span within 15%, start within 10% of the span. */
+   *  about [from, to]: span within 15%, start and end within 10% of the span. */
   async showRange(from, to) {
     const box = await this.plot().boundingBox();
     const f = Date.parse(from), t = Date.parse(to), target = t - f;
@@ -164,7 +164,7 @@ export class TimelinePage {
       const s = Date.parse(w.start), e = Date.parse(w.end), span = e - s;
       const pxPerMs = box.width / span;
       const spanOk = Math.abs(span - target) / target < 0.15;
-      if (spanOk && Math.abs(s - f) < target * 0.1) return;
+      if (spanOk && Math.abs(s - f) < target * 0.1 && Math.abs(e - t) < target * 0.1) return;
       const mid = (f + t) / 2;
       const x = box.x + (mid - s) * pxPerMs;
       if (!spanOk && x > box.x + 2 && x < box.x + box.width - 2) {
@@ -172,7 +172,7 @@ export class TimelinePage {
         // About 1.27x per step in or out.
         await this.page.mouse.wheel(0, span > target ? -120 : 120);
       } else {
-        const dx = spanOk ? (s - f) * pxPerMs : (s + span / 2 - mid) * pxPerMs;
+        const dx = (s + span / 2 - mid) * pxPerMs;
         await this.drag(dx);
       }
       await this.waitWindowChange(w, 2000).catch(() => {});

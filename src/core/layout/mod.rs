@@ -18,6 +18,9 @@
 //! under year headings, and counts them per year where there are far more
 //! than rows.
 
+mod edges;
+pub use edges::Outside;
+
 use super::data::{Dataset, EventKind};
 use super::date::{civil_from_days, Day, IntervalEnd};
 use super::order::{by_f64, sort_by};

@@ -353,3 +353,41 @@ fn zero_width_lays_out_nothing_and_does_not_panic() {
     let l = layout_lane(&idx, &scale(0.0, 10.0, 0.0), &LayoutParams::default(), None);
     assert!(l.marks.is_empty() && l.clusters.is_empty());
 }
+
+#[test]
+fn outside_counts_exactly_what_lies_wholly_before_and_after_the_window() {
+    // Short items every 7 days over ten years, each 1 to 300 days long,
+    // and a few long ones: the binary searches must agree with a scan.
+    let mut items: Vec<LayoutItem> = (0..520)
+        .map(|k| {
+            let start = f64::from(k * 7);
+            item(k as usize, start, start + 1.0 + f64::from((k * 37) % 300))
+        })
+        .collect();
+    items.push(item(900, -2000.0, -1000.0));
+    items.push(item(901, 100.0, 3000.0));
+    items.push(item(902, 4000.0, 5000.0));
+    let lane = index(items.clone());
+    for (a, b) in [
+        (-3000.0, 9000.0),
+        (1000.0, 1500.0),
+        (0.0, 10.0),
+        (3600.0, 3700.0),
+    ] {
+        let out = lane.outside(a, b);
+        let before: Vec<&LayoutItem> = items.iter().filter(|it| it.end_day() < a).collect();
+        let after: Vec<&LayoutItem> = items.iter().filter(|it| it.start_day() > b).collect();
+        assert_eq!(
+            (out.before, out.after),
+            (before.len(), after.len()),
+            "{a}..{b}"
+        );
+        let first = before.iter().map(|it| it.start).min();
+        let last = after.iter().map(|it| it.end).max();
+        assert_eq!(out.first.map(|(_, d)| d), first, "{a}..{b}");
+        assert_eq!(out.last.map(|(_, d)| d), last, "{a}..{b}");
+        // Nothing is both outside and drawn.
+        let visible = lane.visible(a, b).count();
+        assert_eq!(visible + out.before + out.after, items.len(), "{a}..{b}");
+    }
+}

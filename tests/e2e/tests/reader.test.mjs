@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, TimelinePage, useBrowser } from "../lib.mjs";
+import { DIST, TimelinePage, until, useBrowser } from "../lib.mjs";
 
 const env = useBrowser();
 const DATA = JSON.parse(readFileSync(join(DIST, "data/movements.json"), "utf8"));
@@ -46,7 +46,13 @@ for (const width of [1280, 1024]) {
     assert.equal(await tl.root.getAttribute("data-layout"), "horizontal");
     const shown = new Map((await marks(tl)).map((m) => [m.id, m]));
     assert.ok(NAMED.length >= 10, `the data has the named events: ${NAMED.length}`);
-    for (const e of NAMED) {
+    // What lies before the first view (the 1990s predecessor) is counted at
+    // its edge instead.
+    const { start } = await tl.window();
+    const earlier = NAMED.filter((e) => e.date < start.slice(0, 4));
+    const counted = Number(await tl.root.locator('[data-testid="reveal-earlier"]').getAttribute("data-count"));
+    assert.ok(earlier.length >= 1 && counted >= earlier.length, `${earlier.length} named events are counted before the window (${counted})`);
+    for (const e of NAMED.filter((n) => !earlier.includes(n))) {
       const m = shown.get(e.id);
       assert.ok(m, `${e.id} (${e.kind}) is its own mark, not in a cluster`);
       assert.equal(m.label, e.label, `${e.id} shows its whole short label`);
@@ -92,8 +98,8 @@ for (const width of [375, 320]) {
     assert.equal(await tl.root.getAttribute("data-layout"), "vertical");
     const rows = await marks(tl);
     const clustered = await tl.root.evaluate((root) =>
-      [...root.querySelectorAll('[data-testid="cluster"]')].reduce((n, c) => n + Number(c.dataset.count), 0));
-    assert.equal(rows.length + clustered, DATA.events.length, "every event is a row or counted in a cluster");
+      [...root.querySelectorAll('[data-testid="cluster"], [data-testid^="reveal-"]')].reduce((n, c) => n + Number(c.dataset.count), 0));
+    assert.equal(rows.length + clustered, DATA.events.length, "every event is a row or counted in a cluster or at an edge");
     assert.deepEqual(rows.filter((r) => r.cut).map((r) => r.id), [], "no row's label is cut");
     for (const r of rows) assert.equal(r.label, DATA.events.find((e) => e.id === r.id).label);
     assert.ok((await overflow(tl)) <= 0, "no horizontal overflow");
@@ -128,8 +134,11 @@ test("the axis names the year under months and days, and the decade under years"
 
 test("Previous / Next walk all 27 events in time order, the view and the URL follow", async () => {
   const tl = await open("#list=1");
-  const listed = await tl.root.locator('[data-testid="event-list"] tr[data-event-id]').evaluateAll((rows) => rows.map((r) => r.dataset.eventId));
-  assert.equal(listed.length, DATA.events.length, "at Fit the list holds every event");
+  const rows = tl.root.locator('[data-testid="event-list"] tr[data-event-id]');
+  assert.equal(await rows.count(), DATA.events.length - 2, "the first view lists all but the two earlier events");
+  await tl.root.locator('[data-testid="reveal-earlier"]').click();
+  await until(async () => (await rows.count()) === DATA.events.length, "every event listed once brought in");
+  const listed = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.eventId));
   await tl.event(listed[0]).click();
   const details = tl.root.locator('[data-testid="event-details"]');
   await details.waitFor();

@@ -191,10 +191,15 @@ test("zooming to the limits in both directions stays finite and stops at the lim
   const deepest = await root(page).evaluate((r) => r.outerHTML);
   assert.ok(!/NaN|Infinity/.test(deepest), "finite at the deepest zoom");
   for (let i = 0; i < 30; i++) await page.locator('#w0 >> css=[data-testid="zoom-out"]').click();
+  // Zooming out goes past the first view (the organisations' years) to the
+  // whole history, and no further.
   await page.waitForFunction((f) => {
     const r = document.getElementById("w0").shadowRoot.querySelector('[data-testid="timeline-root"]');
-    return r.dataset.windowStart === f[0] && r.dataset.windowEnd === f[1];
+    return r.dataset.windowStart < "1990-01-01" && r.dataset.windowStart < f[0] && r.dataset.windowEnd >= f[1];
   }, fit);
+  const whole = await root(page).evaluate((r) => [r.dataset.windowStart, r.dataset.windowEnd]);
+  await page.locator('#w0 >> css=[data-testid="zoom-out"]').click();
+  assert.deepEqual(await root(page).evaluate((r) => [r.dataset.windowStart, r.dataset.windowEnd]), whole, "no further");
   const widest = await root(page).evaluate((r) => r.outerHTML);
   assert.ok(!/NaN|Infinity/.test(widest), "finite at the widest zoom");
   await context.close();

@@ -11,6 +11,9 @@ use super::date::{
 use super::joined::{joined, Joined};
 use super::kind::EventKind;
 
+mod counted;
+pub use counted::*;
+
 /// A language of the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
@@ -392,9 +395,9 @@ messages! {
     /// Zoom-out button.
     ZoomOut => "Zoom out", "Отдалить";
     /// Fit button.
-    Fit => "Fit", "Показать всё";
+    Fit => "Fit", "Вписать";
     /// Fit button's tooltip.
-    FitTitle => "Show everything", "Показать всю историю";
+    FitTitle => "Show the organisations’ years (with a filter on, the shown events)", "Показать годы существования организаций (с фильтром — найденные события)";
     /// List button.
     List => "List", "Список";
     /// List button's tooltip.
@@ -531,87 +534,10 @@ messages! {
     AndMore => "… and more", "… и другие";
     /// Export menu button.
     Export => "Export", "Экспорт";
-}
-
-/// "3 events", "3 события": a count with its noun in the right form.
-pub fn events(lang: Lang, n: usize) -> String {
-    let n64 = n as u64;
-    let noun = match lang {
-        Lang::En => pick(lang, n64, ("event", "events", "events")),
-        Lang::Ru => pick(lang, n64, ("событие", "события", "событий")),
-    };
-    format!("{} {noun}", number(lang, n as i64))
-}
-
-/// "78,987 members", "78 987 участников".
-pub fn members(lang: Lang, n: u32) -> String {
-    let noun = match lang {
-        Lang::En => pick(lang, u64::from(n), ("member", "members", "members")),
-        Lang::Ru => pick(lang, u64::from(n), ("участник", "участника", "участников")),
-    };
-    format!("{} {noun}", number(lang, i64::from(n)))
-}
-
-/// "3 of 19 events shown", "показано 3 из 19".
-pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
-    match lang {
-        Lang::En => format!("{shown} of {} shown", events(lang, total)),
-        Lang::Ru => format!("показано {shown} из {}", number(lang, total as i64)),
-    }
-}
-
-/// A cluster's name: "5 events here; zoom in to see them".
-pub fn cluster(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => format!("{} here; zoom in to see them", events(lang, n)),
-        Lang::Ru => format!("Здесь {}; приблизьте, чтобы увидеть их", events(lang, n)),
-    }
-}
-
-/// The list view's caption: "12 events in the visible window".
-pub fn in_window(lang: Lang, total: usize, shown: usize) -> String {
-    let mut s = match lang {
-        Lang::En => format!("{} in the visible window", events(lang, total)),
-        Lang::Ru => format!("В видимой области {}", events(lang, total)),
-    };
-    if shown < total {
-        s.push_str(&match lang {
-            Lang::En => format!(" (first {shown} shown; zoom in to see the rest)"),
-            Lang::Ru => format!(" (показаны первые {shown}; приблизьте, чтобы увидеть остальные)"),
-        });
-    }
-    s
-}
-
-/// "2 data warnings", "2 предупреждения о данных".
-pub fn warnings(lang: Lang, n: usize) -> String {
-    let n64 = n as u64;
-    match lang {
-        Lang::En => format!(
-            "{n} data {}",
-            pick(lang, n64, ("warning", "warnings", "warnings"))
-        ),
-        Lang::Ru => format!(
-            "{n} {} о данных",
-            pick(
-                lang,
-                n64,
-                ("предупреждение", "предупреждения", "предупреждений")
-            )
-        ),
-    }
-}
-
-/// A growth bar's name: "+4,932/month, December 2019 to January 2020 (1.0
-/// months)".
-pub fn growth(lang: Lang, per_month: i64, from: &str, to: &str, months_tenths: i64) -> String {
-    let sign = if per_month >= 0 { "+" } else { "" };
-    let n = number(lang, per_month);
-    let m = tenths(lang, months_tenths);
-    match lang {
-        Lang::En => format!("{sign}{n}/month, {from} to {to} ({m} months)"),
-        Lang::Ru => format!("{sign}{n} в месяц, {from} – {to} ({m} мес.)"),
-    }
+    /// Tooltip of the buttons at the window's edges.
+    RevealTitle => "Widen the window to show them", "Расширить область, чтобы показать их";
+    /// Name of the band on the time axis marking the chart's window.
+    ChartRangeName => "Period of the membership chart", "Период графика численности";
 }
 
 /// The widget's heading: the shown organisations' names ("For a New

@@ -1,0 +1,146 @@
+//! Phrases with a count in them ("3 events", "78,987 members"), each noun
+//! in the plural form its language needs.
+
+use super::{number, pick, tenths, Lang};
+
+/// "3 events", "3 события": a count with its noun in the right form.
+pub fn events(lang: Lang, n: usize) -> String {
+    let n64 = n as u64;
+    let noun = match lang {
+        Lang::En => pick(lang, n64, ("event", "events", "events")),
+        Lang::Ru => pick(lang, n64, ("событие", "события", "событий")),
+    };
+    format!("{} {noun}", number(lang, n as i64))
+}
+
+/// "78,987 members", "78 987 участников".
+pub fn members(lang: Lang, n: u32) -> String {
+    let noun = match lang {
+        Lang::En => pick(lang, u64::from(n), ("member", "members", "members")),
+        Lang::Ru => pick(lang, u64::from(n), ("участник", "участника", "участников")),
+    };
+    format!("{} {noun}", number(lang, i64::from(n)))
+}
+
+/// "3 of 19 events shown", "показано 3 из 19".
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {} shown", events(lang, total)),
+        Lang::Ru => format!("показано {shown} из {}", number(lang, total as i64)),
+    }
+}
+
+/// A cluster's name: "5 events here; zoom in to see them".
+pub fn cluster(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{} here; zoom in to see them", events(lang, n)),
+        Lang::Ru => format!("Здесь {}; приблизьте, чтобы увидеть их", events(lang, n)),
+    }
+}
+
+/// The list view's caption: "12 events in the visible window".
+pub fn in_window(lang: Lang, total: usize, shown: usize) -> String {
+    let mut s = match lang {
+        Lang::En => format!("{} in the visible window", events(lang, total)),
+        Lang::Ru => format!("В видимой области {}", events(lang, total)),
+    };
+    if shown < total {
+        s.push_str(&match lang {
+            Lang::En => format!(" (first {shown} shown; zoom in to see the rest)"),
+            Lang::Ru => format!(" (показаны первые {shown}; приблизьте, чтобы увидеть остальные)"),
+        });
+    }
+    s
+}
+
+/// "2 data warnings", "2 предупреждения о данных".
+pub fn warnings(lang: Lang, n: usize) -> String {
+    let n64 = n as u64;
+    match lang {
+        Lang::En => format!(
+            "{n} data {}",
+            pick(lang, n64, ("warning", "warnings", "warnings"))
+        ),
+        Lang::Ru => format!(
+            "{n} {} о данных",
+            pick(
+                lang,
+                n64,
+                ("предупреждение", "предупреждения", "предупреждений")
+            )
+        ),
+    }
+}
+
+/// A growth bar's name: "+4,932/month, December 2019 to January 2020 (1.0
+/// months)".
+pub fn growth(lang: Lang, per_month: i64, from: &str, to: &str, months_tenths: i64) -> String {
+    let sign = if per_month >= 0 { "+" } else { "" };
+    let n = number(lang, per_month);
+    let m = tenths(lang, months_tenths);
+    match lang {
+        Lang::En => format!("{sign}{n}/month, {from} to {to} ({m} months)"),
+        Lang::Ru => format!("{sign}{n} в месяц, {from} – {to} ({m} мес.)"),
+    }
+}
+
+/// The words of the buttons at the window's edges that bring in what lies
+/// before it (`earlier`) or after it: "‹ 2 earlier events (earliest:
+/// 1990s–2000s)", "3 later events (latest: 8 May 2024) ›".
+pub fn beyond(lang: Lang, n: usize, earlier: bool, when: &str) -> String {
+    let n64 = n as u64;
+    let (side, extreme) = match (lang, earlier) {
+        (Lang::En, true) => (
+            pick(
+                lang,
+                n64,
+                ("earlier event", "earlier events", "earlier events"),
+            ),
+            "earliest",
+        ),
+        (Lang::En, false) => (
+            pick(lang, n64, ("later event", "later events", "later events")),
+            "latest",
+        ),
+        (Lang::Ru, true) => (
+            pick(
+                lang,
+                n64,
+                (
+                    "более раннее событие",
+                    "более ранних события",
+                    "более ранних событий",
+                ),
+            ),
+            "самое раннее",
+        ),
+        (Lang::Ru, false) => (
+            pick(
+                lang,
+                n64,
+                (
+                    "более позднее событие",
+                    "более поздних события",
+                    "более поздних событий",
+                ),
+            ),
+            "самое позднее",
+        ),
+    };
+    if earlier {
+        format!("‹ {n} {side} ({extreme}: {when})")
+    } else {
+        format!("{n} {side} ({extreme}: {when}) ›")
+    }
+}
+
+/// The note over a chart whose window is not the timeline's: "The chart
+/// shows October 2019 – February 2022, marked on the time axis".
+pub fn chart_range(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::En => format!("The chart shows {from} – {to}, marked on the time axis above"),
+        Lang::Ru => {
+            format!("Период графика: {from} – {to}; он отмечен на шкале времени выше")
+        }
+    }
+}
