@@ -620,10 +620,12 @@ fn the_russian_words_a_native_reader_asked_for_are_used() {
 
 #[test]
 fn the_first_window_starts_at_the_first_founding_unless_a_founding_is_unknown() {
+    use movement_timeline::core::align::{Align, Placing};
     use movement_timeline::core::date::{days_from_civil, iso_day};
     let today = days_from_civil(2026, 12, 7);
     let data = parse_dataset(&read(DATA)).unwrap();
-    let (home, whole) = (data.home_span(today).unwrap(), data.span(today).unwrap());
+    let place = Placing::calendar(today);
+    let (home, whole) = (place.home_span(&data).unwrap(), place.span(&data).unwrap());
     assert_eq!(iso_day(home.0), "2011-03-07", "the RSM's founding");
     assert_eq!(iso_day(whole.0), "1990-01-01", "the 1990s predecessor");
     assert_eq!(home.1, whole.1);
@@ -634,5 +636,21 @@ fn the_first_window_starts_at_the_first_founding_unless_a_founding_is_unknown() 
         .unwrap()
         .remove("founded");
     let unfounded = parse_dataset(&v.to_string()).unwrap();
-    assert_eq!(unfounded.home_span(today), unfounded.span(today));
+    assert_eq!(place.home_span(&unfounded), place.span(&unfounded));
+    // Aligned by founding, the first window starts at the founding, day 0.
+    let offsets = movement_timeline::core::align::offsets(&data, Align::Founding);
+    let aligned = Placing {
+        offsets: &offsets,
+        today,
+        align: Align::Founding,
+    };
+    let (home, whole) = (
+        aligned.home_span(&data).unwrap(),
+        aligned.span(&data).unwrap(),
+    );
+    assert_eq!(home.0, 0);
+    assert!(
+        whole.0 < -7000,
+        "the 1990s predecessor, decades before 2019"
+    );
 }

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use movement_timeline::core::align::Align;
 use movement_timeline::core::data::EventKind;
 use movement_timeline::core::date::{days_from_civil, iso_day};
 use movement_timeline::core::export::ExportFormat;
@@ -408,6 +409,7 @@ fn a_view_from_a_link_sets_filters_window_selection_theme_list_and_language() {
         theme: Some("dark".into()),
         list: true,
         lang: Some(Lang::Ru),
+        align: Align::Calendar,
     };
     let v = s.apply(Action::ApplyView(view));
     assert_eq!(
@@ -615,4 +617,68 @@ fn printing_shows_the_whole_history_and_the_list_then_puts_the_view_back() {
         "the reader's view comes back"
     );
     assert!(after.printing.is_none());
+}
+
+#[test]
+fn aligned_by_founding_both_foundings_stand_at_day_0_and_calendar_comes_back() {
+    let calendar = loaded().apply(Action::ShowRange {
+        start_day: day(2020, 1, 1),
+        end_day: day(2021, 1, 1),
+    });
+    let s = calendar.clone().apply(Action::SetAlign(Align::Founding));
+    assert_eq!(s.align, Align::Founding);
+    let data = s.data().unwrap();
+    let place = s.place();
+    let at = |id: &str| place.event(&data.events[index(&s, id)]).unwrap();
+    assert_eq!(at("rsm-founded").0, 0);
+    assert_eq!(at("dzns-refounded").0, 0);
+    // Drawn on one line: the same x in both lanes.
+    let x = |id: &str| {
+        let i = index(&s, id);
+        s.drawn
+            .lanes
+            .iter()
+            .flat_map(|l| &l.marks)
+            .find(|m| m.event == i)
+            .map(|m| m.x_px)
+            .unwrap()
+    };
+    assert!((x("rsm-founded") - x("dzns-refounded")).abs() < 0.5);
+    // The first view starts at the foundings; the 1990s predecessor sits
+    // decades before, counted at the edge.
+    assert!(
+        s.scale.start_day < 0.0 && s.scale.start_day > -400.0,
+        "{}",
+        s.scale.start_day
+    );
+    assert_eq!(s.drawn.outside.before, 2);
+    assert_eq!(
+        s.drawn.axis.minor.first().map(|t| t.label.as_str()),
+        Some("year 1")
+    );
+    let dissolution = &data.events[index(&s, "rsm-dissolution")];
+    assert_eq!(
+        s.age_of(data, dissolution).as_deref(),
+        Some("13 years 2 months 1 day after founding")
+    );
+    // The chart's counts are placed by age too: DZNS's first, December
+    // 2019, in its first year.
+    let first = &s.tallies.series[0].points[0];
+    assert!(
+        first.start_day > 300.0 && first.start_day < 320.0,
+        "{}",
+        first.start_day
+    );
+    // The link says so, and a fresh widget reads it back.
+    let link = s.view_state();
+    assert!(
+        link.to_fragment().starts_with("align=founding"),
+        "{}",
+        link.to_fragment()
+    );
+    // Back to the calendar: the window it left.
+    let back = s.clone().apply(Action::SetAlign(Align::Calendar));
+    assert_eq!(back.align, Align::Calendar);
+    assert_eq!(window(&back), window(&calendar));
+    assert_eq!(back.age_of(data, dissolution), None);
 }

@@ -5,8 +5,9 @@
 use super::lanes::{time_axis, visible_orgs, AXIS_HEIGHT_PX};
 use super::list::header_row;
 use super::{abbreviation, act, flag, int, px, translate, view_box, Gestures, Zone};
+use crate::core::align::{age_year, Align};
 use crate::core::data::{Dataset, MeasureBound};
-use crate::core::date::{civil_from_days, iso_day, Day, EventDate};
+use crate::core::date::{civil_from_days, Day, EventDate};
 use crate::core::i18n::{self, date_label, Lang, Msg};
 use crate::core::membership::{
     event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts, tick_label,
@@ -175,6 +176,9 @@ fn range_note(s: &State) -> Html {
         return Html::default();
     };
     let month = |day: f64| {
+        if s.align == Align::Founding {
+            return i18n::age_tick(s.lang, i18n::AgeTick::Year(age_year(day)));
+        }
         let (y, m, _) = civil_from_days(day.floor() as Day);
         let iso = [
             int(i64::from(y)).as_str(),
@@ -341,8 +345,8 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     };
     html! {
         <div class="mt-chart" data-testid="membership-chart"
-            data-window-start={iso_day(chart_scale.start_day.floor() as Day)}
-            data-window-end={iso_day(chart_scale.end_day.ceil() as Day)}>
+            data-window-start={super::window_edge(s, chart_scale.start_day.floor())}
+            data-window-end={super::window_edge(s, chart_scale.end_day.ceil())}>
             { head(s, &props.send) }
             { range_note(s) }
             { drawing }
@@ -393,7 +397,7 @@ fn presence(s: &State, data: &Dataset) -> Html {
         data,
         &s.tallies.measured,
         &s.chart_scale_or_window(),
-        s.today,
+        &s.place(),
     );
     let marks = facts.iter().filter_map(|&(i, x, labelled)| {
         let ev = data.events.get(i)?;

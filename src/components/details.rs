@@ -23,6 +23,10 @@ pub struct EventDetailsProps {
     pub next: Option<usize>,
     /// Where the actions go.
     pub send: Callback<Action>,
+    /// Its age since its organisation's founding, when the lanes are
+    /// aligned by founding.
+    #[prop_or_default]
+    pub age: Option<AttrValue>,
 }
 
 /// A term and its description in the facts list.
@@ -55,7 +59,7 @@ fn organisation(data: &Dataset, e: &Event, l: Lang) -> Html {
 }
 
 /// The date, kind, organisation, people and count.
-fn facts(data: &Dataset, e: &Event, l: Lang) -> Html {
+fn facts(data: &Dataset, e: &Event, l: Lang, age: Option<&AttrValue>) -> Html {
     let note = if e.date.is_uncertain() {
         Some(Msg::Uncertain)
     } else if e.date.is_approximate() {
@@ -67,6 +71,9 @@ fn facts(data: &Dataset, e: &Event, l: Lang) -> Html {
         { date_label(l, &e.date) }
         if let Some(note) = note {
             <span class="mt-note">{ " " }{ note.text(l) }</span>
+        }
+        if let Some(age) = age {
+            <span data-testid="details-age">{ " — " }{ age.clone() }</span>
         }
     </> };
     let count = data.measure(e).map(|m| {
@@ -150,7 +157,7 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
             if tr.is_some() {
                 <p class="mt-note">{ "(" }{ Msg::Translated.text(l) }{ ")" }</p>
             }
-            { facts(data, e, l) }
+            { facts(data, e, l, props.age.as_ref()) }
             if !data.text(summary).is_empty() {
                 <p class="mt-summary">{ t(summary) }</p>
             }

@@ -13,9 +13,11 @@ use super::chart::{ChartModel, CHART_HEIGHT_PX};
 use super::edges::edge_words;
 use super::lanes::{lanes_height_px, lanes_svg, visible_orgs};
 use super::translate;
+use crate::core::align::{age_year, Align};
 use crate::core::data::Dataset;
 use crate::core::date::iso_day;
 use crate::core::export::{csv, file_stem, json, ExportFormat};
+use crate::core::i18n::{self, Msg};
 use crate::state::{Action, Layout, Shared, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -128,11 +130,22 @@ pub fn ExportSvg(props: &ExportSvgProps) -> Html {
 /// The window's dates, and what lies outside it: "2010-07-20 – 2027-07-10;
 /// ‹ 2 earlier events (earliest: 1990s–2000s)".
 fn window_note(s: &State, data: &Dataset) -> String {
-    let mut note = [
-        iso_day(s.scale.start_day.floor() as i32),
-        iso_day(s.scale.end_day.floor() as i32),
-    ]
-    .join(" – ");
+    let (a, b) = (s.scale.start_day.floor(), s.scale.end_day.floor());
+    let mut note = match s.align {
+        Align::Calendar => [iso_day(a as i32), iso_day(b as i32)].join(" – "),
+        // "Aligned by founding: year 1 – year 17".
+        Align::Founding => {
+            let year = |d: f64| i18n::age_tick(s.lang, i18n::AgeTick::Year(age_year(d)));
+            [
+                Msg::AlignedNote.text(s.lang),
+                ": ",
+                &year(a),
+                " – ",
+                &year(b),
+            ]
+            .concat()
+        }
+    };
     for earlier in [true, false] {
         if let Some((_, words)) = edge_words(s, data, earlier) {
             note.push_str("; ");
@@ -149,12 +162,13 @@ pub fn file_name(s: &State, format: ExportFormat) -> Option<String> {
         .into_iter()
         .filter_map(|o| data.organisations.get(o).map(|o| o.id.as_str()))
         .collect();
-    let stem = file_stem(
-        s.scale.start_day.floor() as i32,
-        s.scale.end_day.floor() as i32,
-        &orgs,
-        data.organisations.len(),
-    );
+    let window = (s.align == Align::Calendar).then(|| {
+        (
+            s.scale.start_day.floor() as i32,
+            s.scale.end_day.floor() as i32,
+        )
+    });
+    let stem = file_stem(window, &orgs, data.organisations.len());
     Some([&stem, ".", format.as_str()].concat())
 }
 

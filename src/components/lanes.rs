@@ -40,7 +40,12 @@ pub fn accessible_name(s: &State, data: &Dataset, e: &Event) -> String {
     let label = s.label(data, e);
     let title = s.event_title(data, e);
     let date = date_label(s.lang, &e.date);
-    let mut parts = vec![label, kind_label(s.lang, e.kind), &date, org];
+    let age = s.age_of(data, e).unwrap_or_default();
+    let mut parts = vec![label, kind_label(s.lang, e.kind), &date];
+    if !age.is_empty() {
+        parts.push(&age);
+    }
+    parts.push(org);
     if title != label {
         parts.push(title);
     }
@@ -57,10 +62,12 @@ pub fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
         .collect()
 }
 
-/// "Nothing matches" with a Reset, when the filter hides every event.
+/// "Nothing matches" with a Reset, when the filter hides every event; and
+/// when aligned by founding, the organisations that cannot be (no founding
+/// date).
 pub fn empty_note(s: &State, send: &Callback<Action>) -> Html {
     if !s.shown.is_empty() {
-        return Html::default();
+        return unaligned_note(s);
     }
     html! {
         <div class="mt-empty" role="status">
@@ -69,6 +76,26 @@ pub fn empty_note(s: &State, send: &Callback<Action>) -> Html {
                 { Msg::Reset.text(s.lang) }
             </button>
         </div>
+    }
+}
+
+/// "RSM: no founding date, so not shown when aligned by founding".
+fn unaligned_note(s: &State) -> Html {
+    let Some(data) = s.data() else {
+        return Html::default();
+    };
+    let names: Vec<&str> = visible_orgs(s, data)
+        .into_iter()
+        .filter(|&o| s.place().offset(o).is_none())
+        .filter_map(|o| data.organisations.get(o).map(|org| org_name(org, s.lang)))
+        .collect();
+    if names.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="mt-empty" data-testid="not-aligned" role="note">
+            { [&names.join(", "), ": ", Msg::NotAligned.text(s.lang)].concat() }
+        </p>
     }
 }
 
@@ -81,11 +108,18 @@ pub fn time_axis(axis: &Axis, scale: TimeScale, ax: f64, pan: &'static str, ours
     let tick_id = ours.then_some("tick");
     let major_id = ours.then_some("tick-major");
     let minor = axis.minor.iter().map(|t| {
-        let x = px(scale.map(f64::from(t.day)));
+        let at = scale.map(f64::from(t.day));
+        // A label centred on a tick near an edge would be cut: only the
+        // grid line is drawn there.
+        let half_px = t.label.chars().count() as f64 * 3.6;
+        let whole = at >= half_px && at <= scale.width_px - half_px;
+        let x = px(at);
         html! {
             <g class="mt-tick" key={["t", &int(i64::from(t.day))].concat()}>
                 <line class="mt-gridline" x1={x.clone()} x2={x.clone()} y1="0" y2={px(ax + 5.0)}></line>
-                <text data-testid={tick_id} {x} y={px(ax + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
+                if whole {
+                    <text data-testid={tick_id} {x} y={px(ax + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
+                }
             </g>
         }
     });
@@ -182,7 +216,9 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
         AttrValue::from(org.color.clone()),
         AttrValue::from(org.id.clone()),
     );
-    let lifespan = org.lifespan(s.today).map(|(a, b)| {
+    let offset = s.place().offset(o);
+    let lifespan = org.lifespan(s.today).zip(offset).map(|((a, b), off)| {
+        let (a, b) = (a - off, b - off);
         let x0 = scale.map(f64::from(a)).max(-10.0);
         let x1 = scale.map(f64::from(b + 1)).min(width + 10.0);
         html! {

@@ -73,7 +73,7 @@ pub fn events_table(s: &State, send: &Callback<Action>) -> Html {
         return Html::default();
     };
     let l = s.lang;
-    let (rows, total) = events_in_window(data, &s.shown, &s.scale, s.today, MAX_LIST_ROWS);
+    let (rows, total) = events_in_window(data, &s.order, &s.scale, &s.place(), MAX_LIST_ROWS);
     // The source column only on paper.
     let columns = [
         Msg::ColDate,

@@ -203,6 +203,15 @@ pub struct WidgetProps {
     pub copy_link: bool,
 }
 
+/// A window edge as the root's `data-window-start`/`-end` say it: an ISO
+/// date, or when aligned by founding the signed days since founding.
+pub fn window_edge(s: &State, day: f64) -> AttrValue {
+    match s.align {
+        crate::core::align::Align::Calendar => AttrValue::from(iso_day(day as Day)),
+        crate::core::align::Align::Founding => int(day as i64),
+    }
+}
+
 /// The whole widget: its root section and everything in it.
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
@@ -239,8 +248,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <section {class} data-testid="timeline-root"
             data-state={s.load.as_attr()}
-            data-window-start={iso_day(s.scale.start_day.floor() as Day)}
-            data-window-end={iso_day(s.scale.end_day.ceil() as Day)}
+            data-window-start={window_edge(s, s.scale.start_day.floor())}
+            data-window-end={window_edge(s, s.scale.end_day.ceil())}
+            data-align={s.align.as_str()}
             data-layout={if vertical { "vertical" } else { "horizontal" }}
             lang={l.code()}
             aria-label={Msg::WidgetName.text(l)}
@@ -248,7 +258,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <header class="mt-header">
                 <h2 class="mt-title">{ s.title() }</h2>
                 <toolbar::Toolbar lang={l} list_open={s.list_open} export_open={s.export_open}
-                    theme={s.theme} send={send.clone()} />
+                    theme={s.theme} align={s.align} send={send.clone()} />
             </header>
             if let Some(data) = &data {
                 <filters::FilterBar data={data.clone()} lang={l} filter={s.filter.clone()}
@@ -273,6 +283,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 if let Some(event) = s.selected {
                     <details::EventDetails data={data.clone()} {event} lang={l}
                         prev={s.neighbour(event, -1)} next={s.neighbour(event, 1)}
+                        age={data.events.get(event).and_then(|e| s.age_of(data, e)).map(AttrValue::from)}
                         send={send.clone()} />
                 }
                 if s.list_open {

@@ -7,8 +7,9 @@ use super::filters::org_swatch;
 use super::glyph::kind_icon;
 use super::lanes::{empty_note, visible_orgs};
 use super::{abbreviation, act, flag, int, org_name, MarksProps};
+use crate::core::align::Align;
 use crate::core::data::Dataset;
-use crate::core::date::{civil_from_days, days_from_civil};
+use crate::core::date::civil_from_days;
 use crate::core::i18n::{self, date_label, kind_label};
 use crate::core::layout::Row;
 use crate::state::{Action, State};
@@ -81,13 +82,17 @@ fn event_row(
         data.organisation_name_in(e, l.code())
     };
     let mut said = [" — ", who].concat();
+    if let Some(age) = s.age_of(data, e) {
+        said.push_str(" — ");
+        said.push_str(&age);
+    }
     if title != label {
         said.push_str(" — ");
         said.push_str(title);
     }
     Some(html! {
         <li class="mt-row" key={row_key(data, &Row::Event(i))}>
-            { rail(spans, e.date.earliest()) }
+            { rail(spans, s.place().event(e).map_or(0, |(a, _)| a)) }
             <button type="button" {class} data-testid="event" data-event-id={id}
                 data-org={org.id.clone()} data-kind={e.kind.as_str()} data-index={int(i as i64)}
                 tabindex={if focusable { "0" } else { "-1" }} aria-pressed={flag(selected)}>
@@ -113,18 +118,24 @@ fn cluster_row(
     spans: &[(&str, Option<(i32, i32)>)],
     send: &Callback<Action>,
 ) -> Html {
-    let show = super::show_days(
-        f64::from(days_from_civil(year, 1, 1)),
-        f64::from(days_from_civil(year + 1, 1, 1)),
-    );
+    let (first, last) = s.place().year_days(year);
+    let show = super::show_days(first, last);
     html! {
         <li class="mt-row" key={row_key(data, &Row::Cluster { year, count })}>
-            { rail(spans, days_from_civil(year, 7, 1)) }
+            { rail(spans, ((first + last) / 2.0) as i32) }
             <button type="button" class="mt-vcluster" data-testid="cluster"
                 data-count={int(count as i64)} onclick={act(send, show)}>
-                { [&int(i64::from(year)), ": ", &i18n::cluster(s.lang, count)].concat() }
+                { [&year_name(s, year), ": ", &i18n::cluster(s.lang, count)].concat() }
             </button>
         </li>
+    }
+}
+
+/// A year heading: "2020", or when aligned by founding "year 3".
+fn year_name(s: &State, year: i32) -> String {
+    match s.align {
+        Align::Calendar => int(i64::from(year)).to_string(),
+        Align::Founding => i18n::age_tick(s.lang, i18n::AgeTick::Year(year)),
     }
 }
 
@@ -151,16 +162,24 @@ pub fn Rows(props: &MarksProps) -> Html {
     };
     let send = &props.send;
     let orgs = visible_orgs(s, data);
+    // Lifespans as placed on the axis (by date, or by age).
+    let place = s.place();
     let spans: Vec<(&str, Option<(i32, i32)>)> = orgs
         .iter()
-        .filter_map(|&o| data.organisations.get(o))
-        .map(|org| (org.color.as_str(), org.lifespan(s.today)))
+        .filter_map(|&o| Some((data.organisations.get(o)?, place.offset(o))))
+        .map(|(org, off)| {
+            let span = org.lifespan(s.today).zip(off);
+            (
+                org.color.as_str(),
+                span.map(|((a, b), off)| (a - off, b - off)),
+            )
+        })
         .collect();
     let rows = s.drawn.rows.iter().filter_map(|row| match *row {
         Row::Year(y) => Some(html! {
             <li class="mt-year" key={row_key(data, row)}>
-                { rail(&spans, days_from_civil(y, 7, 1)) }
-                <span data-testid="tick-major">{ int(i64::from(y)) }</span>
+                { rail(&spans, { let (a, b) = place.year_days(y); ((a + b) / 2.0) as i32 }) }
+                <span data-testid="tick-major">{ year_name(s, y) }</span>
             </li>
         }),
         Row::Event(i) => event_row(s, data, i, &spans),

@@ -2,6 +2,7 @@
 //! and language.
 
 use super::{act, flag};
+use crate::core::align::Align;
 use crate::core::export::ExportFormat;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::state::{Action, Theme};
@@ -19,6 +20,8 @@ pub struct ToolbarProps {
     pub export_open: bool,
     /// The colour theme.
     pub theme: Theme,
+    /// How the lanes are placed in time.
+    pub align: Align,
     /// Where the buttons' actions go.
     pub send: Callback<Action>,
 }
@@ -32,6 +35,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     // Zooming from the buttons keeps the window's centre: the reducer
     // finds it (`anchor_px` below 0 means "the centre").
     let zoom = |factor: f64| act(send, Action::ZoomCentre { factor });
+    let founding = props.align == Align::Founding;
     html! {
             <div class="mt-toolbar" role="toolbar" aria-label={Msg::Controls.text(l)}>
                 <button type="button" data-testid="zoom-in" onclick={zoom(2.0)}
@@ -40,6 +44,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     aria-label={Msg::ZoomOut.text(l)} title={Msg::ZoomOut.text(l)}>{ "−" }</button>
                 <button type="button" data-testid="zoom-fit" onclick={act(send, Action::Fit)}
                     title={Msg::FitTitle.text(l)}>{ Msg::Fit.text(l) }</button>
+                <button type="button" data-testid="align-toggle"
+                    onclick={act(send, Action::SetAlign(if founding { Align::Calendar } else { Align::Founding }))}
+                    aria-pressed={flag(founding)} title={Msg::AlignTitle.text(l)}>
+                    { Msg::AlignToggle.text(l) }
+                </button>
                 <button type="button" data-testid="list-toggle" onclick={act(send, Action::ToggleList)}
                     aria-pressed={flag(props.list_open)}
                     title={Msg::ListTitle.text(l)}>{ Msg::List.text(l) }</button>

@@ -408,24 +408,6 @@ impl Dataset {
         self.organisations.iter().position(|o| o.id == id)
     }
 
-    /// The span a reader is shown first: everything dated (see
-    /// [`Dataset::span`]) from the earliest founding of an organisation
-    /// on. What lies before every founding (a predecessor's history) is
-    /// left to the edge of the window, which counts it. The whole span
-    /// when an organisation has no founding date.
-    pub fn home_span(&self, today: Day) -> Option<(Day, Day)> {
-        let (first, last) = self.span(today)?;
-        let founded: Option<Vec<Day>> = self
-            .organisations
-            .iter()
-            .map(|o| o.founded.map(|d| d.earliest()))
-            .collect();
-        let start = founded
-            .and_then(|days| days.into_iter().min())
-            .map_or(first, |d| d.clamp(first, last));
-        Some((start, last))
-    }
-
     /// First and last day of everything dated in the dataset (events,
     /// counts, organisation lifespans); open ends reach `today`. `None` for a
     /// dataset with nothing dated.

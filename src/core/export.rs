@@ -59,12 +59,13 @@ impl ExportFormat {
 }
 
 /// The columns of an export, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "id",
     "organisation",
     "date",
     "earliest",
     "latest",
+    "days_since_founding",
     "precision",
     "kind",
     "label",
@@ -117,7 +118,7 @@ pub fn precision_words(e: &Event) -> String {
 }
 
 /// One event's cells, in [`COLUMNS`] order.
-fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 15] {
+fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 16] {
     use std::borrow::Cow::{Borrowed, Owned};
     let t = |x| Borrowed(data.text(x));
     let source = data.source(e);
@@ -127,6 +128,15 @@ fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 15] {
         t(e.date_text),
         Owned(iso_day(e.date.earliest())),
         Owned(e.date.latest().map(iso_day).unwrap_or_default()),
+        // From the organisation's founding to the event's first day
+        // (negative before it; empty without a founding date).
+        Owned(
+            data.organisations
+                .get(e.org)
+                .and_then(|o| o.founded)
+                .map(|f| (e.date.earliest() - f.earliest()).to_string())
+                .unwrap_or_default(),
+        ),
         Owned(precision_words(e)),
         Borrowed(e.kind.as_str()),
         t(e.label),
@@ -144,7 +154,11 @@ fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 15] {
 /// doubled; a cell a spreadsheet would run as a formula (`=`, `+`, `-`,
 /// `@`, or a tab or carriage return first) gets a leading apostrophe.
 fn csv_cell(out: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // A negative whole number ("-1" days) is a number, not a formula.
+    let number = cell
+        .strip_prefix('-')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    let formula = !number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quote = formula || cell.contains([',', '"', '\n', '\r']);
     if quote {
         out.push('"');
@@ -233,11 +247,14 @@ pub fn json(data: &Dataset, shown: &[usize]) -> String {
 /// The name of a download of this view, without extension:
 /// `movement-timeline-2019-2021-dzns` (the window's years, then the shown
 /// organisations when a filter hides some).
-pub fn file_stem(start: Day, end: Day, orgs: &[&str], all_orgs: usize) -> String {
-    let (a, b) = (civil_from_days(start).0, civil_from_days(end).0);
-    let mut out = format!("movement-timeline-{a}");
-    if b != a {
-        out.push_str(&format!("-{b}"));
+/// With no window (`None`: aligned by founding, where it is in ages) the
+/// name says `since-founding` instead of years.
+pub fn file_stem(window: Option<(Day, Day)>, orgs: &[&str], all_orgs: usize) -> String {
+    let mut out = String::from("movement-timeline-");
+    match window.map(|(s, e)| (civil_from_days(s).0, civil_from_days(e).0)) {
+        Some((a, b)) if b != a => out.push_str(&format!("{a}-{b}")),
+        Some((a, _)) => out.push_str(&a.to_string()),
+        None => out.push_str("since-founding"),
     }
     if !orgs.is_empty() && orgs.len() < all_orgs {
         for o in orgs {
@@ -304,9 +321,11 @@ mod tests {
             (dissolution[3].as_str(), dissolution[4].as_str()),
             ("2024-05-08", "2024-05-08")
         );
-        assert_eq!(dissolution[5], "day");
+        // 2011-03-07 to 2024-05-08.
+        assert_eq!(dissolution[5], "4811");
+        assert_eq!(dissolution[6], "day");
         assert_eq!(
-            dissolution[13],
+            dissolution[14],
             d.text(d.source(e).quote),
             "the quote survives the round trip"
         );
@@ -314,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_cells_are_quoted_doubled_and_defused() {
+    fn csv_cells_are_quoted_doubled_and_defused_but_negative_numbers_stay_numbers() {
         let mut out = String::new();
         for cell in [
             "plain",
@@ -324,6 +343,7 @@ mod tests {
             "=HYPERLINK(1)",
             "+1",
             "-1",
+            "-1+2",
             "@SUM(A1)",
         ] {
             csv_cell(&mut out, cell);
@@ -331,7 +351,7 @@ mod tests {
         }
         assert_eq!(
             out,
-            "plain|\"a, b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"'=HYPERLINK(1)\"|\"'+1\"|\"'-1\"|\"'@SUM(A1)\"|"
+            "plain|\"a, b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"'=HYPERLINK(1)\"|\"'+1\"|-1|\"'-1+2\"|\"'@SUM(A1)\"|"
         );
     }
 
@@ -366,13 +386,20 @@ mod tests {
         let a = days_from_civil(2019, 3, 1);
         let b = days_from_civil(2021, 6, 1);
         assert_eq!(
-            file_stem(a, b, &["dzns"], 2),
+            file_stem(Some((a, b)), &["dzns"], 2),
             "movement-timeline-2019-2021-dzns"
         );
         assert_eq!(
-            file_stem(a, b, &["dzns", "rsm"], 2),
+            file_stem(Some((a, b)), &["dzns", "rsm"], 2),
             "movement-timeline-2019-2021"
         );
-        assert_eq!(file_stem(a, a, &["x/../y"], 2), "movement-timeline-2019-xy");
+        assert_eq!(
+            file_stem(Some((a, a)), &["x/../y"], 2),
+            "movement-timeline-2019-xy"
+        );
+        assert_eq!(
+            file_stem(None, &["rsm"], 2),
+            "movement-timeline-since-founding-rsm"
+        );
     }
 }

@@ -6,8 +6,8 @@
 //! between them (mid-date to mid-date), which says clearly when counts are
 //! unevenly spaced. Nothing is interpolated into data that was not published.
 
+use super::align::Placing;
 use super::data::Dataset;
-use super::date::Day;
 use super::i18n::{number, tenths as i18n_tenths, Lang};
 use super::layout::LaneIndex;
 use super::order::{by_f64, sort_by};
@@ -82,11 +82,14 @@ pub struct Growth {
 pub const DAYS_PER_MONTH: f64 = 30.436_875;
 
 /// The membership series of every organisation that published counts.
-pub fn series(data: &Dataset, today: Day) -> Vec<Series> {
+pub fn series(data: &Dataset, place: &Placing) -> Vec<Series> {
     let mut out: Vec<Series> = Vec::new();
     for (index, c) in data.membership.iter().enumerate() {
-        let start = f64::from(c.date.earliest());
-        let end = f64::from(c.date.latest_or(today)) + 1.0;
+        let Some((first, last)) = place.date(c.org, &c.date) else {
+            continue;
+        };
+        let start = f64::from(first);
+        let end = f64::from(last) + 1.0;
         let point = CountPoint {
             index,
             start_day: start,
@@ -249,16 +252,15 @@ pub fn presence_facts(
     data: &Dataset,
     measured: &[usize],
     scale: &TimeScale,
-    today: Day,
+    place: &Placing,
 ) -> Vec<(usize, f64, bool)> {
     let mut facts: Vec<(usize, f64)> = measured
         .iter()
         .filter_map(|&i| data.events.get(i).map(|e| (i, e)))
         .filter(|(_, e)| data.measure(e).is_some())
-        .map(|(i, e)| {
-            let mid =
-                (f64::from(e.date.earliest()) + f64::from(e.date.latest_or(today)) + 1.0) / 2.0;
-            (i, scale.map(mid))
+        .filter_map(|(i, e)| {
+            let (a, b) = place.event(e)?;
+            Some((i, scale.map((f64::from(a) + f64::from(b)) / 2.0)))
         })
         .filter(|(_, x)| *x >= -40.0 && *x <= scale.width_px + 40.0)
         .collect();
@@ -374,7 +376,7 @@ mod tests {
     #[test]
     fn the_shipped_counts_form_one_dzns_series_in_date_order() {
         let d = data();
-        let s = series(&d, 20_000);
+        let s = series(&d, &Placing::calendar(20_000));
         assert_eq!(s.len(), 1, "RSM published no counts");
         assert_eq!(s[0].org, d.org_index("dzns").unwrap());
         let members: Vec<u32> = s[0].points.iter().map(|p| p.members).collect();
@@ -389,7 +391,7 @@ mod tests {
     #[test]
     fn the_chart_window_spreads_the_counts_and_follows_a_window_inside_them() {
         let d = data();
-        let all = series(&d, 20_000);
+        let all = series(&d, &Placing::calendar(20_000));
         let s: Vec<&Series> = all.iter().collect();
         let (first, last) = (s[0].points[0].start_day, s[0].points[5].end_day);
         // A window over decades: the counts' span, padded.
@@ -409,7 +411,7 @@ mod tests {
     #[test]
     fn growth_is_per_month_and_flags_uneven_gaps() {
         let d = data();
-        let s = &series(&d, 20_000)[0];
+        let s = &series(&d, &Placing::calendar(20_000))[0];
         let g = growth(s);
         assert_eq!(g.len(), 5);
         assert_eq!(g[0].delta, 5_000);
@@ -504,7 +506,7 @@ mod tests {
         assert!(event_markers(&lanes, &[0, 1], &narrow).len() <= 2 * 4);
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let measured = measured_events(&d, &shown);
-        let ids: Vec<&str> = presence_facts(&d, &measured, &fit, today)
+        let ids: Vec<&str> = presence_facts(&d, &measured, &fit, &Placing::calendar(today))
             .iter()
             .map(|(i, _, _)| d.text(d.events[*i].id))
             .collect();
@@ -515,7 +517,7 @@ mod tests {
             width_px: 40.0,
             ..fit
         };
-        let facts = presence_facts(&d, &measured, &narrow, today);
+        let facts = presence_facts(&d, &measured, &narrow, &Placing::calendar(today));
         assert_eq!(facts.len(), 4);
         let labelled: Vec<f64> = facts.iter().filter(|f| f.2).map(|f| f.1).collect();
         assert!(labelled.len() < 4, "{facts:?}");

@@ -4,6 +4,7 @@
 /// Where the full page finds its data, relative to the page.
 pub const DEFAULT_DATA_URL: &str = "data/movements.json";
 
+pub mod align;
 pub mod data;
 pub mod date;
 pub mod error;

@@ -5,6 +5,7 @@
 //! reported as warnings, so a garbage fragment still gives the default view.
 //! Writing uses full dates, so any state round-trips exactly.
 
+use super::align::Align;
 use super::data::EventKind;
 use super::date::{civil_from_days, days_from_civil, days_in_month, iso_day, Day};
 use super::filter::{IdSet, KindSet};
@@ -31,6 +32,9 @@ pub struct ViewState {
     pub list: bool,
     /// A language chosen by the reader (`ru`, `en`).
     pub lang: Option<Lang>,
+    /// The lanes aligned by founding (`align=founding`); `from` and `to`
+    /// are then days since founding, written `120d`.
+    pub align: Align,
 }
 
 /// A fragment value that was skipped, and why.
@@ -126,6 +130,8 @@ impl ViewState {
     pub fn from_fragment(fragment: &str) -> (ViewState, Vec<UrlWarning>) {
         let mut state = ViewState::default();
         let mut warnings = Vec::new();
+        // Whether the window was given in days since founding, or in dates.
+        let (mut ages, mut dates) = (false, false);
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         for pair in fragment.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -172,13 +178,23 @@ impl ViewState {
                     }
                 }
                 "q" => state.text = value.chars().take(200).collect(),
-                "from" => match parse_url_date(&value, false) {
-                    Some(d) => state.from = Some(d),
-                    None => warn("not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                "from" | "to" => match window_edge(&value, key == "to") {
+                    Some((d, in_days)) => {
+                        *(if key == "to" {
+                            &mut state.to
+                        } else {
+                            &mut state.from
+                        }) = Some(d);
+                        ages |= in_days;
+                        dates |= !in_days;
+                    }
+                    None => warn(
+                        "not a date (YYYY, YYYY-MM or YYYY-MM-DD) or days since founding (120d)",
+                    ),
                 },
-                "to" => match parse_url_date(&value, true) {
-                    Some(d) => state.to = Some(d),
-                    None => warn("not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                "align" => match Align::parse(&value) {
+                    Some(a) => state.align = a,
+                    None => warn("align is calendar or founding"),
                 },
                 "event" if is_id(&value) => state.event = Some(value),
                 "event" => warn("not an event id"),
@@ -194,16 +210,7 @@ impl ViewState {
                 _ => warn("unknown key ignored"),
             }
         }
-        if let (Some(a), Some(b)) = (state.from, state.to) {
-            if b < a {
-                warnings.push(UrlWarning {
-                    key: "to".into(),
-                    reason: "the window ends before it starts; both ignored".into(),
-                });
-                state.from = None;
-                state.to = None;
-            }
-        }
+        settle_window(&mut state, ages, dates, &mut warnings);
         (state, warnings)
     }
 
@@ -224,11 +231,18 @@ impl ViewState {
         if !self.text.is_empty() {
             parts.push(format!("q={}", encode(&self.text)));
         }
+        let edge = |d: Day| match self.align {
+            Align::Calendar => iso_day(d),
+            Align::Founding => format!("{d}d"),
+        };
+        if self.align == Align::Founding {
+            parts.push("align=founding");
+        }
         if let Some(d) = self.from {
-            parts.push(format!("from={}", iso_day(d)));
+            parts.push(format!("from={}", edge(d)));
         }
         if let Some(d) = self.to {
-            parts.push(format!("to={}", iso_day(d)));
+            parts.push(format!("to={}", edge(d)));
         }
         if let Some(e) = &self.event {
             parts.push(format!("event={}", encode(e)));
@@ -243,6 +257,44 @@ impl ViewState {
             parts.push(format!("lang={}", l.code()));
         }
         out
+    }
+}
+
+/// Drops a window that cannot be read: in days without the alignment by
+/// founding, in dates with it, or ending before it starts.
+fn settle_window(state: &mut ViewState, ages: bool, dates: bool, warnings: &mut Vec<UrlWarning>) {
+    if (ages || dates) && (ages != (state.align == Align::Founding) || (ages && dates)) {
+        warnings.push(UrlWarning {
+            key: "from".into(),
+            reason: "the window is in dates by calendar and in days (120d) by founding; ignored"
+                .into(),
+        });
+        state.from = None;
+        state.to = None;
+    }
+    if let (Some(a), Some(b)) = (state.from, state.to) {
+        if b < a {
+            warnings.push(UrlWarning {
+                key: "to".into(),
+                reason: "the window ends before it starts; both ignored".into(),
+            });
+            state.from = None;
+            state.to = None;
+        }
+    }
+}
+
+/// A window edge: a date (`2011`, `2011-03`, `2011-03-07`; the end of
+/// the period for `to`), or days since founding (`-30d`, `4800d`, `true`
+/// in the second place).
+fn window_edge(value: &str, end: bool) -> Option<(Day, bool)> {
+    match value.strip_suffix('d') {
+        Some(n) => n
+            .parse::<i32>()
+            .ok()
+            .filter(|n| n.unsigned_abs() <= 4_000_000)
+            .map(|n| (n, true)),
+        None => parse_url_date(value, end).map(|d| (d, false)),
     }
 }
 
@@ -309,6 +361,32 @@ mod tests {
         assert_eq!(w.len(), 1);
         let (s, _) = ViewState::from_fragment("kinds=bogus,arrest");
         assert_eq!(s.kinds, Some(From::from([EventKind::Arrest])));
+    }
+
+    #[test]
+    fn aligned_by_founding_the_window_is_in_days_since_founding() {
+        let (s, w) = ViewState::from_fragment("align=founding&from=-30d&to=4800d");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (s.align, s.from, s.to),
+            (Align::Founding, Some(-30), Some(4800))
+        );
+        assert_eq!(s.to_fragment(), "align=founding&from=-30d&to=4800d");
+        // Days without the alignment, or dates with it, say nothing clear.
+        for mixed in [
+            "from=120d&to=400d",
+            "align=founding&from=2011&to=2012",
+            "align=founding&from=2d&to=2012",
+        ] {
+            let (s, w) = ViewState::from_fragment(mixed);
+            assert_eq!((s.from, s.to), (None, None), "{mixed}");
+            assert_eq!(w.len(), 1, "{mixed}: {w:?}");
+        }
+        assert_eq!(ViewState::from_fragment("align=sideways").1.len(), 1);
+        assert_eq!(
+            ViewState::from_fragment("align=calendar").0.to_fragment(),
+            ""
+        );
     }
 
     #[test]
@@ -384,9 +462,10 @@ mod properties {
             ])),
             any::<bool>(),
             proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
+            any::<bool>(),
         )
             .prop_map(
-                |(orgs, kinds, text, window, event, theme, list, lang)| ViewState {
+                |(orgs, kinds, text, window, event, theme, list, lang, founding)| ViewState {
                     orgs,
                     kinds,
                     text: text.chars().take(200).collect(),
@@ -396,6 +475,11 @@ mod properties {
                     theme,
                     list,
                     lang,
+                    align: if founding {
+                        Align::Founding
+                    } else {
+                        Align::Calendar
+                    },
                 },
             )
     }

@@ -16,6 +16,7 @@
 
 pub mod options;
 
+use crate::core::align::Align;
 use crate::core::data::EventKind;
 use crate::core::date::iso_day;
 use crate::core::export::ExportFormat;
@@ -203,6 +204,13 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         }
         None => ViewState::default(),
     };
+    match o.align.as_deref().map(|a| (a, Align::parse(a))) {
+        Some((_, Some(align))) => view.align = align,
+        Some((other, None)) => warn(&format!(
+            "align \"{other}\" is not calendar or founding; using calendar"
+        )),
+        None => {}
+    }
     let theme = theme_of(o.theme.as_deref().or(view.theme.as_deref()));
     view.theme = (theme != Theme::Auto).then(|| theme.as_str().to_owned());
     if let Some(orgs) = o.orgs {
@@ -502,6 +510,18 @@ impl WidgetHandle {
             format,
             download: false,
         });
+    }
+
+    /// Places the lanes by date (`calendar`) or by time since each
+    /// organisation's founding (`founding`).
+    #[wasm_bindgen(js_name = setAlign)]
+    pub fn set_align(&self, align: String) {
+        match Align::parse(&align) {
+            Some(a) => self.dispatch(Action::SetAlign(a)),
+            None => warn(&format!(
+                "align \"{align}\" is not calendar or founding; ignored"
+            )),
+        }
     }
 
     /// Sets the theme: `auto`, `light` or `dark`.

@@ -42,6 +42,9 @@ pub struct MountOptions {
     pub url_state: Option<bool>,
     /// `en` or `ru`.
     pub lang: Option<String>,
+    /// `calendar` (default) or `founding`: the lanes by date, or by time
+    /// since each organisation's founding.
+    pub align: Option<String>,
     /// A view as the URL fragment writes it (`orgs=rsm&from=2011`).
     pub view: Option<String>,
     /// The stylesheet's URL (read by the loader, which puts it in).

@@ -3,13 +3,13 @@
 //! choose which `core` function or state method an action calls.
 
 use super::{Brush, Effect, Load, LoadError, Shared, State, Theme};
+use crate::core::align::Align;
 use crate::core::data::{Dataset, EventKind};
 use crate::core::date::Day;
 use crate::core::export::ExportFormat;
 use crate::core::filter::Filter;
 use crate::core::i18n::Lang;
 use crate::core::navigate::{self, Step};
-use crate::core::scale::ScaleLimits;
 use crate::core::url_state::ViewState;
 use std::rc::Rc;
 
@@ -55,6 +55,8 @@ pub enum Action {
         /// `true` for the earlier events.
         earlier: bool,
     },
+    /// Place the lanes by date or by age since founding.
+    SetAlign(Align),
     /// Move the window to the start (`true`) or end of the data, same zoom.
     ToEdge {
         /// `true` for the start.
@@ -155,14 +157,8 @@ impl State {
     fn step(&mut self, action: Action) -> bool {
         match action {
             Action::Loaded(data) => {
-                if let Some((first, last)) = data.span(self.today) {
-                    self.limits = ScaleLimits::around(f64::from(first), f64::from(last));
-                }
-                self.home = data.home_span(self.today).map(|(a, b)| {
-                    let home = ScaleLimits::around(f64::from(a), f64::from(b));
-                    (home.min_day, home.max_day)
-                });
                 self.load = Load::Ready(Shared(data));
+                self.reach();
                 self.search = Shared::new(Vec::new());
                 self.selected = None;
                 self.focused = None;
@@ -200,6 +196,7 @@ impl State {
             }
             Action::Fit => self.scale = self.fitted(),
             Action::Reveal { earlier } => self.scale = self.revealed(earlier),
+            Action::SetAlign(align) => self.set_align(align),
             Action::ToEdge { start } => {
                 let span = self.scale.span_days();
                 let (a, b) = if start {

@@ -4,6 +4,7 @@
 //! ([`Tallies`]).
 
 use super::{Shared, State, MAX_ROWS, VERTICAL_BELOW_PX};
+use crate::core::align::{age_axis, Align};
 use crate::core::data::Dataset;
 use crate::core::filter::{count, Counts};
 use crate::core::i18n::Lang;
@@ -90,7 +91,7 @@ impl State {
             shown: count(data, self.shown.iter().copied()),
             total: count(data, 0..data.events.len()),
             measured: measured_events(data, &self.shown),
-            series: series(data, self.today),
+            series: series(data, &self.place()),
         });
     }
 
@@ -129,23 +130,32 @@ impl State {
                     .collect()
             },
             rows: if vertical {
-                vertical_rows(data, &self.shown, &self.scale, self.today, MAX_ROWS)
+                vertical_rows(data, &self.order, &self.scale, &self.place(), MAX_ROWS)
             } else {
                 Vec::new()
             },
-            axis: axis(&self.scale, 24, self.lang),
+            axis: self.axis_of(&self.scale),
             outside: self
                 .lanes
                 .iter()
                 .map(|lane| lane.outside(self.scale.start_day, self.scale.end_day))
                 .fold(Outside::default(), Outside::and),
-            chart: self.chart_scale(data).map(|c| (c, axis(&c, 24, self.lang))),
+            chart: self.chart_scale(data).map(|c| (c, self.axis_of(&c))),
         };
         self.drawn = Shared::new(drawn);
     }
 }
 
 impl State {
+    /// The two-level axis of a window: calendar dates, or ages when
+    /// aligned by founding.
+    fn axis_of(&self, scale: &TimeScale) -> Axis {
+        match self.align {
+            Align::Calendar => axis(scale, 24, self.lang),
+            Align::Founding => age_axis(scale, 24, self.lang),
+        }
+    }
+
     /// The chart's window for the organisations shown (see
     /// [`chart_window`]), on the plot's width.
     fn chart_scale(&self, data: &Dataset) -> Option<TimeScale> {

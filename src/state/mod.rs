@@ -4,6 +4,7 @@
 //! Every transition delegates its arithmetic to `core`; this module only
 //! decides which core function an action calls.
 
+use crate::core::align::{age_label, offsets, Align, Placing};
 use crate::core::data::Dataset;
 use crate::core::date::Day;
 use crate::core::error::DataError;
@@ -152,8 +153,18 @@ pub struct State {
     /// How far the window may zoom and pan.
     pub limits: ScaleLimits,
     /// The reader's first window, first and last day (see
-    /// [`Dataset::home_span`]); `None` before the data.
+    /// [`Placing::home_span`]); `None` before the data.
     pub home: Option<(f64, f64)>,
+    /// How the lanes are placed in time: by date or by age.
+    pub align: Align,
+    /// Each organisation's offset for `align` (see `core::align::offsets`).
+    pub offsets: Shared<Vec<Option<Day>>>,
+    /// The shown events in the order they are placed (by date, or by age
+    /// when aligned by founding), without those that cannot be placed.
+    pub order: Shared<Vec<usize>>,
+    /// The calendar window, kept while aligned by founding so that
+    /// switching back restores it.
+    pub calendar_window: Option<TimeScale>,
     /// Today's day number, where open-ended lifespans stop.
     pub today: Day,
     /// The event whose details are open.
@@ -296,6 +307,10 @@ impl State {
             scale: TimeScale::fit(&limits, 0.0),
             limits,
             home: None,
+            align: Align::Calendar,
+            offsets: Shared::new(Vec::new()),
+            order: Shared::new(Vec::new()),
+            calendar_window: None,
             today,
             selected: None,
             focused: None,
@@ -366,12 +381,22 @@ impl State {
             })
         };
         let shown: Vec<usize> = (0..data.events.len()).filter(|&i| keep(i)).collect();
+        let offsets = self.offsets.clone();
+        let place = Placing {
+            offsets: &offsets,
+            today: self.today,
+            align: self.align,
+        };
         self.lanes = Shared::new(LaneIndex::build_all(
             data,
-            self.today,
+            &place,
             shown.iter().copied(),
             |e| self.label(data, e),
         ));
+        let order = match self.align {
+            Align::Calendar => None,
+            Align::Founding => Some(placed_order(data, &place, &shown)),
+        };
         if self
             .selected
             .is_some_and(|i| shown.binary_search(&i).is_err())
@@ -385,6 +410,72 @@ impl State {
             self.focused = None;
         }
         self.shown = Shared::new(shown);
+        // By date the order is the shown list itself (shared, not copied).
+        self.order = order.map_or_else(|| self.shown.clone(), Shared::new);
+    }
+
+    /// An event's age since its organisation's founding ("13 years 2
+    /// months 1 day after founding"), when aligned by founding.
+    pub fn age_of(&self, data: &Dataset, e: &crate::core::data::Event) -> Option<String> {
+        if self.align != Align::Founding {
+            return None;
+        }
+        let founded = data.organisations.get(e.org)?.founded?.earliest();
+        Some(age_label(self.lang, founded, &e.date, self.today))
+    }
+
+    /// Where events sit on the axis (see [`Placing`]).
+    pub fn place(&self) -> Placing<'_> {
+        Placing {
+            offsets: &self.offsets,
+            today: self.today,
+            align: self.align,
+        }
+    }
+
+    /// Sets the offsets, the limits and the first window for the data and
+    /// the alignment.
+    fn reach(&mut self) {
+        let Some(data) = self.data() else {
+            return;
+        };
+        let offsets = offsets(data, self.align);
+        let place = Placing {
+            offsets: &offsets,
+            today: self.today,
+            align: self.align,
+        };
+        let (span, home) = (place.span(data), place.home_span(data));
+        if let Some((first, last)) = span {
+            self.limits = ScaleLimits::around(f64::from(first), f64::from(last));
+        }
+        self.home = home.map(|(a, b)| {
+            let home = ScaleLimits::around(f64::from(a), f64::from(b));
+            (home.min_day, home.max_day)
+        });
+        self.offsets = Shared::new(offsets);
+    }
+
+    /// Places the lanes by date or by age; the window goes to the new
+    /// alignment's first view, or back to the calendar window it left.
+    fn set_align(&mut self, align: Align) {
+        if align == self.align {
+            return;
+        }
+        if align == Align::Founding {
+            self.calendar_window = Some(self.scale);
+        }
+        self.align = align;
+        self.reach();
+        self.refilter();
+        let back = match align {
+            Align::Calendar => self.calendar_window.take(),
+            Align::Founding => None,
+        };
+        self.scale = match back {
+            Some(w) => w.with_width(self.scale.width_px).clamped(&self.limits),
+            None => self.fitted(),
+        };
     }
 
     /// The reader's window: from the earliest founding on when nothing is
@@ -407,13 +498,14 @@ impl State {
         if self.filter.is_empty() {
             return all;
         }
-        let span = self.shown.iter().filter_map(|&i| data.events.get(i)).fold(
-            None,
-            |acc: Option<(Day, Day)>, e| {
-                let (a, b) = (e.date.earliest(), e.date.latest_or(self.today));
-                Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
-            },
-        );
+        let place = self.place();
+        let span = self
+            .shown
+            .iter()
+            .filter_map(|&i| place.event(data.events.get(i)?))
+            .fold(None, |acc: Option<(Day, Day)>, (a, b)| {
+                Some(acc.map_or((a, b - 1), |(x, y)| (x.min(a), y.max(b - 1))))
+            });
         match span {
             Some((a, b)) => {
                 let limits = ScaleLimits::around(f64::from(a), f64::from(b));
@@ -468,6 +560,7 @@ impl State {
             },
             list: self.list_open,
             lang: self.lang_chosen.then_some(self.lang),
+            align: self.align,
         }
     }
 
@@ -497,6 +590,11 @@ impl State {
             kinds: view.kinds,
             text: view.text,
         };
+        if view.align != self.align {
+            self.align = view.align;
+            self.calendar_window = None;
+            self.reach();
+        }
         self.refilter();
         self.scale = match (view.from, view.to) {
             (Some(a), Some(b)) => self
@@ -570,8 +668,10 @@ impl State {
         let Some(e) = self.data().and_then(|d| d.events.get(event)) else {
             return;
         };
-        let start = f64::from(e.date.earliest());
-        let end = f64::from(e.date.latest_or(self.today)) + 1.0;
+        let Some((start, end)) = self.place().event(e) else {
+            return;
+        };
+        let (start, end) = (f64::from(start), f64::from(end));
         let margin = self.scale.span_days() * 0.08;
         if start >= self.scale.start_day + margin && start <= self.scale.end_day - margin {
             return;
@@ -586,4 +686,14 @@ impl State {
             .scale
             .show(centre - span / 2.0, centre + span / 2.0, &self.limits);
     }
+}
+
+/// `shown` in the order `place` puts them (by start, then end).
+fn placed_order(data: &Dataset, place: &Placing, shown: &[usize]) -> Vec<usize> {
+    let mut keyed: Vec<((i32, i32), usize)> = shown
+        .iter()
+        .filter_map(|&i| Some((place.event(data.events.get(i)?)?, i)))
+        .collect();
+    crate::core::order::sort_by(&mut keyed, &|a, b| a.cmp(b));
+    keyed.into_iter().map(|(_, i)| i).collect()
 }

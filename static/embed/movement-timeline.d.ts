@@ -4,6 +4,9 @@
 /** Colour theme: follow the system, or forced. */
 export type Theme = "auto" | "light" | "dark";
 
+/** How the lanes are placed: by date, or by time since each organisation's founding. */
+export type Align = "calendar" | "founding";
+
 /** Languages of the interface (quotes stay in their source's language). */
 export type Lang = "en" | "ru";
 
@@ -108,6 +111,8 @@ export interface MountOptions {
   theme?: Theme;
   /** Default: the nearest `lang` around the element, then the browser's. */
   lang?: Lang;
+  /** "calendar" (default), or "founding": both foundings on one line at 0. */
+  align?: Align;
   /** "modifier" (default): the wheel zooms only with Ctrl or ⌘. */
   wheelZoom?: "always" | "modifier";
   /** Pixels, or any CSS length ("80vh", "calc(100dvh - 4rem)"). */
@@ -169,6 +174,7 @@ export interface TimelineHandle {
   setDataUrl(url: string): TimelineHandle;
   setFilter(filter?: Filter): TimelineHandle;
   setWindow(start: string, end: string): TimelineHandle;
+  setAlign(align: Align): TimelineHandle;
   setTheme(theme: Theme): TimelineHandle;
   setLang(lang: Lang): TimelineHandle;
   on<K extends keyof TimelineEventMap>(event: K, listener: (detail: TimelineEventMap[K]) => void): TimelineHandle;
@@ -201,6 +207,7 @@ export interface MovementTimelineAttributes {
   to?: string;
   theme?: Theme;
   lang?: Lang;
+  align?: Align;
   "wheel-zoom"?: "always" | "modifier";
   height?: string;
 }

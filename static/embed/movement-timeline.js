@@ -364,6 +364,11 @@ function wrap(core, handle, element, pending) {
       call(() => handle.setWindow(String(start), String(end)));
       return api;
     },
+    /** "calendar" or "founding". */
+    setAlign(align) {
+      call(() => handle.setAlign(String(align)));
+      return api;
+    },
     /** "auto", "light" or "dark". */
     setTheme(theme) {
       call(() => handle.setTheme(String(theme)));
@@ -427,7 +432,7 @@ const gone = () => Promise.reject(new Error("movement-timeline: the widget could
 function deadHandle(element) {
   const api = {
     setData: () => api, setDataUrl: () => api, setFilter: () => api, setWindow: () => api,
-    setTheme: () => api, setLang: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
+    setTheme: () => api, setAlign: () => api, setLang: () => api, on: () => api, off: () => api, memoryBytes: () => 0,
     exportSvg: gone, exportPng: gone, exportCsv: gone, exportJson: gone,
     destroy() { element.shadowRoot?.replaceChildren(); },
     destroyed: true,
@@ -498,10 +503,10 @@ export async function mount(element, options = {}) {
   return api;
 }
 
-const ATTRIBUTES = ["src", "orgs", "kinds", "from", "to", "theme", "wheel-zoom", "height", "lang"];
+const ATTRIBUTES = ["src", "orgs", "kinds", "from", "to", "theme", "wheel-zoom", "height", "lang", "align"];
 const EVENTS = ["select", "rangechange", "error", "ready"];
 
-/** <movement-timeline src orgs kinds from to theme lang wheel-zoom height> */
+/** <movement-timeline src orgs kinds from to theme lang align wheel-zoom height> */
 class MovementTimelineElement extends HTMLElement {
   static get observedAttributes() {
     return ATTRIBUTES;
@@ -546,6 +551,7 @@ class MovementTimelineElement extends HTMLElement {
       window: a("from") && a("to") ? { start: a("from"), end: a("to") } : undefined,
       theme: a("theme"),
       lang: a("lang"),
+      align: a("align"),
       wheelZoom: a("wheel-zoom"),
       height: a("height"),
     };
@@ -595,6 +601,7 @@ class MovementTimelineElement extends HTMLElement {
     if (now.window && JSON.stringify(now.window) !== JSON.stringify(before.window)) h.setWindow(now.window.start, now.window.end);
     if (now.theme !== before.theme) h.setTheme(now.theme ?? "auto");
     if (now.lang !== before.lang && now.lang) h.setLang(now.lang);
+    if (now.align !== before.align) h.setAlign(now.align ?? "calendar");
   }
 
   connectedCallback() {

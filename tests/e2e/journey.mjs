@@ -82,6 +82,24 @@ export function journey(engine) {
     await page.close();
   });
 
+  test(`${engine}: aligned by founding, both foundings stand on one line over an axis of ages`, async () => {
+    const page = await open();
+    await page.click('[data-testid="align-toggle"]');
+    await page.waitFor((sel) => window.__mt.q(sel).dataset.align === "founding", ROOT);
+    const x = (id) => page.evaluate((sel) => {
+      const b = window.__mt.q(sel).getBoundingClientRect();
+      return b.x + b.width / 2;
+    }, `[data-testid="event"][data-event-id="${id}"] .mt-glyph`);
+    await page.waitForElement('[data-testid="event"][data-event-id="dzns-refounded"]');
+    const [rsm, dzns] = [await x("rsm-founded"), await x("dzns-refounded")];
+    assert.ok(Math.abs(rsm - dzns) <= 2, `foundings at ${rsm} and ${dzns}`);
+    const ticks = await page.evaluate((sel) => window.__mt.all(sel).map((t) => t.textContent.trim()), '[data-testid="tick"]');
+    assert.ok(ticks.includes("year 1") && ticks.every((t) => !/^\d{4}$/.test(t)), `${ticks}`);
+    assert.equal(await page.attr('[data-testid="align-toggle"]', "aria-pressed"), "true");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`${engine}: the wheel zooms around the cursor; buttons zoom and fit`, async () => {
     const page = await open();
     const fit = await windowOf(page);

@@ -144,3 +144,89 @@ pub fn chart_range(lang: Lang, from: &str, to: &str) -> String {
         }
     }
 }
+
+/// A noun's forms by plural category: one, few, many.
+type Forms = (&'static str, &'static str, &'static str);
+
+/// A label on the aligned axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeTick {
+    /// A year of life: 1 from the founding, −1 the year before it.
+    Year(i32),
+    /// A month within its year of life (1–12).
+    Month(i32),
+    /// A day since founding (1 is the founding day).
+    Day(i32),
+    /// The founding line.
+    Founding,
+}
+
+/// "year 3", "3-й год"; "1 yr before", "за 1 г."; "month 5", "5-й мес.";
+/// "day 38", "38-й день"; "founding", "основание".
+pub fn age_tick(lang: Lang, tick: AgeTick) -> String {
+    match (lang, tick) {
+        (Lang::En, AgeTick::Year(n)) if n < 0 => format!("{} yr before", -n),
+        (Lang::Ru, AgeTick::Year(n)) if n < 0 => format!("за {} г.", -n),
+        (Lang::En, AgeTick::Year(n)) => format!("year {n}"),
+        (Lang::Ru, AgeTick::Year(n)) => format!("{n}-й год"),
+        (Lang::En, AgeTick::Month(n)) => format!("month {n}"),
+        (Lang::Ru, AgeTick::Month(n)) => format!("{n}-й мес."),
+        (Lang::En, AgeTick::Day(n)) => format!("day {n}"),
+        (Lang::Ru, AgeTick::Day(n)) => format!("{n}-й день"),
+        (Lang::En, AgeTick::Founding) => "founding".to_owned(),
+        (Lang::Ru, AgeTick::Founding) => "основание".to_owned(),
+    }
+}
+
+/// An event's age since its organisation's founding: exact (`parts`: whole
+/// years, months, days) for a day's date, the year(s) of life (`years`)
+/// otherwise, "before founding" with neither.
+pub fn age_words(lang: Lang, parts: Option<(i32, u32, u32)>, years: Option<(i32, i32)>) -> String {
+    match (parts, years) {
+        (Some((0, 0, 0)), _) => match lang {
+            Lang::En => "on the founding day".to_owned(),
+            Lang::Ru => "в день основания".to_owned(),
+        },
+        (Some((y, m, d)), _) => {
+            let units: [(u64, Forms, Forms); 3] = [
+                (
+                    y.max(0) as u64,
+                    ("year", "years", "years"),
+                    ("год", "года", "лет"),
+                ),
+                (
+                    u64::from(m),
+                    ("month", "months", "months"),
+                    ("месяц", "месяца", "месяцев"),
+                ),
+                (
+                    u64::from(d),
+                    ("day", "days", "days"),
+                    ("день", "дня", "дней"),
+                ),
+            ];
+            let said: Vec<String> = units
+                .iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|&(n, en, ru)| {
+                    let noun = pick(lang, n, if lang == Lang::En { en } else { ru });
+                    format!("{n} {noun}")
+                })
+                .collect();
+            match lang {
+                Lang::En => format!("{} after founding", said.join(" ")),
+                Lang::Ru => format!("через {} после основания", said.join(" ")),
+            }
+        }
+        (None, Some((a, b))) => match (lang, a == b) {
+            (Lang::En, true) => format!("in year {a} after founding"),
+            (Lang::En, false) => format!("in years {a}–{b} after founding"),
+            (Lang::Ru, true) => format!("на {a}-м году после основания"),
+            (Lang::Ru, false) => format!("на {a}–{b}-м году после основания"),
+        },
+        (None, None) => match lang {
+            Lang::En => "before founding".to_owned(),
+            Lang::Ru => "до основания".to_owned(),
+        },
+    }
+}

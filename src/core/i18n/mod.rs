@@ -534,6 +534,14 @@ messages! {
     AndMore => "… and more", "… и другие";
     /// Export menu button.
     Export => "Export", "Экспорт";
+    /// The alignment toggle.
+    AlignToggle => "Since founding", "С основания";
+    /// Its tooltip.
+    AlignTitle => "Line the organisations up by their founding: each lane by time since its own founding", "Выровнять организации по дате основания: каждая дорожка — время с её собственного основания";
+    /// The export's note when aligned by founding.
+    AlignedNote => "Aligned by founding", "Выровнено по дате основания";
+    /// An organisation that cannot be aligned.
+    NotAligned => "no founding date, so not shown when aligned by founding", "нет даты основания, поэтому при выравнивании по основанию не показано";
     /// Tooltip of the buttons at the window's edges.
     RevealTitle => "Widen the window to show them", "Расширить область, чтобы показать их";
     /// Name of the band on the time axis marking the chart's window.

@@ -21,8 +21,9 @@
 mod edges;
 pub use edges::Outside;
 
+use super::align::Placing;
 use super::data::{Dataset, EventKind};
-use super::date::{civil_from_days, Day, IntervalEnd};
+use super::date::{Day, IntervalEnd};
 use super::order::{by_f64, sort_by};
 use super::scale::{clamp_f64, TimeScale};
 
@@ -140,7 +141,8 @@ impl LaneIndex {
         include: impl Fn(usize) -> bool,
     ) -> LaneIndex {
         let events = (0..data.events.len()).filter(|&i| include(i));
-        let mut lanes = LaneIndex::build_all(data, today, events, |e| data.label(e));
+        let place = Placing::calendar(today);
+        let mut lanes = LaneIndex::build_all(data, &place, events, |e| data.label(e));
         if org < lanes.len() {
             lanes.swap_remove(org)
         } else {
@@ -150,10 +152,12 @@ impl LaneIndex {
 
     /// Builds every organisation's lane from `events` (indexes into the
     /// dataset's events) in one pass; `label(event)` gives the words its
-    /// mark shows (they depend on the language).
+    /// mark shows (they depend on the language). Events are placed by
+    /// `place` (by date, or by age); those of an organisation it cannot
+    /// place are left out.
     pub fn build_all<'a, I>(
         data: &'a Dataset,
-        today: Day,
+        place: &Placing,
         events: I,
         label: impl Fn(&'a crate::core::data::Event) -> &'a str,
     ) -> Vec<LaneIndex>
@@ -185,10 +189,13 @@ impl LaneIndex {
             let Some(index) = lanes.get_mut(e.org) else {
                 continue;
             };
+            let Some((start, end)) = place.event(e) else {
+                continue;
+            };
             let item = LayoutItem {
                 event: i,
-                start: e.date.earliest(),
-                end: e.date.latest_or(today).saturating_add(1),
+                start,
+                end,
                 interval: e.date.is_interval(),
                 unknown_end: matches!(e.date.end, Some(IntervalEnd::Unknown)),
                 important: is_important(e.kind),
@@ -624,19 +631,20 @@ fn clusters(overflow: &[&Candidate], scale: &TimeScale, params: &LayoutParams) -
     out
 }
 
-/// The shown events that overlap the visible window, in time order, at most
-/// `limit` of them, and how many there are in all.
+/// The events of `order` (shown events in the order they are placed) that
+/// overlap the visible window, at most `limit` of them, and how many there
+/// are in all.
 pub fn events_in_window(
     data: &Dataset,
-    shown: &[usize],
+    order: &[usize],
     scale: &TimeScale,
-    today: Day,
+    place: &Placing,
     limit: usize,
 ) -> (Vec<usize>, usize) {
     let mut rows = Vec::new();
     let mut total = 0;
-    for &i in shown {
-        if overlaps_window(data, i, scale, today) {
+    for &i in order {
+        if overlaps_window(data, i, scale, place) {
             total += 1;
             if rows.len() < limit {
                 rows.push(i);
@@ -646,16 +654,13 @@ pub fn events_in_window(
     (rows, total)
 }
 
-/// True when event `i`'s days (an open end reaching `today`) overlap the
-/// window.
-fn overlaps_window(data: &Dataset, i: usize, scale: &TimeScale, today: Day) -> bool {
-    data.events.get(i).is_some_and(|e| {
-        let (a, b) = (
-            f64::from(e.date.earliest()),
-            f64::from(e.date.latest_or(today)) + 1.0,
-        );
-        b >= scale.start_day && a <= scale.end_day
-    })
+/// True when event `i`'s days (an open end reaching today), as `place`
+/// puts them, overlap the window.
+fn overlaps_window(data: &Dataset, i: usize, scale: &TimeScale, place: &Placing) -> bool {
+    data.events
+        .get(i)
+        .and_then(|e| place.event(e))
+        .is_some_and(|(a, b)| f64::from(b) >= scale.start_day && f64::from(a) <= scale.end_day)
 }
 
 /// One row of the vertical (phone) layout.
@@ -681,16 +686,19 @@ pub enum Row {
 /// `max_rows` events, each year becomes one counted cluster row instead.
 pub fn vertical_rows(
     data: &Dataset,
-    shown: &[usize],
+    order: &[usize],
     scale: &TimeScale,
-    today: Day,
+    place: &Placing,
     max_rows: usize,
 ) -> Vec<Row> {
-    let (in_window, total) = events_in_window(data, shown, scale, today, max_rows);
+    let (in_window, total) = events_in_window(data, order, scale, place, max_rows);
     let year_of = |i: usize| {
-        data.events.get(i).map_or(0, |e| {
-            civil_from_days(e.date.earliest().max(scale.start_day.floor() as Day)).0
-        })
+        data.events
+            .get(i)
+            .and_then(|e| place.event(e))
+            .map_or(0, |(a, _)| {
+                place.year_of(f64::from(a).max(scale.start_day.floor()))
+            })
     };
     let mut rows = Vec::new();
     if total <= max_rows {
@@ -705,9 +713,9 @@ pub fn vertical_rows(
         }
         return rows;
     }
-    for &i in shown
+    for &i in order
         .iter()
-        .filter(|&&i| overlaps_window(data, i, scale, today))
+        .filter(|&&i| overlaps_window(data, i, scale, place))
     {
         let y = year_of(i);
         match rows.last_mut() {

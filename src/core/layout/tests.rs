@@ -1,6 +1,7 @@
 //! The lane layout's tests: packing, labels, clusters, the vertical rows.
 
 use super::*;
+use crate::core::align::Placing;
 
 fn item(event: usize, start: f64, end: f64) -> LayoutItem {
     assert!(start.fract() == 0.0 && end.fract() == 0.0, "whole days");
@@ -296,7 +297,13 @@ fn the_vertical_layout_lists_the_window_under_year_headings() {
         f64::from(days_from_civil(2024, 12, 31)),
         375.0,
     );
-    let rows = vertical_rows(&d, &shown, &s, days_from_civil(2026, 1, 1), 300);
+    let rows = vertical_rows(
+        &d,
+        &shown,
+        &s,
+        &Placing::calendar(days_from_civil(2026, 1, 1)),
+        300,
+    );
     let words: Vec<String> = rows
         .iter()
         .map(|r| match r {
@@ -308,12 +315,24 @@ fn the_vertical_layout_lists_the_window_under_year_headings() {
     // The DZNS lifespan is no event; the RSM's two 2024 events are.
     assert_eq!(words, ["2024", "rsm-foreign-agent", "rsm-dissolution"]);
     let all = scale(0.0, f64::from(days_from_civil(2030, 1, 1)), 375.0);
-    let rows = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 300);
+    let rows = vertical_rows(
+        &d,
+        &shown,
+        &all,
+        &Placing::calendar(days_from_civil(2026, 1, 1)),
+        300,
+    );
     assert_eq!(
         rows.iter().filter(|r| matches!(r, Row::Event(_))).count(),
         27
     );
-    let few = vertical_rows(&d, &shown, &all, days_from_civil(2026, 1, 1), 10);
+    let few = vertical_rows(
+        &d,
+        &shown,
+        &all,
+        &Placing::calendar(days_from_civil(2026, 1, 1)),
+        10,
+    );
     let counted: usize = few
         .iter()
         .map(|r| match r {
@@ -335,11 +354,17 @@ fn the_list_holds_the_events_of_the_window_in_time_order() {
         f64::from(days_from_civil(2024, 12, 31)),
         800.0,
     );
-    let (rows, total) = events_in_window(&d, &shown, &s, days_from_civil(2026, 1, 1), 10);
+    let (rows, total) = events_in_window(
+        &d,
+        &shown,
+        &s,
+        &Placing::calendar(days_from_civil(2026, 1, 1)),
+        10,
+    );
     let ids: Vec<&str> = rows.iter().map(|&i| d.text(d.events[i].id)).collect();
     assert_eq!(ids, ["rsm-foreign-agent", "rsm-dissolution"]);
     assert_eq!(total, 2);
-    let (rows, total) = events_in_window(&d, &shown, &s, 0, 1);
+    let (rows, total) = events_in_window(&d, &shown, &s, &Placing::calendar(0), 1);
     assert_eq!(
         (rows.len(), total),
         (1, 2),

@@ -49,6 +49,8 @@ const views = [
   ["the page, dark theme, zoomed into 2020 with the export menu open", "#theme=dark&from=2020-01&to=2020-12", { open: "export-menu" }],
   ["the growth view", "", { open: "chart-growth" }],
   ["the membership table", "", { open: "chart-table-toggle" }],
+  ["aligned by founding, with details open", "#align=founding&event=rsm-dissolution", {}],
+  ["aligned by founding in Russian, 375 px", "#align=founding&lang=ru", { width: 375 }],
   ["the embed page with both widgets", "embed.html", { width: 1100 }],
   ["the embed page, dark, 375 px", "embed.html", { width: 375, colorScheme: "dark" }],
 ];
