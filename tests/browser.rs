@@ -77,11 +77,20 @@ async fn the_shipped_data_renders_a_lane_per_organisation_and_an_axis() {
         })
         .collect();
     assert_eq!(orgs, ["dzns", "rsm"]);
-    // The window covers the data: the predecessor in the 1990s to RSM's end.
+    // The window covers the organisations' years, from the RSM's founding
+    // to today; the 1990s predecessor is counted at its start.
     let start = root.get_attribute("data-window-start").unwrap();
     let end = root.get_attribute("data-window-end").unwrap();
-    assert!(start.as_str() < "1990-01-01", "window starts {start}");
+    assert!(
+        start.as_str() > "2010-01-01" && start.as_str() < "2011-03-06",
+        "window starts {start}"
+    );
     assert!(end.as_str() > "2024-05-08", "window ends {end}");
+    let earlier = root
+        .query_selector("[data-testid=reveal-earlier]")
+        .unwrap()
+        .and_then(|b| b.get_attribute("data-count"));
+    assert_eq!(earlier.as_deref(), Some("2"));
     let ticks = root.query_selector_all("[data-testid=tick]").unwrap();
     assert!(ticks.length() >= 3, "{} ticks", ticks.length());
     assert!(root

@@ -682,3 +682,37 @@ fn aligned_by_founding_both_foundings_stand_at_day_0_and_calendar_comes_back() {
     assert_eq!(window(&back), window(&calendar));
     assert_eq!(back.age_of(data, dissolution), None);
 }
+
+#[test]
+fn aligned_before_the_data_arrives_it_stays_aligned_and_keys_walk_by_age() {
+    let data = parse_dataset(DATA).unwrap();
+    let s = fresh()
+        .apply(Action::Resize { width_px: WIDTH })
+        .apply(Action::ApplyView(ViewState::default()))
+        .apply(Action::SetAlign(Align::Founding))
+        .apply(Action::Loaded(Rc::new(data)));
+    assert_eq!(
+        s.align,
+        Align::Founding,
+        "the waiting view does not undo it"
+    );
+    // From the Perm branch joining (April 2011, in the RSM's first weeks)
+    // the next event by age is For a New Socialism's, months after its own
+    // founding; by date it would be the 2019 re-founding (day 0).
+    let perm = index(&s, "rsm-perm-rwp-joins");
+    let next = s
+        .clone()
+        .apply(Action::Focus(perm))
+        .apply(Action::Step(Step::Next));
+    let data = next.data().unwrap();
+    let place = next.place();
+    let at = |i: usize| place.event(&data.events[i]).unwrap().0;
+    let to = next.focused.unwrap();
+    assert_ne!(id(&next, to), "dzns-refounded");
+    assert!(at(to) >= at(perm), "{} at {}", id(&next, to), at(to));
+    assert_eq!(
+        next.neighbour(to, -1),
+        Some(perm),
+        "Previous goes back by age too"
+    );
+}

@@ -168,7 +168,7 @@ fn the_russian_view_names_its_controls_in_russian() {
     let root = select(&doc, "[data-testid=timeline-root]");
     assert_eq!(attr(&root[0], "lang"), Some("ru"));
     let fit = select(&doc, "[data-testid=zoom-fit]");
-    assert_eq!(text(&fit[0]), "Вписать");
+    assert_eq!(text(&fit[0]), "Весь период");
 }
 
 #[test]

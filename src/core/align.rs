@@ -310,7 +310,11 @@ fn minor_label(lang: Lang, step: AgeStep, at: f64) -> String {
             let year_start = (at / YEAR_DAYS).floor() * YEAR_DAYS;
             AgeTick::Month(((at - year_start) / MONTH_DAYS).round() as i32 % 12 + 1)
         }
-        AgeStep::Days(_) => AgeTick::Day(at.round() as i32 + 1),
+        AgeStep::Days(_) => {
+            // Day 1 is the founding day; the day before is −1 (no day 0).
+            let d = at.round() as i32;
+            AgeTick::Day(if d >= 0 { d + 1 } else { d })
+        }
     };
     age_tick(lang, tick)
 }
@@ -396,7 +400,7 @@ mod tests {
         assert_eq!(say(Lang::En, "2012-05"), "in year 2 after founding");
         assert_eq!(
             say(Lang::Ru, "2024-05-08"),
-            "через 13 лет 2 месяца 1 день после основания"
+            "через 13 лет, 2 месяца и 1 день после основания"
         );
         assert_eq!(say(Lang::Ru, "2012-05"), "на 2-м году после основания");
         assert_eq!(say(Lang::Ru, "2011-03-06"), "до основания");
@@ -416,7 +420,15 @@ mod tests {
             "{labels:?}"
         );
         assert!(a.major.iter().any(|t| t.label == "founding" && t.day == 0));
+        assert!(labels.contains(&"1 yr before"), "{labels:?}");
         let ru = age_axis(&wide, 24, Lang::Ru);
+        assert!(
+            ru.minor.iter().any(|t| t.label == "за 1 год до"),
+            "{:?}",
+            ru.minor
+        );
+        assert_eq!(age_tick(Lang::Ru, AgeTick::Year(-5)), "за 5 лет до");
+        assert_eq!(age_tick(Lang::Ru, AgeTick::Day(-2)), "за 2 дня до");
         assert!(
             ru.minor.iter().any(|t| t.label == "1-й год"),
             "{:?}",

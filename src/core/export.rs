@@ -65,7 +65,6 @@ pub const COLUMNS: [&str; 16] = [
     "date",
     "earliest",
     "latest",
-    "days_since_founding",
     "precision",
     "kind",
     "label",
@@ -76,6 +75,7 @@ pub const COLUMNS: [&str; 16] = [
     "section",
     "quote",
     "url",
+    "days_since_founding",
 ];
 
 fn point_words(p: &DatePoint) -> &'static str {
@@ -128,15 +128,6 @@ fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 16] {
         t(e.date_text),
         Owned(iso_day(e.date.earliest())),
         Owned(e.date.latest().map(iso_day).unwrap_or_default()),
-        // From the organisation's founding to the event's first day
-        // (negative before it; empty without a founding date).
-        Owned(
-            data.organisations
-                .get(e.org)
-                .and_then(|o| o.founded)
-                .map(|f| (e.date.earliest() - f.earliest()).to_string())
-                .unwrap_or_default(),
-        ),
         Owned(precision_words(e)),
         Borrowed(e.kind.as_str()),
         t(e.label),
@@ -147,6 +138,16 @@ fn cells<'a>(data: &'a Dataset, e: &Event) -> [std::borrow::Cow<'a, str>; 16] {
         t(source.section),
         t(source.quote),
         t(source.url),
+        // From the organisation's founding to the event's first day
+        // (negative before it; empty without a founding date). Last, so
+        // readers of the earlier columns by position keep working.
+        Owned(
+            data.organisations
+                .get(e.org)
+                .and_then(|o| o.founded)
+                .map(|f| (e.date.earliest() - f.earliest()).to_string())
+                .unwrap_or_default(),
+        ),
     ]
 }
 
@@ -321,11 +322,11 @@ mod tests {
             (dissolution[3].as_str(), dissolution[4].as_str()),
             ("2024-05-08", "2024-05-08")
         );
+        assert_eq!(dissolution[5], "day");
         // 2011-03-07 to 2024-05-08.
-        assert_eq!(dissolution[5], "4811");
-        assert_eq!(dissolution[6], "day");
+        assert_eq!(dissolution[15], "4811");
         assert_eq!(
-            dissolution[14],
+            dissolution[13],
             d.text(d.source(e).quote),
             "the quote survives the round trip"
         );

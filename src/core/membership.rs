@@ -41,8 +41,9 @@ pub struct Series {
 /// The days the chart shows: the timeline's window `[start_day, end_day]`
 /// narrowed to the counts' own span (padded by 6%, at least 15 days), so
 /// that a few counts in a long history spread across the chart instead of
-/// sitting in a corner; the whole padded span when the window holds none
-/// of it. `None` without counts.
+/// sitting in a corner; the whole padded span when that leaves no count in
+/// view (a window over the padding alone would show an empty strip).
+/// `None` without counts.
 pub fn chart_window(start_day: f64, end_day: f64, series: &[&Series]) -> Option<(f64, f64)> {
     let (lo, hi) = series
         .iter()
@@ -56,7 +57,15 @@ pub fn chart_window(start_day: f64, end_day: f64, series: &[&Series]) -> Option<
     let pad = ((hi - lo) * 0.06).max(15.0);
     let (lo, hi) = (lo - pad, hi + pad);
     let (a, b) = (start_day.max(lo), end_day.min(hi));
-    Some(if b > a { (a, b) } else { (lo, hi) })
+    let holds_a_count = series
+        .iter()
+        .flat_map(|x| &x.points)
+        .any(|p| p.end_day >= a && p.start_day <= b);
+    Some(if b > a && holds_a_count {
+        (a, b)
+    } else {
+        (lo, hi)
+    })
 }
 
 /// Growth between two consecutive counts.
@@ -403,8 +412,9 @@ mod tests {
         // Overlapping one end: cut to the padded span.
         let (a2, b2) = chart_window(0.0, first + 100.0, &s).unwrap();
         assert_eq!((a2, b2), (a, first + 100.0));
-        // Away from them: the padded span again.
+        // Away from them, or over the padding alone: the padded span again.
         assert_eq!(chart_window(0.0, 100.0, &s), Some((a, b)));
+        assert_eq!(chart_window(0.0, first - 1.0, &s), Some((a, b)));
         assert_eq!(chart_window(0.0, 100.0, &[]), None);
     }
 

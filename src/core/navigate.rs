@@ -21,18 +21,18 @@ pub enum Step {
 
 /// The event to focus after `step` from `current`.
 ///
-/// `shown` holds the indexes of the shown events in ascending order (which is
-/// time order, as the dataset's events are sorted). With nothing focused yet,
-/// `Next` and `Prev` start at the first event on or after `from_day` (the
-/// left edge of the window).
+/// `shown` holds the shown events in the order they are placed on the axis
+/// (by date, or by age when aligned), and `start_of(event)` where each
+/// starts on it. With nothing focused yet, `Next` and `Prev` start at the
+/// first event on or after `from_day` (the left edge of the window).
 pub fn step(
     data: &Dataset,
     shown: &[usize],
     current: Option<usize>,
     step: Step,
     from_day: f64,
+    start_of: impl Fn(usize) -> i32,
 ) -> Option<usize> {
-    let start_of = |i: usize| data.events.get(i).map_or(0, |e| e.date.earliest());
     let first_visible = || {
         let pos = shown.partition_point(|&i| f64::from(start_of(i)) < from_day);
         shown.get(pos).or(shown.last()).copied()
@@ -44,11 +44,13 @@ pub fn step(
             let Some(cur) = current else {
                 return first_visible();
             };
-            let pos = match shown.binary_search(&cur) {
-                Ok(p) if step == Step::Next => p + 1,
-                Ok(p) => p.checked_sub(1)?,
-                Err(p) if step == Step::Next => p,
-                Err(p) => p.checked_sub(1)?,
+            let Some(p) = shown.iter().position(|&i| i == cur) else {
+                return first_visible();
+            };
+            let pos = if step == Step::Next {
+                p + 1
+            } else {
+                p.checked_sub(1)?
             };
             shown.get(pos).copied().or(Some(cur))
         }
@@ -106,18 +108,28 @@ mod tests {
         let d = data();
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let cur = find(&d, "rsm-dissolution");
-        let prev = step(&d, &shown, Some(cur), Step::Prev, 0.0);
+        let prev = step(&d, &shown, Some(cur), Step::Prev, 0.0, |i| {
+            d.events[i].date.earliest()
+        });
         assert_eq!(id(&d, prev), "rsm-foreign-agent");
-        let first = step(&d, &shown, None, Step::First, 0.0);
+        let first = step(&d, &shown, None, Step::First, 0.0, |i| {
+            d.events[i].date.earliest()
+        });
         assert_eq!(id(&d, first), "dzns-predecessor-movement");
         assert_eq!(
-            step(&d, &shown, first, Step::Prev, 0.0),
+            step(&d, &shown, first, Step::Prev, 0.0, |i| d.events[i]
+                .date
+                .earliest()),
             None,
             "nothing before the first"
         );
-        let last = step(&d, &shown, None, Step::Last, 0.0);
+        let last = step(&d, &shown, None, Step::Last, 0.0, |i| {
+            d.events[i].date.earliest()
+        });
         assert_eq!(
-            step(&d, &shown, last, Step::Next, 0.0),
+            step(&d, &shown, last, Step::Next, 0.0, |i| d.events[i]
+                .date
+                .earliest()),
             last,
             "stays on the last"
         );
@@ -128,12 +140,18 @@ mod tests {
         let d = data();
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let cur = find(&d, "dzns-refounded");
-        let down = step(&d, &shown, Some(cur), Step::LaneDown, 0.0);
+        let down = step(&d, &shown, Some(cur), Step::LaneDown, 0.0, |i| {
+            d.events[i].date.earliest()
+        });
         assert_eq!(d.events[down.unwrap()].org, d.org_index("rsm").unwrap());
-        let up = step(&d, &shown, down, Step::LaneUp, 0.0);
+        let up = step(&d, &shown, down, Step::LaneUp, 0.0, |i| {
+            d.events[i].date.earliest()
+        });
         assert_eq!(d.events[up.unwrap()].org, d.org_index("dzns").unwrap());
         assert_eq!(
-            step(&d, &shown, up, Step::LaneUp, 0.0),
+            step(&d, &shown, up, Step::LaneUp, 0.0, |i| d.events[i]
+                .date
+                .earliest()),
             None,
             "no lane above the first"
         );
@@ -145,7 +163,12 @@ mod tests {
         let shown: Vec<usize> = (0..d.events.len()).collect();
         let day = f64::from(crate::core::date::days_from_civil(2024, 1, 1));
         assert_eq!(
-            id(&d, step(&d, &shown, None, Step::Next, day)),
+            id(
+                &d,
+                step(&d, &shown, None, Step::Next, day, |i| d.events[i]
+                    .date
+                    .earliest())
+            ),
             "rsm-foreign-agent"
         );
     }
@@ -161,7 +184,7 @@ mod tests {
             Step::LaneUp,
             Step::LaneDown,
         ] {
-            assert_eq!(step(&d, &[], None, s, 0.0), None, "{s:?}");
+            assert_eq!(step(&d, &[], None, s, 0.0, |_| 0), None, "{s:?}");
         }
     }
 }

@@ -287,7 +287,7 @@ fn settle_window(state: &mut ViewState, ages: bool, dates: bool, warnings: &mut 
 /// A window edge: a date (`2011`, `2011-03`, `2011-03-07`; the end of
 /// the period for `to`), or days since founding (`-30d`, `4800d`, `true`
 /// in the second place).
-fn window_edge(value: &str, end: bool) -> Option<(Day, bool)> {
+pub fn window_edge(value: &str, end: bool) -> Option<(Day, bool)> {
     match value.strip_suffix('d') {
         Some(n) => n
             .parse::<i32>()

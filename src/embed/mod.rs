@@ -22,7 +22,7 @@ use crate::core::date::iso_day;
 use crate::core::export::ExportFormat;
 use crate::core::filter::{Filter, IdSet, KindSet};
 use crate::core::i18n::{Lang, Msg};
-use crate::core::url_state::{parse_url_date, ViewState};
+use crate::core::url_state::{window_edge, ViewState};
 use crate::state::{Action, Theme};
 use crate::view::{dom::warn, DataSource, Timeline, TimelineProps, WheelZoom, WidgetEvent};
 use options::{
@@ -154,12 +154,20 @@ fn theme_of(theme: Option<&str>) -> Theme {
     }
 }
 
-/// The window from `start` and `end`, or `None` with a warning when either
-/// is not a date or the window is reversed (it is then left alone).
-fn window_of(start: &str, end: &str) -> Option<(i32, i32)> {
-    let (a, b) = (parse_url_date(start, false), parse_url_date(end, true));
+/// The window from `start` and `end`: dates, or days since founding
+/// (`120d`) for the view aligned by founding (`founding`); `None` with a
+/// warning when either is neither, the two differ in kind or from the
+/// alignment, or the window is reversed (it is then left alone).
+fn window_of(start: &str, end: &str, founding: bool) -> Option<(i32, i32)> {
+    let (a, b) = (window_edge(start, false), window_edge(end, true));
     match (a, b) {
-        (Some(a), Some(b)) if a <= b => Some((a, b)),
+        (Some((_, x)), Some((_, y))) if x != founding || y != founding => {
+            warn(&format!(
+                "the window {start} to {end}: dates by calendar, days since founding (120d) when aligned by founding; it was ignored"
+            ));
+            None
+        }
+        (Some((a, _)), Some((b, _))) if a <= b => Some((a, b)),
         (Some(_), Some(_)) => {
             warn(&format!(
                 "the window {start} to {end} ends before it starts; it was ignored"
@@ -224,7 +232,7 @@ fn props_from_options(options: JsValue) -> Result<(TimelineProps, Option<String>
         None => (o.from, o.to),
     };
     if let (Some(a), Some(b)) = (start, end) {
-        if let Some((a, b)) = window_of(&a, &b) {
+        if let Some((a, b)) = window_of(&a, &b, view.align == Align::Founding) {
             view.from = Some(a);
             view.to = Some(b);
         }
@@ -293,13 +301,24 @@ fn event_to_js(event: &WidgetEvent) -> (&'static str, JsValue) {
             }),
         ),
         WidgetEvent::Deselect => ("select", JsValue::NULL),
-        WidgetEvent::RangeChange { start_day, end_day } => (
-            "rangechange",
-            to_js(&RangeDetail {
-                start: iso_day(*start_day),
-                end: iso_day(*end_day),
-            }),
-        ),
+        WidgetEvent::RangeChange {
+            start_day,
+            end_day,
+            align,
+        } => {
+            let edge = |d: i32| match align {
+                Align::Calendar => iso_day(d),
+                Align::Founding => format!("{d}d"),
+            };
+            (
+                "rangechange",
+                to_js(&RangeDetail {
+                    start: edge(*start_day),
+                    end: edge(*end_day),
+                    align: align.as_str(),
+                }),
+            )
+        }
         WidgetEvent::Error { message, location } => {
             ("error", to_js(&ErrorDetail { message, location }))
         }
@@ -489,11 +508,13 @@ impl WidgetHandle {
         Ok(())
     }
 
-    /// Shows the window from `start` to `end` (YYYY, YYYY-MM or YYYY-MM-DD);
-    /// a reversed or unreadable window is left alone, with a warning.
+    /// Shows the window from `start` to `end` (YYYY, YYYY-MM or YYYY-MM-DD;
+    /// days since founding, `120d`, when aligned by founding); a reversed
+    /// or unreadable window is left alone, with a warning.
     #[wasm_bindgen(js_name = setWindow)]
     pub fn set_window(&self, start: String, end: String) {
-        if let Some((a, b)) = window_of(&start, &end) {
+        let founding = start.ends_with('d') && end.ends_with('d');
+        if let Some((a, b)) = window_of(&start, &end, founding) {
             self.dispatch(Action::ShowRange {
                 start_day: f64::from(a),
                 end_day: f64::from(b) + 1.0,

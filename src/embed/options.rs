@@ -210,10 +210,12 @@ pub struct SelectDetail<'a> {
 /// The detail of a `rangechange` event: the window's first and last day.
 #[derive(Debug, Serialize)]
 pub struct RangeDetail {
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, or days since founding (`120d`) when aligned.
     pub start: String,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, or days since founding.
     pub end: String,
+    /// `calendar` or `founding`.
+    pub align: &'static str,
 }
 
 /// The detail of an `error` event.

@@ -9,7 +9,7 @@ use crate::core::date::Day;
 use crate::core::export::ExportFormat;
 use crate::core::filter::Filter;
 use crate::core::i18n::Lang;
-use crate::core::navigate::{self, Step};
+use crate::core::navigate::Step;
 use crate::core::url_state::ViewState;
 use std::rc::Rc;
 
@@ -158,6 +158,7 @@ impl State {
         match action {
             Action::Loaded(data) => {
                 self.load = Load::Ready(Shared(data));
+                self.calendar_window = None;
                 self.reach();
                 self.search = Shared::new(Vec::new());
                 self.selected = None;
@@ -232,9 +233,7 @@ impl State {
                 self.follow(event);
             }
             Action::Step(step) => {
-                let target = self.data().and_then(|data| {
-                    navigate::step(data, &self.shown, self.focused, step, self.scale.start_day)
-                });
+                let target = self.stepped(step);
                 if let Some(e) = target {
                     self.focused = Some(e);
                     self.queue(Effect::Focus(e));

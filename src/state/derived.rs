@@ -68,6 +68,7 @@ struct DrawKey {
     scale: TimeScale,
     pinned: Option<usize>,
     lang: Lang,
+    align: Align,
 }
 
 impl State {
@@ -102,6 +103,7 @@ impl State {
             scale: self.scale,
             pinned: self.focused.or(self.selected),
             lang: self.lang,
+            align: self.align,
         }
     }
 

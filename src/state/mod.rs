@@ -12,6 +12,7 @@ use crate::core::export::ExportFormat;
 use crate::core::filter::{search_text, Filter};
 use crate::core::i18n::{self, Lang};
 use crate::core::layout::LaneIndex;
+use crate::core::navigate;
 use crate::core::scale::{ScaleLimits, TimeScale};
 use crate::core::url_state::ViewState;
 mod action;
@@ -446,7 +447,11 @@ impl State {
             align: self.align,
         };
         let (span, home) = (place.span(data), place.home_span(data));
-        if let Some((first, last)) = span {
+        // Aligned with nothing to place (no organisation has a founding
+        // date): the first year after founding, empty, with the note
+        // saying why.
+        let fallback = (self.align == Align::Founding).then_some((0, 365));
+        if let Some((first, last)) = span.or(fallback) {
             self.limits = ScaleLimits::around(f64::from(first), f64::from(last));
         }
         self.home = home.map(|(a, b)| {
@@ -460,6 +465,15 @@ impl State {
     /// alignment's first view, or back to the calendar window it left.
     fn set_align(&mut self, align: Align) {
         if align == self.align {
+            return;
+        }
+        if self.data().is_none() {
+            // Before the data: kept with the view waiting for it (which
+            // would otherwise set the alignment back when it arrives).
+            let mut view = self.pending.take().unwrap_or_default();
+            view.align = align;
+            self.pending = Some(view);
+            self.align = align;
             return;
         }
         if align == Align::Founding {
@@ -650,9 +664,25 @@ impl State {
 
     /// The shown event before (`-1`) or after (`+1`) `event` in time.
     pub fn neighbour(&self, event: usize, step: i32) -> Option<usize> {
-        let at = self.shown.binary_search(&event).ok()?;
+        // In the order they are placed (by date, or by age when aligned).
+        let at = self.order.iter().position(|&i| i == event)?;
         let next = if step < 0 { at.checked_sub(1)? } else { at + 1 };
-        self.shown.get(next).copied()
+        self.order.get(next).copied()
+    }
+
+    /// The event a keyboard step from the focused one reaches, in the
+    /// order events are placed (see [`navigate::step`]).
+    pub fn stepped(&self, step: navigate::Step) -> Option<usize> {
+        let data = self.data()?;
+        let place = self.place();
+        let start_of = |i: usize| {
+            data.events
+                .get(i)
+                .and_then(|e| place.event(e))
+                .map_or(0, |(a, _)| a)
+        };
+        let from_day = self.scale.start_day;
+        navigate::step(data, &self.order, self.focused, step, from_day, start_of)
     }
 
     /// The dataset, when loaded.

@@ -115,10 +115,12 @@ pub enum WidgetEvent {
     Deselect,
     /// The visible window changed.
     RangeChange {
-        /// First visible day.
+        /// First visible day (by calendar, or since founding).
         start_day: Day,
         /// Last visible day.
         end_day: Day,
+        /// How the days are counted.
+        align: crate::core::align::Align,
     },
     /// Loading failed.
     Error {
@@ -463,6 +465,7 @@ fn after_render(
             cb.emit(WidgetEvent::RangeChange {
                 start_day: range.0,
                 end_day: range.1,
+                align: s.align,
             });
         }
     }

@@ -142,10 +142,11 @@ export interface SelectDetail {
   kind: EventKind;
 }
 
-/** The visible window changed (ISO days). */
+/** The visible window changed: ISO days, or days since founding ("120d") when aligned. */
 export interface RangeDetail {
   start: string;
   end: string;
+  align: Align;
 }
 
 /** The data could not be loaded or read. */

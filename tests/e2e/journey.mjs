@@ -211,7 +211,7 @@ export function journey(engine) {
   test(`${engine}: in Russian the buttons, the dates and the numbers read as a Russian reader writes them`, async () => {
     const page = await open("#lang=ru&event=dzns-socialist-party-congress");
     assert.equal(await page.evaluate((sel) => window.__mt.q(sel).lang, ROOT), "ru");
-    assert.equal((await page.text('[data-testid="zoom-fit"]')).trim(), "Вписать");
+    assert.equal((await page.text('[data-testid="zoom-fit"]')).trim(), "Весь период");
     await page.waitForElement('[data-testid="event-details"]');
     const details = await page.text('[data-testid="event-details"]');
     assert.match(details, /17 октября 2020/);

@@ -127,10 +127,16 @@ pub fn beyond(lang: Lang, n: usize, earlier: bool, when: &str) -> String {
             "самое позднее",
         ),
     };
-    if earlier {
-        format!("‹ {n} {side} ({extreme}: {when})")
+    // "The earliest" of one event says nothing: its date alone.
+    let when = if n == 1 {
+        when.to_owned()
     } else {
-        format!("{n} {side} ({extreme}: {when}) ›")
+        format!("{extreme}: {when}")
+    };
+    if earlier {
+        format!("‹ {n} {side} ({when})")
+    } else {
+        format!("{n} {side} ({when}) ›")
     }
 }
 
@@ -140,7 +146,7 @@ pub fn chart_range(lang: Lang, from: &str, to: &str) -> String {
     match lang {
         Lang::En => format!("The chart shows {from} – {to}, marked on the time axis above"),
         Lang::Ru => {
-            format!("Период графика: {from} – {to}; он отмечен на шкале времени выше")
+            format!("Период графика: {from} – {to} (отмечен на шкале времени выше)")
         }
     }
 }
@@ -155,18 +161,33 @@ pub enum AgeTick {
     Year(i32),
     /// A month within its year of life (1–12).
     Month(i32),
-    /// A day since founding (1 is the founding day).
+    /// A day since founding (1 is the founding day; −1 the day before).
     Day(i32),
     /// The founding line.
     Founding,
 }
 
-/// "year 3", "3-й год"; "1 yr before", "за 1 г."; "month 5", "5-й мес.";
-/// "day 38", "38-й день"; "founding", "основание".
+/// "year 3", "3-й год"; "1 yr before", "за 1 год до"; "month 5", "5-й
+/// мес."; "day 38", "38-й день"; "2 d before", "за 2 дня до"; "founding",
+/// "основание".
 pub fn age_tick(lang: Lang, tick: AgeTick) -> String {
     match (lang, tick) {
         (Lang::En, AgeTick::Year(n)) if n < 0 => format!("{} yr before", -n),
-        (Lang::Ru, AgeTick::Year(n)) if n < 0 => format!("за {} г.", -n),
+        (Lang::Ru, AgeTick::Year(n)) if n < 0 => {
+            let k = n.unsigned_abs();
+            format!(
+                "за {k} {} до",
+                pick(lang, u64::from(k), ("год", "года", "лет"))
+            )
+        }
+        (Lang::En, AgeTick::Day(n)) if n < 0 => format!("{} d before", -n),
+        (Lang::Ru, AgeTick::Day(n)) if n < 0 => {
+            let k = n.unsigned_abs();
+            format!(
+                "за {k} {} до",
+                pick(lang, u64::from(k), ("день", "дня", "дней"))
+            )
+        }
         (Lang::En, AgeTick::Year(n)) => format!("year {n}"),
         (Lang::Ru, AgeTick::Year(n)) => format!("{n}-й год"),
         (Lang::En, AgeTick::Month(n)) => format!("month {n}"),
@@ -215,7 +236,16 @@ pub fn age_words(lang: Lang, parts: Option<(i32, u32, u32)>, years: Option<(i32,
                 .collect();
             match lang {
                 Lang::En => format!("{} after founding", said.join(" ")),
-                Lang::Ru => format!("через {} после основания", said.join(" ")),
+                // "13 лет, 2 месяца и 1 день": the last joined by «и».
+                Lang::Ru => {
+                    let joined = match said.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => {
+                            [rest.join(", ").as_str(), " и ", last].concat()
+                        }
+                        _ => said.join(""),
+                    };
+                    format!("через {joined} после основания")
+                }
             }
         }
         (None, Some((a, b))) => match (lang, a == b) {

@@ -395,9 +395,9 @@ messages! {
     /// Zoom-out button.
     ZoomOut => "Zoom out", "Отдалить";
     /// Fit button.
-    Fit => "Fit", "Вписать";
+    Fit => "Fit", "Весь период";
     /// Fit button's tooltip.
-    FitTitle => "Show the organisations’ years (with a filter on, the shown events)", "Показать годы существования организаций (с фильтром — найденные события)";
+    FitTitle => "Show the organisations’ years (with a filter on, the shown events)", "Показать годы существования организаций (при включённых фильтрах — все отобранные события)";
     /// List button.
     List => "List", "Список";
     /// List button's tooltip.
@@ -535,13 +535,13 @@ messages! {
     /// Export menu button.
     Export => "Export", "Экспорт";
     /// The alignment toggle.
-    AlignToggle => "Since founding", "С основания";
+    AlignToggle => "Since founding", "Отсчёт от основания";
     /// Its tooltip.
-    AlignTitle => "Line the organisations up by their founding: each lane by time since its own founding", "Выровнять организации по дате основания: каждая дорожка — время с её собственного основания";
+    AlignTitle => "Line the organisations up by their founding: each lane by time since its own founding", "Совместить даты основания организаций: на каждой полосе время отсчитывается от основания её организации";
     /// The export's note when aligned by founding.
     AlignedNote => "Aligned by founding", "Выровнено по дате основания";
     /// An organisation that cannot be aligned.
-    NotAligned => "no founding date, so not shown when aligned by founding", "нет даты основания, поэтому при выравнивании по основанию не показано";
+    NotAligned => "no founding date, so its events are not shown when aligned by founding", "дата основания неизвестна, поэтому при выравнивании по основанию события не показаны";
     /// Tooltip of the buttons at the window's edges.
     RevealTitle => "Widen the window to show them", "Расширить область, чтобы показать их";
     /// Name of the band on the time axis marking the chart's window.

@@ -112,11 +112,11 @@ test("at 375 px the rows are grouped by year since founding, both organisations 
 
 test("in Russian the toggle, the axis and the ages read in Russian", async () => {
   const tl = await env.open("#align=founding&lang=ru&event=rsm-dissolution");
-  assert.equal((await toggle(tl).textContent()).trim(), "С основания");
+  assert.equal((await toggle(tl).textContent()).trim(), "Отсчёт от основания");
   const ticks = (await tl.ticks().allTextContents()).map((t) => t.trim());
   assert.ok(ticks.some((t) => /^\d+-й год$/.test(t)), `${ticks}`);
   const age = await tl.root.locator('[data-testid="details-age"]').textContent();
-  assert.match(age, /через 13 лет 2 месяца 1 день после основания/);
+  assert.match(age, /через 13 лет, 2 месяца и 1 день после основания/);
   await tl.close();
 });
 

@@ -28,7 +28,7 @@ for (const width of [1280, 375]) {
     assert.match(d, /перевод с английского/, "a translation says it is one");
     assert.match(d, /The founding congress/i, "the quote stays in English");
     assert.equal(await details.locator("blockquote").getAttribute("lang"), "en");
-    assert.equal(await text(tl, "zoom-fit"), "Вписать");
+    assert.equal(await text(tl, "zoom-fit"), "Весь период");
     assert.equal(await text(tl, "list-toggle"), "Список");
     assert.equal(await text(tl, "reset-filters"), "Сбросить фильтры");
     const legend = await tl.root.locator('[data-testid="kind-toggle"]').allTextContents();
@@ -63,7 +63,7 @@ test("#lang=ru round-trips: the switch writes it, a fresh load reads it, English
   assert.equal(await tl.root.getAttribute("lang"), "en");
   await tl.root.locator('[data-testid="lang-toggle"][data-lang="ru"]').click();
   await tl.page.waitForFunction(() => location.hash.includes("lang=ru"));
-  assert.equal(await text(tl, "zoom-fit"), "Вписать");
+  assert.equal(await text(tl, "zoom-fit"), "Весь период");
   const link = tl.page.url();
   const fresh = await TimelinePage.open(env.browser, link);
   await fresh.waitReady();
@@ -95,6 +95,6 @@ test("an embed's lang=\"ru\" attribute turns that widget Russian and leaves its 
     return [root.lang, root.querySelector('[data-testid="zoom-fit"]').textContent.trim()];
   }));
   await page.waitForFunction(() => document.querySelector("#rsm-timeline").shadowRoot.querySelector('[data-testid="timeline-root"]').lang === "ru");
-  assert.deepEqual(await langs(), [["ru", "Вписать"], ["en", "Fit"]]);
+  assert.deepEqual(await langs(), [["ru", "Весь период"], ["en", "Fit"]]);
   await page.context().close();
 });
