@@ -9,8 +9,8 @@ use super::lanes::{empty_note, visible_orgs};
 use super::{abbreviation, act, flag, int, org_name, MarksProps};
 use crate::core::align::Align;
 use crate::core::data::Dataset;
-use crate::core::date::civil_from_days;
-use crate::core::i18n::{self, date_label, kind_label};
+use crate::core::date::{civil_from_days, days_from_civil};
+use crate::core::i18n::{self, date_label, kind_label, tick_label, TickUnit};
 use crate::core::layout::Row;
 use crate::state::{Action, State};
 use yew::prelude::*;
@@ -145,6 +145,7 @@ fn year_name(s: &State, year: i32) -> String {
 pub fn row_key(data: &Dataset, row: &Row) -> String {
     match *row {
         Row::Year(y) => ["Y", &int(i64::from(y))].concat(),
+        Row::Decade(d) => ["D", &int(i64::from(d))].concat(),
         Row::Event(i) => data
             .events
             .get(i)
@@ -180,6 +181,12 @@ pub fn Rows(props: &MarksProps) -> Html {
             <li class="mt-year" key={row_key(data, row)}>
                 { rail(&spans, { let (a, b) = place.year_days(y); ((a + b) / 2.0) as i32 }) }
                 <span data-testid="tick-major">{ year_name(s, y) }</span>
+            </li>
+        }),
+        Row::Decade(d) => Some(html! {
+            <li class="mt-year" key={row_key(data, row)}>
+                { rail(&spans, days_from_civil(d + 5, 1, 1)) }
+                <span data-testid="tick-major">{ tick_label(s.lang, TickUnit::Decade, days_from_civil(d, 1, 1)) }</span>
             </li>
         }),
         Row::Event(i) => event_row(s, data, i, &spans),

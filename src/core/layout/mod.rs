@@ -21,9 +21,9 @@
 mod edges;
 pub use edges::Outside;
 
-use super::align::Placing;
+use super::align::{Align, Placing};
 use super::data::{Dataset, EventKind};
-use super::date::{Day, IntervalEnd};
+use super::date::{DatePrecision, Day, IntervalEnd};
 use super::order::{by_f64, sort_by};
 use super::scale::{clamp_f64, TimeScale};
 
@@ -668,6 +668,10 @@ fn overlaps_window(data: &Dataset, i: usize, scale: &TimeScale, place: &Placing)
 pub enum Row {
     /// A year heading: the events below it happened in that year.
     Year(i32),
+    /// A decade heading (its first year), over an event dated only to the
+    /// decade ("199X"): a year heading would claim a year the date does
+    /// not give.
+    Decade(i32),
     /// An event (index into [`Dataset::events`]).
     Event(usize),
     /// Events of one year counted, where there are far more than rows:
@@ -700,14 +704,27 @@ pub fn vertical_rows(
                 place.year_of(f64::from(a).max(scale.start_day.floor()))
             })
     };
+    let heading = |i: usize| {
+        let y = year_of(i);
+        let to_decade = place.align == Align::Calendar
+            && data
+                .events
+                .get(i)
+                .is_some_and(|e| matches!(e.date.start.precision, DatePrecision::Years { .. }));
+        if to_decade {
+            Row::Decade(y - y.rem_euclid(10))
+        } else {
+            Row::Year(y)
+        }
+    };
     let mut rows = Vec::new();
     if total <= max_rows {
         let mut last = None;
         for i in in_window {
-            let y = year_of(i);
-            if last != Some(y) {
-                rows.push(Row::Year(y));
-                last = Some(y);
+            let h = heading(i);
+            if last != Some(h) {
+                rows.push(h);
+                last = Some(h);
             }
             rows.push(Row::Event(i));
         }

@@ -308,6 +308,7 @@ fn the_vertical_layout_lists_the_window_under_year_headings() {
         .iter()
         .map(|r| match r {
             Row::Year(y) => y.to_string(),
+            Row::Decade(y) => format!("{y}s"),
             Row::Event(i) => d.text(d.events[*i].id).to_owned(),
             Row::Cluster { year, count } => format!("{year}:{count}"),
         })
@@ -325,6 +326,20 @@ fn the_vertical_layout_lists_the_window_under_year_headings() {
     assert_eq!(
         rows.iter().filter(|r| matches!(r, Row::Event(_))).count(),
         27
+    );
+    // The 1990s predecessor, dated to the decade, sits under "1990s", not
+    // under a year its date does not give; its 1997 congress under 1997.
+    let first: Vec<&Row> = rows.iter().take(4).collect();
+    let movement = d.event_index("dzns-predecessor-movement").unwrap();
+    let congress = d.event_index("dzns-predecessor-first-congress").unwrap();
+    assert_eq!(
+        first,
+        [
+            &Row::Decade(1990),
+            &Row::Event(movement),
+            &Row::Year(1997),
+            &Row::Event(congress)
+        ]
     );
     let few = vertical_rows(
         &d,
