@@ -385,3 +385,32 @@ fn the_chart_has_its_own_window_marked_on_the_time_axis_and_named() {
     assert!(select(&zoomed, "[data-testid=chart-range]").is_empty());
     assert!(select(&zoomed, "[data-testid=chart-range-note]").is_empty());
 }
+
+#[test]
+fn data_warnings_are_worded_in_the_reader_s_language() {
+    let mut v: serde_json::Value = serde_json::from_str(DATA).unwrap();
+    let title = "x".repeat(320);
+    v["events"][3]["title"] = serde_json::Value::String(title);
+    let s = state(&v.to_string(), 1230.0);
+    let say = |lang| {
+        let doc = drawn(&s.clone().apply(Action::SetLang(lang, true)));
+        select(&doc, "[data-testid=data-warnings] li")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+    };
+    let (en, ru) = (say(Lang::En), say(Lang::Ru));
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(
+        en[0].contains("has a 320-character title; it is shown clipped"),
+        "{en:?}"
+    );
+    assert!(
+        ru[0].contains("заголовок длиной 320 символов; он показан обрезанным"),
+        "{ru:?}"
+    );
+    assert!(
+        !ru[0].contains("character") && !ru[0].contains("clipped"),
+        "no English words in the Russian view but the JSON path: {ru:?}"
+    );
+}

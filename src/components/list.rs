@@ -106,7 +106,8 @@ pub fn warnings(data: &Dataset, l: Lang) -> Html {
             <summary>{ i18n::warnings(l, n) }</summary>
             <ul>
                 { for warnings.iter().take(100).map(|w| html! {
-                    <li>{ w.message.clone() }{ " " }<code>{ w.path.clone() }</code></li>
+                    <li>{ if l == Lang::Ru { w.message_ru.clone() } else { w.message.clone() } }
+                        { " " }<code>{ w.path.clone() }</code></li>
                 }) }
                 if n > 100 {
                     <li>{ Msg::AndMore.text(l) }</li>

@@ -63,6 +63,8 @@ pub struct Source {
 pub struct DataWarning {
     /// What is odd, and what the widget did about it.
     pub message: String,
+    /// The same in Russian (the Russian view shows it).
+    pub message_ru: String,
     /// JSON path of the value.
     pub path: String,
 }

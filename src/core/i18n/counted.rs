@@ -152,7 +152,13 @@ pub fn chart_range(lang: Lang, from: &str, to: &str) -> String {
 }
 
 /// A noun's forms by plural category: one, few, many.
-type Forms = (&'static str, &'static str, &'static str);
+pub type Forms = (&'static str, &'static str, &'static str);
+
+/// The Russian form of a noun after the number `n`: `forms` = (one, few,
+/// many), e.g. ("событие", "события", "событий").
+pub fn ru_noun(n: usize, forms: Forms) -> &'static str {
+    pick(Lang::Ru, n as u64, forms)
+}
 
 /// A label on the aligned axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,6 +108,10 @@ pub(super) fn warn_of_copies(v: &mut Validator) {
                     "events[{fa}] and events[{fb}] (\"{}\") have the same organisation, date and title",
                     data.text(second.id)
                 ),
+                message_ru: format!(
+                    "у events[{fa}] и events[{fb}] («{}») одни и те же организация, дата и заголовок",
+                    data.text(second.id)
+                ),
                 path: format!("events[{fb}]"),
             })
         })

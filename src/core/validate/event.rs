@@ -10,6 +10,7 @@ use crate::core::data::{
 };
 use crate::core::date::EventDate;
 use crate::core::error::DataError;
+use crate::core::i18n::ru_noun;
 use crate::core::model::{RawEvent, RawMeasure, RawSource, RawTranslation};
 
 /// The problems of one item, each with its path and the item's id.
@@ -259,6 +260,11 @@ impl Validator {
                     "event \"{}\" has a {title_chars}-character title; it is shown clipped",
                     raw.id
                 ),
+                format!(
+                    "у события «{}» заголовок длиной {title_chars} {}; он показан обрезанным",
+                    raw.id,
+                    ru_noun(title_chars, ("символ", "символа", "символов"))
+                ),
             );
         }
         if raw.label.is_none() {
@@ -336,6 +342,7 @@ impl Validator {
                         self.warn(
                         format!("{path}.url"),
                         format!("the link \"{shown}\" is not an http or https address; it was dropped"),
+                        format!("ссылка «{shown}» — не адрес http или https; она отброшена"),
                     );
                         Text::default()
                     }
@@ -381,6 +388,10 @@ pub(super) fn warn_of_untranslated(v: &mut Validator) {
     v.warn(
         path,
         format!("{n} translation{verb} the people, the unit or the predecessor's name the English gives; the English is shown there"),
+        format!(
+            "в {n} {} нет имён, единицы измерения или названия предшественника, которые есть в английском тексте; там показан английский текст",
+            ru_noun(n, ("переводе", "переводах", "переводах"))
+        ),
     );
 }
 
@@ -395,6 +406,10 @@ pub(super) fn warn_of_unlabelled(v: &mut Validator) {
     v.warn(
         path,
         format!("{n} event{verb} no label; the title is shown on the mark"),
+        format!(
+            "у {n} {} нет краткой подписи; на метке показан заголовок",
+            ru_noun(n, ("события", "событий", "событий"))
+        ),
     );
 }
 

@@ -19,6 +19,7 @@ pub mod text;
 
 use super::data::{DataWarning, Dataset, Limits, Source, Text};
 use super::error::DataError;
+use super::i18n::ru_noun;
 use super::model::RawDataset;
 use std::collections::HashMap;
 
@@ -101,8 +102,13 @@ impl Validator {
         }
     }
 
-    fn warn(&mut self, path: String, message: String) {
-        self.data.warnings.push(DataWarning { message, path });
+    /// A warning at `path`, in English and Russian.
+    fn warn(&mut self, path: String, message: String, message_ru: String) {
+        self.data.warnings.push(DataWarning {
+            message,
+            message_ru,
+            path,
+        });
     }
 
     /// Reads the next item of list `name` (its `index`th) from `seq`,
@@ -261,6 +267,10 @@ impl Validator {
             self.warn(
                 String::new(),
                 format!("{n} text{} bidirectional controls (such as U+202E); each is kept inside its own text, so it cannot reorder the words around it", if n == 1 { " holds" } else { "s hold" }),
+                format!(
+                    "{n} {} управляющие символы направления письма (например, U+202E); каждый удержан внутри своего текста и не может переставить слова вокруг",
+                    ru_noun(n, ("текст содержит", "текста содержат", "текстов содержат"))
+                ),
             );
         }
         duplicates::sort(&mut self.data);
