@@ -345,8 +345,8 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
     };
     html! {
         <div class="mt-chart" data-testid="membership-chart"
-            data-window-start={super::window_edge(s, chart_scale.start_day.floor())}
-            data-window-end={super::window_edge(s, chart_scale.end_day.ceil())}>
+            data-window-start={super::window_attr(s, chart_scale.start_day.floor())}
+            data-window-end={super::window_attr(s, chart_scale.end_day.ceil())}>
             { head(s, &props.send) }
             { range_note(s) }
             { drawing }

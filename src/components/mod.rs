@@ -205,7 +205,7 @@ pub struct WidgetProps {
 
 /// A window edge as the root's `data-window-start`/`-end` say it: an ISO
 /// date, or when aligned by founding the signed days since founding.
-pub fn window_edge(s: &State, day: f64) -> AttrValue {
+pub fn window_attr(s: &State, day: f64) -> AttrValue {
     match s.align {
         crate::core::align::Align::Calendar => AttrValue::from(iso_day(day as Day)),
         crate::core::align::Align::Founding => int(day as i64),
@@ -248,8 +248,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <section {class} data-testid="timeline-root"
             data-state={s.load.as_attr()}
-            data-window-start={window_edge(s, s.scale.start_day.floor())}
-            data-window-end={window_edge(s, s.scale.end_day.ceil())}
+            data-window-start={window_attr(s, s.scale.start_day.floor())}
+            data-window-end={window_attr(s, s.scale.end_day.ceil())}
             data-align={s.align.as_str()}
             data-layout={if vertical { "vertical" } else { "horizontal" }}
             lang={l.code()}
