@@ -414,3 +414,23 @@ fn data_warnings_are_worded_in_the_reader_s_language() {
         "no English words in the Russian view but the JSON path: {ru:?}"
     );
 }
+
+#[test]
+fn a_failed_download_is_explained_in_the_reader_s_language() {
+    let failed = Rc::new(State::new(days_from_civil(2026, 11, 22), Theme::Auto))
+        .apply(Action::Resize { width_px: 1230.0 })
+        .apply(Action::SetLang(Lang::Ru, true))
+        .apply(Action::Failed(LoadError::Network {
+            reason: "no answer within 30 seconds".into(),
+            url: "data/movements.json".into(),
+        }));
+    let doc = drawn(&failed);
+    let panel: String = select(&doc, "[data-testid=error-panel]")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        panel.contains("Не удалось загрузить данные (нет ответа в течение 30 секунд)"),
+        "{panel}"
+    );
+}

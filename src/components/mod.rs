@@ -92,7 +92,13 @@ pub fn org_name(org: &Organisation, l: Lang) -> &str {
 pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
     match err {
         LoadError::Network { reason, url } => (
-            [Msg::CouldNotLoad.text(lang), " (", reason, ")"].concat(),
+            [
+                Msg::CouldNotLoad.text(lang),
+                " (",
+                &crate::core::i18n::load_reason(lang, reason),
+                ")",
+            ]
+            .concat(),
             url.clone(),
         ),
         LoadError::Data(errors) => errors

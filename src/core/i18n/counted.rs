@@ -151,6 +151,40 @@ pub fn chart_range(lang: Lang, from: &str, to: &str) -> String {
     }
 }
 
+/// Why a download failed, as the loader says it in English ("no answer
+/// within 30 seconds", "no data arrived for 30 seconds", "network error:
+/// …", "HTTP 404 Not Found"), in the reader's language. The browser's own
+/// words after "network error:" and a server's status text stay as given.
+pub fn load_reason(lang: Lang, reason: &str) -> String {
+    if lang == Lang::En {
+        return reason.to_owned();
+    }
+    let seconds = |rest: &str| {
+        rest.strip_suffix(" seconds")
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let ru_seconds = |n: usize| {
+        [
+            n.to_string().as_str(),
+            " ",
+            pick(lang, n as u64, ("секунду", "секунды", "секунд")),
+        ]
+        .concat()
+    };
+    if let Some(n) = reason.strip_prefix("no answer within ").and_then(seconds) {
+        format!("нет ответа в течение {}", ru_seconds(n))
+    } else if let Some(n) = reason
+        .strip_prefix("no data arrived for ")
+        .and_then(seconds)
+    {
+        format!("данные не поступали {}", ru_seconds(n))
+    } else if let Some(detail) = reason.strip_prefix("network error: ") {
+        format!("ошибка сети: {detail}")
+    } else {
+        reason.to_owned()
+    }
+}
+
 /// A noun's forms by plural category: one, few, many.
 pub type Forms = (&'static str, &'static str, &'static str);
 

@@ -595,6 +595,28 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_s_reasons_read_in_russian() {
+        let ru = |r: &str| load_reason(Lang::Ru, r);
+        assert_eq!(
+            ru("no answer within 30 seconds"),
+            "нет ответа в течение 30 секунд"
+        );
+        assert_eq!(
+            ru("no data arrived for 21 seconds"),
+            "данные не поступали 21 секунду"
+        );
+        assert_eq!(
+            ru("network error: Failed to fetch"),
+            "ошибка сети: Failed to fetch"
+        );
+        assert_eq!(ru("HTTP 404 Not Found"), "HTTP 404 Not Found");
+        assert_eq!(
+            load_reason(Lang::En, "no answer within 30 seconds"),
+            "no answer within 30 seconds"
+        );
+    }
+
+    #[test]
     fn every_message_exists_in_both_languages_and_differs() {
         for m in Msg::ALL {
             let (en, ru) = (m.text(Lang::En), m.text(Lang::Ru));
