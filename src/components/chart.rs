@@ -7,8 +7,10 @@ use super::list::header_row;
 use super::{abbreviation, act, flag, int, px, translate, view_box, Gestures, Zone};
 use crate::core::align::{age_year, Align};
 use crate::core::data::{Dataset, MeasureBound};
-use crate::core::date::{civil_from_days, Day, EventDate};
-use crate::core::i18n::{self, date_label, Lang, Msg};
+use crate::core::date::{
+    civil_from_days, days_from_civil, days_in_month, DatePoint, DatePrecision, Day,
+};
+use crate::core::i18n::{self, date_label, point_label, Lang, Msg};
 use crate::core::membership::{
     event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts, tick_label,
     unevenly_spaced, Growth, Series, ValueAxis,
@@ -179,14 +181,17 @@ fn range_note(s: &State) -> Html {
         if s.align == Align::Founding {
             return i18n::age_tick(s.lang, i18n::AgeTick::Year(age_year(day)));
         }
+        // The month the day falls in, as a date known to the month.
         let (y, m, _) = civil_from_days(day.floor() as Day);
-        let iso = [
-            int(i64::from(y)).as_str(),
-            if m < 10 { "-0" } else { "-" },
-            int(i64::from(m)).as_str(),
-        ]
-        .concat();
-        EventDate::parse(&iso).map_or(iso, |d| date_label(s.lang, &d))
+        let first = days_from_civil(y, m, 1);
+        let month = DatePoint {
+            earliest: first,
+            latest: first + days_in_month(y, m) as Day - 1,
+            precision: DatePrecision::Month,
+            approximate: false,
+            uncertain: false,
+        };
+        point_label(s.lang, &month)
     };
     html! {
         <p class="mt-chart-note" data-testid="chart-range-note">
