@@ -44,9 +44,10 @@ fn pan_class(s: &State) -> &'static str {
 
 /// The chart's own two-level time axis under its plot.
 fn chart_axis(s: &State) -> Html {
-    let Some((scale, axis)) = s.drawn.chart.as_ref() else {
+    let Some(scale) = s.drawn.chart.as_ref() else {
         return Html::default();
     };
+    let axis = s.drawn.chart_axis.as_ref().unwrap_or(&s.drawn.axis);
     html! {
         <g class="mt-chart-axis" data-testid="chart-axis">
             { time_axis(axis, *scale, PRESENCE_PX + PLOT_PX, pan_class(s), false) }

@@ -41,9 +41,12 @@ pub struct Drawn {
     pub axis: Axis,
     /// The shown events wholly before and after the window.
     pub outside: Outside,
-    /// The membership chart's window (see [`chart_window`]) and its axis;
-    /// `None` when no visible organisation has counts.
-    pub chart: Option<(TimeScale, Axis)>,
+    /// The membership chart's window (see [`chart_window`]); `None` when
+    /// no visible organisation has counts.
+    pub chart: Option<TimeScale>,
+    /// The chart's own axis, when its window is not the timeline's (it
+    /// shares [`Drawn::axis`] otherwise: not made twice every frame).
+    pub chart_axis: Option<Axis>,
 }
 
 /// What follows from the data and the filter alone (not the window), so it
@@ -117,6 +120,7 @@ impl State {
         let params = LayoutParams::default();
         let pinned = self.focused.or(self.selected);
         let vertical = self.scale.width_px > 0.0 && self.scale.width_px < VERTICAL_BELOW_PX;
+        let chart = self.chart_scale(data);
         let drawn = Drawn {
             layout: if vertical {
                 Layout::Vertical
@@ -142,7 +146,8 @@ impl State {
                 .iter()
                 .map(|lane| lane.outside(self.scale.start_day, self.scale.end_day))
                 .fold(Outside::default(), Outside::and),
-            chart: self.chart_scale(data).map(|c| (c, self.axis_of(&c))),
+            chart,
+            chart_axis: chart.filter(|c| *c != self.scale).map(|c| self.axis_of(&c)),
         };
         self.drawn = Shared::new(drawn);
     }
@@ -185,7 +190,7 @@ impl State {
     /// The chart's window when it is not the timeline's window (the widget
     /// then marks it on the time axis and names it over the chart).
     pub fn chart_apart(&self) -> Option<TimeScale> {
-        let (chart, _) = self.drawn.chart.as_ref()?;
+        let chart = self.drawn.chart.as_ref()?;
         let same = (chart.start_day - self.scale.start_day).abs() < 0.5
             && (chart.end_day - self.scale.end_day).abs() < 0.5;
         (!same).then_some(*chart)
@@ -193,6 +198,6 @@ impl State {
 
     /// The scale the chart draws with: its own window, or the timeline's.
     pub fn chart_scale_or_window(&self) -> TimeScale {
-        self.drawn.chart.as_ref().map_or(self.scale, |(c, _)| *c)
+        self.drawn.chart.unwrap_or(self.scale)
     }
 }
