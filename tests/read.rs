@@ -306,7 +306,8 @@ fn colours_must_be_hex() {
 fn span_covers_events_and_open_lifespans() {
     let d = parse_dataset(&doc(&[event("a", "rsm", "2011-03-07")])).unwrap();
     let today = movement_timeline::core::date::days_from_civil(2026, 1, 1);
-    let (lo, hi) = d.span(today).unwrap();
+    let place = movement_timeline::core::align::Placing::calendar(today);
+    let (lo, hi) = place.span(&d).unwrap();
     assert_eq!(movement_timeline::core::date::iso_day(lo), "2011-03-07");
     assert_eq!(hi, today, "DZNS has no dissolution, so it reaches today");
 }

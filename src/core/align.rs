@@ -130,8 +130,9 @@ impl Placing<'_> {
         }
     }
 
-    /// Everything dated (events, counts, lifespans), on the axis; `None`
-    /// when nothing is.
+    /// First and last day of everything dated (events, counts,
+    /// organisation lifespans; open ends reach today), on the axis; `None`
+    /// when nothing is dated. The one place the data's span is found.
     pub fn span(&self, data: &Dataset) -> Option<(Day, Day)> {
         let events = data.events.iter().filter_map(|e| self.date(e.org, &e.date));
         let counts = data

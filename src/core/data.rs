@@ -409,22 +409,4 @@ impl Dataset {
     pub fn org_index(&self, id: &str) -> Option<usize> {
         self.organisations.iter().position(|o| o.id == id)
     }
-
-    /// First and last day of everything dated in the dataset (events,
-    /// counts, organisation lifespans); open ends reach `today`. `None` for a
-    /// dataset with nothing dated.
-    pub fn span(&self, today: Day) -> Option<(Day, Day)> {
-        let events = self.events.iter().map(|e| e.date);
-        let counts = self.membership.iter().map(|c| c.date);
-        let ranges = events
-            .chain(counts)
-            .map(|d| (d.earliest(), d.latest_or(today)))
-            .chain(self.organisations.iter().filter_map(|o| o.lifespan(today)));
-        ranges.fold(None, |acc, (lo, hi)| {
-            Some(match acc {
-                None => (lo, hi),
-                Some((a, b)) => (lo.min(a), hi.max(b)),
-            })
-        })
-    }
 }

@@ -486,7 +486,7 @@ mod tests {
         let lanes: Vec<LaneIndex> = (0..d.organisations.len())
             .map(|o| LaneIndex::build(&d, o, today, |_| true))
             .collect();
-        let (a, b) = d.span(today).unwrap();
+        let (a, b) = Placing::calendar(today).span(&d).unwrap();
         let fit = TimeScale {
             start_day: f64::from(a),
             end_day: f64::from(b),
