@@ -302,3 +302,47 @@ fn fuzz_regressions_never_panic() {
     }
     assert!(replayed > 100);
 }
+
+/// The fixtures whose problem is the JSON syntax itself: the words come
+/// from the JSON reader (natively serde_json's, in the browser the
+/// browser's own), not from the widget.
+const SYNTAX: [&str; 5] = [
+    "malformed.json",
+    "trailing-comma.json",
+    "nan.json",
+    "infinity.json",
+    "deep-nesting.json",
+];
+
+#[test]
+fn every_problem_but_the_json_syntax_is_said_in_russian_too() {
+    use movement_timeline::core::i18n::{problem_line, Lang};
+    let cyrillic = |s: &str| {
+        s.chars()
+            .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
+    };
+    let mut english = Vec::new();
+    for c in CASES.iter().filter(|c| !SYNTAX.contains(&c.file)) {
+        let errors = movement_timeline::core::read::read_json(&read(c.file), Limits::default())
+            .expect_err(c.file);
+        for e in &errors {
+            let ru = problem_line(Lang::Ru, e);
+            // What is left once the names written in the file (in quotes,
+            // backticks or guillemets) and the paths are taken out.
+            let words: String = ru
+                .split(['`', '«', '»', '"'])
+                .step_by(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let latin: Vec<&str> = words
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| w.len() > 2 && !["id", "JSON", "HTML", "EDTF", "null"].contains(w))
+                .filter(|w| !e.path.contains(w))
+                .collect();
+            if !cyrillic(&ru) || !latin.is_empty() {
+                english.push(format!("{}: {ru} (Latin words: {latin:?})", c.file));
+            }
+        }
+    }
+    assert!(english.is_empty(), "{english:#?}");
+}

@@ -136,7 +136,7 @@ fn more_problems(rest: &[DataError], l: Lang) -> Html {
     html! { <>
         <p class="mt-error-detail">{ Msg::MoreProblems.text(l) }</p>
         <ul class="mt-error-more" data-testid="error-more">
-            { for rest.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }
+            { for rest.iter().map(|e| html! { <li>{ i18n::problem_line(l, e) }</li> }) }
         </ul>
     </> }
 }

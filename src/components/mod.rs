@@ -101,9 +101,12 @@ pub fn error_text(err: &LoadError, lang: Lang) -> (String, String) {
             .concat(),
             url.clone(),
         ),
-        LoadError::Data(errors) => errors
-            .first()
-            .map_or_else(Default::default, |e| (e.message.clone(), e.location())),
+        LoadError::Data(errors) => errors.first().map_or_else(Default::default, |e| {
+            (
+                crate::core::i18n::problem_text(lang, e),
+                crate::core::i18n::problem_place(lang, e),
+            )
+        }),
     }
 }
 

@@ -130,13 +130,97 @@ pub struct EventDate {
 pub struct DateError {
     /// The offending input.
     pub input: String,
-    /// What is wrong, in plain words.
-    pub reason: String,
+    /// What is wrong (worded in English by [`DateProblem::reason`], in
+    /// Russian by `i18n`).
+    pub problem: DateProblem,
+}
+
+/// What is wrong with a date string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// An EDTF set (`[a, b]` or `{a, b}`).
+    Set,
+    /// A time of day (`T12:00`).
+    TimeOfDay,
+    /// An interval with an open or unknown start.
+    OpenStart,
+    /// An interval whose end is before its start.
+    EndsBeforeStart,
+    /// A form of EDTF level 2.
+    Level2,
+    /// A negative year.
+    BeforeYearZero,
+    /// A `Y`-prefixed year of more than four digits.
+    BeyondYear9999,
+    /// `XXXX`.
+    NoKnownDigit,
+    /// `X` in a month or day.
+    UnspecifiedMonthOrDay,
+    /// Not a date at all.
+    NotEdtf,
+    /// A day in a season (`2020-23-05`).
+    SeasonDay,
+    /// A month number that no month has.
+    NoMonth(u32),
+    /// A day that its month does not have.
+    NoDay {
+        /// The year.
+        year: i32,
+        /// The month, 1-12.
+        month: u32,
+        /// The day asked for.
+        day: u32,
+    },
+}
+
+impl DateProblem {
+    /// What is wrong, in English (the input is named by [`DateError`]).
+    pub fn reason(self) -> String {
+        match self {
+            DateProblem::Empty => "the date is empty".into(),
+            DateProblem::Set => "sets of dates are not supported".into(),
+            DateProblem::TimeOfDay => {
+                "times of day are not supported; give a date (YYYY-MM-DD)".into()
+            }
+            DateProblem::OpenStart => {
+                "an interval needs a known start date (open or unknown starts are not supported)"
+                    .into()
+            }
+            DateProblem::EndsBeforeStart => "the interval ends before it starts".into(),
+            DateProblem::Level2 => {
+                "EDTF level 2 features are not supported (levels 0 and 1 only)".into()
+            }
+            DateProblem::BeforeYearZero => "years before year 0 are not supported".into(),
+            DateProblem::BeyondYear9999 => "years beyond 9999 are not supported".into(),
+            DateProblem::NoKnownDigit => "a year with no known digit says nothing".into(),
+            DateProblem::UnspecifiedMonthOrDay => {
+                "unspecified month or day digits are not supported".into()
+            }
+            DateProblem::NotEdtf => {
+                "it is not an EDTF date; dates are EDTF, like 2019, 2019-11, 2019-11-07 or 2011/2024"
+                    .into()
+            }
+            DateProblem::SeasonDay => "a season has no days".into(),
+            DateProblem::NoMonth(m) => format!("month {m} does not exist"),
+            DateProblem::NoDay { year, month, day } => {
+                format!("{} {year} has no day {day}", month_name(month))
+            }
+        }
+    }
+}
+
+impl DateError {
+    /// What is wrong, in English.
+    pub fn reason(&self) -> String {
+        self.problem.reason()
+    }
 }
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid date \"{}\": {}", self.input, self.reason)
+        write!(f, "invalid date \"{}\": {}", self.input, self.reason())
     }
 }
 
@@ -157,7 +241,7 @@ struct Written {
 
 /// Reads one date (not an interval): `YYYY[-MM[-DD]]` or `YYYY-SS`, with
 /// trailing X year digits and a final `~`, `?` or `%`.
-fn written(text: &str) -> Result<Written, String> {
+fn written(text: &str) -> Result<Written, DateProblem> {
     let (body, approximate, uncertain) = if let Some(b) = text.strip_suffix('~') {
         (b, true, false)
     } else if let Some(b) = text.strip_suffix('?') {
@@ -168,49 +252,49 @@ fn written(text: &str) -> Result<Written, String> {
         (text, false, false)
     };
     if body.contains(['~', '?', '%']) {
-        return Err(LEVEL_2.into());
+        return Err(DateProblem::Level2);
     }
     if body.starts_with('-') {
-        return Err("years before year 0 are not supported".into());
+        return Err(DateProblem::BeforeYearZero);
     }
     if body.starts_with('Y') {
-        return Err("years beyond 9999 are not supported".into());
+        return Err(DateProblem::BeyondYear9999);
     }
     if body.contains('S') {
-        return Err(LEVEL_2.into());
+        return Err(DateProblem::Level2);
     }
     let mut parts = body.split('-');
     let year_text = parts.next().unwrap_or("");
     let (month_text, day_text) = (parts.next(), parts.next());
     if parts.next().is_some() || year_text.len() != 4 {
-        return Err(not_edtf(text));
+        return Err(DateProblem::NotEdtf);
     }
     let unspecified = year_text.bytes().rev().take_while(|b| *b == b'X').count();
     if !year_text.bytes().all(|b| b.is_ascii_digit() || b == b'X') {
-        return Err(not_edtf(text));
+        return Err(DateProblem::NotEdtf);
     }
     if year_text.bytes().filter(|b| *b == b'X').count() != unspecified {
-        return Err(LEVEL_2.into());
+        return Err(DateProblem::Level2);
     }
     if unspecified == 4 {
-        return Err("a year with no known digit says nothing".into());
+        return Err(DateProblem::NoKnownDigit);
     }
     let year = year_text.bytes().fold(0i32, |y, b| {
         y * 10 + if b == b'X' { 0 } else { i32::from(b - b'0') }
     });
-    let number = |t: &str| -> Result<u32, String> {
+    let number = |t: &str| -> Result<u32, DateProblem> {
         if t.contains('X') {
-            return Err("unspecified month or day digits are not supported".into());
+            return Err(DateProblem::UnspecifiedMonthOrDay);
         }
         if t.len() != 2 || !t.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(not_edtf(text));
+            return Err(DateProblem::NotEdtf);
         }
-        t.parse::<u32>().map_err(|_| not_edtf(text))
+        t.parse::<u32>().map_err(|_| DateProblem::NotEdtf)
     };
     let month = month_text.map(number).transpose()?;
     let day = day_text.map(number).transpose()?;
     if unspecified > 0 && month.is_some() {
-        return Err(LEVEL_2.into());
+        return Err(DateProblem::Level2);
     }
     Ok(Written {
         year,
@@ -222,15 +306,9 @@ fn written(text: &str) -> Result<Written, String> {
     })
 }
 
-const LEVEL_2: &str = "EDTF level 2 features are not supported (levels 0 and 1 only)";
-
-fn not_edtf(text: &str) -> String {
-    format!("\"{text}\" is not an EDTF date; dates are EDTF, like 2019, 2019-11, 2019-11-07 or 2011/2024")
-}
-
 impl DatePoint {
     /// One date, checked against the calendar.
-    fn parse(text: &str) -> Result<DatePoint, String> {
+    fn parse(text: &str) -> Result<DatePoint, DateProblem> {
         let w = written(text)?;
         let y = w.year;
         let (earliest, latest, precision) = match (w.month, w.day) {
@@ -260,11 +338,9 @@ impl DatePoint {
                     DatePrecision::Season,
                 )
             }
-            (Some(21..=24), Some(_)) => return Err("a season has no days".into()),
-            (Some(25..=41), _) => return Err(LEVEL_2.into()),
-            (Some(m), _) if !(1..=12).contains(&m) => {
-                return Err(format!("month {m} does not exist"))
-            }
+            (Some(21..=24), Some(_)) => return Err(DateProblem::SeasonDay),
+            (Some(25..=41), _) => return Err(DateProblem::Level2),
+            (Some(m), _) if !(1..=12).contains(&m) => return Err(DateProblem::NoMonth(m)),
             (Some(m), None) => (
                 days_from_civil(y, m, 1),
                 days_from_civil(y, m, days_in_month(y, m)),
@@ -272,7 +348,11 @@ impl DatePoint {
             ),
             (Some(m), Some(d)) => {
                 if d == 0 || d > days_in_month(y, m) {
-                    return Err(format!("{} {y} has no day {d}", month_name(m)));
+                    return Err(DateProblem::NoDay {
+                        year: y,
+                        month: m,
+                        day: d,
+                    });
                 }
                 if w.approximate {
                     // An approximate day ("mid-January") is honestly a
@@ -315,20 +395,18 @@ impl EventDate {
     /// ```
     pub fn parse(input: &str) -> Result<EventDate, DateError> {
         let text = input.trim();
-        let err = |reason: String| DateError {
+        let err = |problem: DateProblem| DateError {
             input: input.to_owned(),
-            reason,
+            problem,
         };
         if text.is_empty() {
-            return Err(err("the date is empty".into()));
+            return Err(err(DateProblem::Empty));
         }
         if text.starts_with(['[', '{']) {
-            return Err(err("sets of dates are not supported".into()));
+            return Err(err(DateProblem::Set));
         }
         if text.contains('T') {
-            return Err(err(
-                "times of day are not supported; give a date (YYYY-MM-DD)".into(),
-            ));
+            return Err(err(DateProblem::TimeOfDay));
         }
         let Some((a, b)) = text.split_once('/') else {
             return Ok(EventDate {
@@ -337,10 +415,7 @@ impl EventDate {
             });
         };
         if a.is_empty() || a == ".." {
-            return Err(err(
-                "an interval needs a known start date (open or unknown starts are not supported)"
-                    .into(),
-            ));
+            return Err(err(DateProblem::OpenStart));
         }
         let start = DatePoint::parse(a).map_err(err)?;
         let end = match b {
@@ -350,7 +425,7 @@ impl EventDate {
         };
         if let IntervalEnd::Date(e) = end {
             if e.latest < start.earliest {
-                return Err(err("the interval ends before it starts".into()));
+                return Err(err(DateProblem::EndsBeforeStart));
             }
         }
         Ok(EventDate {

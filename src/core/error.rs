@@ -11,6 +11,10 @@ use std::fmt;
 pub struct DataError {
     /// What is wrong, in plain words.
     pub message: String,
+    /// The same in Russian; empty for a message the widget did not word
+    /// (serde's and the browser's: `i18n::problem` words the common ones).
+    /// Boxed: an error is passed by value, and stays within 128 bytes.
+    pub message_ru: Box<str>,
     /// JSON path of the offending value, empty for the whole document.
     pub path: String,
     /// Id of the event (or organisation) the problem belongs to.
@@ -26,11 +30,23 @@ impl DataError {
     pub fn at(path: impl Into<String>, message: impl Into<String>) -> DataError {
         DataError {
             message: message.into(),
+            message_ru: Box::default(),
             path: path.into(),
             item_id: None,
             line: None,
             column: None,
         }
+    }
+
+    /// An error about the value at `path`, worded in English and Russian.
+    pub fn said(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        ru: impl Into<String>,
+    ) -> DataError {
+        let mut error = DataError::at(path, message);
+        error.message_ru = ru.into().into_boxed_str();
+        error
     }
 
     /// An error about the whole document.

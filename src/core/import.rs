@@ -154,7 +154,7 @@ pub fn to_edtf(text: &str) -> Result<String, String> {
     }
     let edtf_error = match EventDate::parse(t) {
         Ok(_) => return Ok(t.to_owned()),
-        Err(e) => e.reason,
+        Err(e) => e.reason(),
     };
     let words: Vec<String> = t
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -186,7 +186,9 @@ pub fn to_edtf(text: &str) -> Result<String, String> {
             ))
         }
     };
-    EventDate::parse(&edtf).map(|_| edtf).map_err(|e| e.reason)
+    EventDate::parse(&edtf)
+        .map(|_| edtf)
+        .map_err(|e| e.reason())
 }
 
 /// One input table: its file name, header and records.

@@ -216,13 +216,21 @@ pub fn parse_dataset_within(text: &str, limits: &Limits) -> Result<Dataset, Data
 pub fn not_json(text: &str) -> Option<DataError> {
     let start = text.trim_start();
     if start.is_empty() {
-        return Some(DataError::whole("the data file is empty"));
+        return Some(DataError::said(
+            "",
+            "the data file is empty",
+            "файл данных пуст",
+        ));
     }
     if start.starts_with('<') {
         let (line, column) = line_column_of(text, text.len() - start.len());
         return Some(
-            DataError::whole("the data is an HTML page, not JSON (is the data URL right?)")
-                .line_column(line, column),
+            DataError::said(
+                "",
+                "the data is an HTML page, not JSON (is the data URL right?)",
+                "вместо JSON пришла HTML-страница (верен ли адрес данных?)",
+            )
+            .line_column(line, column),
         );
     }
     None

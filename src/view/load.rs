@@ -155,10 +155,12 @@ pub fn read_text(text: &js_sys::JsString) -> Result<Dataset, Vec<DataError>> {
     // A UTF-16 unit is one to three bytes of UTF-8: a text whose units
     // alone pass the limit is over it.
     if text.length() as usize > limits.max_bytes {
-        return Err(vec![DataError::whole(format!(
-            "the data is more than the limit of {} bytes; it was not read",
-            limits.max_bytes
-        ))]);
+        let max = limits.max_bytes;
+        return Err(vec![DataError::said(
+            "",
+            format!("the data is more than the limit of {max} bytes; it was not read"),
+            format!("данные больше предела в {max} байт; они не прочитаны"),
+        )]);
     }
     let text = match text.char_code_at(0) as u32 {
         0xFEFF => text.slice(1, text.length()),
@@ -183,7 +185,11 @@ fn syntax_error(text: &js_sys::JsString, error: &JsValue) -> DataError {
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();
-    let error = DataError::whole(format!("the data is not valid JSON ({said})"));
+    let error = DataError::said(
+        "",
+        format!("the data is not valid JSON ({said})"),
+        format!("данные не являются корректным JSON ({said})"),
+    );
     let number_after = |word: &str| -> Option<usize> {
         let at = said.find(word)? + word.len();
         let digits: String = said

@@ -12,7 +12,9 @@ use super::joined::{joined, Joined};
 use super::kind::EventKind;
 
 mod counted;
+mod problem;
 pub use counted::*;
+pub use problem::*;
 
 /// A language of the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]

@@ -82,9 +82,12 @@ pub(super) fn refuse_duplicate_ids(v: &mut Validator) {
         let (fa, fb) = (first.file_index, second.file_index);
         let id = v.data.text(second.id).to_owned();
         v.fail(
-            DataError::at(
+            DataError::said(
                 format!("events[{fb}].id"),
                 format!("duplicate event id \"{id}\": events[{fa}] and events[{fb}] both use it"),
+                format!(
+                    "id события «{id}» повторяется: его используют events[{fa}] и events[{fb}]"
+                ),
             )
             .item(&id),
         );

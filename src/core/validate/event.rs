@@ -10,7 +10,7 @@ use crate::core::data::{
 };
 use crate::core::date::EventDate;
 use crate::core::error::DataError;
-use crate::core::i18n::ru_noun;
+use crate::core::i18n::{date_error_ru, ru_noun};
 use crate::core::model::{RawEvent, RawMeasure, RawSource, RawTranslation};
 
 /// The problems of one item, each with its path and the item's id.
@@ -39,8 +39,8 @@ impl<'a> Problems<'a> {
         }
     }
 
-    fn add(&mut self, field: &str, message: impl Into<String>) {
-        let mut error = DataError::at(self.path(field), message);
+    fn add(&mut self, field: &str, message: impl Into<String>, ru: impl Into<String>) {
+        let mut error = DataError::said(self.path(field), message, ru);
         if let Some(id) = self.id {
             error = error.item(id);
         }
@@ -49,7 +49,7 @@ impl<'a> Problems<'a> {
 
     fn date(&mut self, field: &str, text: &str) -> Option<EventDate> {
         EventDate::parse(text)
-            .map_err(|e| self.add(field, e.to_string()))
+            .map_err(|e| self.add(field, e.to_string(), date_error_ru(&e)))
             .ok()
     }
 }
@@ -57,8 +57,8 @@ impl<'a> Problems<'a> {
 impl Problems<'_> {
     /// Refuses a string with a control character or a noncharacter.
     fn characters(&mut self, field: &str, value: &str) {
-        if let Some(problem) = character_problem(value) {
-            self.add(field, problem);
+        if let Some((en, ru)) = character_problem(value) {
+            self.add(field, en, ru);
         }
     }
 }
@@ -107,14 +107,22 @@ fn each_text<'a>(raw: &'a RawEvent, mut f: impl FnMut(&dyn Fn() -> String, &'a s
     }
 }
 
-/// A label's problem: empty, or longer than a mark shows.
-fn label_problem(label: &str) -> Option<String> {
+/// A label's problem, in English and Russian: empty, or longer than a
+/// mark shows.
+fn label_problem(label: &str) -> Option<(String, String)> {
     let chars = label.chars().count();
     if label.trim().is_empty() {
-        Some("the label is empty (leave it out to show the title)".into())
+        Some((
+            "the label is empty (leave it out to show the title)".into(),
+            "краткая подпись пуста (уберите её, чтобы на метке был заголовок)".into(),
+        ))
     } else if chars > MAX_LABEL_CHARS {
-        Some(format!(
-            "the label is {chars} characters; a label has at most {MAX_LABEL_CHARS}"
+        Some((
+            format!("the label is {chars} characters; a label has at most {MAX_LABEL_CHARS}"),
+            format!(
+                "в краткой подписи {chars} {}; допустимо не больше {MAX_LABEL_CHARS}",
+                ru_noun(chars, ("символ", "символа", "символов"))
+            ),
         ))
     } else {
         None
@@ -132,6 +140,7 @@ fn check_source(p: &mut Problems<'_>, field: &str, source: &RawSource) {
             p.add(
                 &format!("{field}.{name}"),
                 format!("source {name} is empty; every fact needs its source"),
+                format!("в источнике пусто поле `{name}`; у каждого факта должен быть источник"),
             );
         }
     }
@@ -144,10 +153,15 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
         p.add(
             "measure.value",
             format!("a count must be a whole number from 0 to 4294967295: {value}"),
+            format!("число должно быть целым, от 0 до 4294967295: {value}"),
         );
     }
     if raw.unit.trim().is_empty() {
-        p.add("measure.unit", "the measure's unit is empty");
+        p.add(
+            "measure.unit",
+            "the measure's unit is empty",
+            "не указана единица измерения",
+        );
     }
     let bound = match raw.bound.as_str() {
         "exact" => Some(MeasureBound::Exact),
@@ -156,6 +170,7 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
             p.add(
                 "measure.bound",
                 format!("unknown bound \"{other}\" (expected `exact` or `more-than`)"),
+                format!("неизвестная граница «{other}» (допустимы `exact` и `more-than`)"),
             );
             None
         }
@@ -166,16 +181,24 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
 fn check_translation(p: &mut Problems<'_>, lang: &str, raw: &RawTranslation, people: usize) {
     let field = format!("i18n.{lang}");
     if raw.title.trim().is_empty() {
-        p.add(&format!("{field}.title"), "translated title is empty");
+        p.add(
+            &format!("{field}.title"),
+            "translated title is empty",
+            "заголовок перевода пуст",
+        );
     }
-    if let Some(problem) = raw.label.as_deref().and_then(label_problem) {
-        p.add(&format!("{field}.label"), problem);
+    if let Some((en, ru)) = raw.label.as_deref().and_then(label_problem) {
+        p.add(&format!("{field}.label"), en, ru);
     }
     let named = raw.people.len();
     if named > 0 && named != people {
         p.add(
             &format!("{field}.people"),
             format!("the translation names {named} people and the event {people}: the same people, in the same order"),
+            format!(
+                "в переводе {named} {}, а в событии {people}: нужны те же люди в том же порядке",
+                ru_noun(named, ("имя", "имени", "имён"))
+            ),
         );
     }
 }
@@ -202,26 +225,34 @@ impl Validator {
                 format!(
                     "event id \"{shown}\" must be 1 to 100 lower-case letters, digits, '-' or '_'"
                 ),
+                format!(
+                    "id события «{shown}» должен состоять из 1–100 строчных латинских букв, цифр, «-» или «_»"
+                ),
             );
         }
         let kind = EventKind::parse(&raw.kind);
         if kind.is_none() {
-            let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+            let all = EventKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             p.add(
                 "kind",
+                format!("unknown kind \"{}\" (expected one of: {all})", raw.kind),
                 format!(
-                    "unknown kind \"{}\" (expected one of: {})",
+                    "неизвестный вид «{}» (допустимы: `{}`)",
                     raw.kind,
-                    all.join(", ")
+                    all.replace(", ", "`, `")
                 ),
             );
         }
         let date = p.date("date", &raw.date);
         if raw.title.trim().is_empty() {
-            p.add("title", "event title is empty");
+            p.add("title", "event title is empty", "заголовок события пуст");
         }
-        if let Some(problem) = raw.label.as_deref().and_then(label_problem) {
-            p.add("label", problem);
+        if let Some((en, ru)) = raw.label.as_deref().and_then(label_problem) {
+            p.add("label", en, ru);
         }
         let measure = raw.measure.as_ref().map(|m| check_measure(&mut p, m));
         check_source(&mut p, "source", &raw.source);
@@ -229,8 +260,8 @@ impl Validator {
             check_translation(&mut p, lang, tr, raw.people.len());
         }
         each_text(&raw, |field, value| {
-            if let Some(problem) = character_problem(value) {
-                p.add(&field(), problem);
+            if let Some((en, ru)) = character_problem(value) {
+                p.add(&field(), en, ru);
             }
         });
         let (Some(kind), Some(date), true) = (kind, date, p.found.is_empty()) else {
@@ -420,7 +451,7 @@ pub(super) fn date_problem(
     text: &str,
 ) -> Result<EventDate, DataError> {
     EventDate::parse(text).map_err(|e| {
-        let error = DataError::at(path, e.to_string());
+        let error = DataError::said(path, e.to_string(), date_error_ru(&e));
         match id {
             Some(id) => error.item(id),
             None => error,

@@ -247,10 +247,18 @@ impl Validator {
     /// problem found on the way is returned, in the order found.
     pub fn finish(mut self) -> Result<Dataset, Vec<DataError>> {
         if self.seen.organisations && self.data.organisations.is_empty() {
-            self.fail(DataError::at("organisations", "there are no organisations"));
+            self.fail(DataError::said(
+                "organisations",
+                "there are no organisations",
+                "нет ни одной организации",
+            ));
         }
         if self.seen.events == 0 && self.errors.is_empty() {
-            self.fail(DataError::at("events", "there are no events"));
+            self.fail(DataError::said(
+                "events",
+                "there are no events",
+                "нет ни одного события",
+            ));
         }
         self.resolve_orgs();
         if self.errors.is_empty() {
@@ -311,9 +319,13 @@ impl Validator {
         let known = known();
         for (path, named, id) in unknown {
             let name = self.named_orgs.get(named).cloned().unwrap_or_default();
-            let mut error = DataError::at(
+            let mut error = DataError::said(
                 path,
                 format!("unknown organisation \"{name}\" (known: {known})"),
+                format!(
+                    "неизвестная организация «{name}» (известны: `{}`)",
+                    known.replace(", ", "`, `")
+                ),
             );
             if !id.is_empty() {
                 error = error.item(self.data.text(id));
@@ -345,11 +357,14 @@ pub fn validate(raw: RawDataset, limits: Limits) -> Result<Dataset, Vec<DataErro
 
 /// The error for a file with more events than `limits` allow.
 pub fn too_many_events(count: usize, limits: Limits) -> DataError {
-    DataError::at(
+    let max = limits.max_events;
+    DataError::said(
         "events",
+        format!("{count} events is more than the limit of {max} events"),
         format!(
-            "{count} events is more than the limit of {} events",
-            limits.max_events
+            "{count} {} — больше предела в {max} {}",
+            ru_noun(count, ("событие", "события", "событий")),
+            ru_noun(max, ("событие", "события", "событий"))
         ),
     )
 }

@@ -23,8 +23,8 @@ impl Validator {
     pub fn organisation(&mut self, index: usize, raw: RawOrganisation) {
         let path = |field: &str| format!("organisations[{index}].{field}");
         let id = Some(raw.id.as_str()).filter(|id| is_valid_id(id));
-        let error = |field: &str, message: String| {
-            let e = DataError::at(path(field), message);
+        let error = |field: &str, (message, ru): (String, String)| {
+            let e = DataError::said(path(field), message, ru);
             match id {
                 Some(id) => e.item(id),
                 None => e,
@@ -32,21 +32,27 @@ impl Validator {
         };
         let mut problems = Vec::new();
         if id.is_none() {
+            let id = &raw.id;
             problems.push(error(
                 "id",
-                format!(
-                    "organisation id \"{}\" must be lower-case letters, digits, '-' or '_'",
-                    raw.id
+                (
+                    format!("organisation id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
+                    format!("id организации «{id}» должен состоять из строчных латинских букв, цифр, «-» или «_»"),
                 ),
             ));
         } else if self.data.org_index(&raw.id).is_some() {
+            let id = &raw.id;
             problems.push(error(
                 "id",
-                format!("duplicate organisation id \"{}\"", raw.id),
+                (
+                    format!("duplicate organisation id \"{id}\""),
+                    format!("id организации «{id}» повторяется"),
+                ),
             ));
         }
         if raw.name.trim().is_empty() {
-            problems.push(error("name", "organisation name is empty".into()));
+            let words = ("organisation name is empty", "название организации пусто");
+            problems.push(error("name", (words.0.into(), words.1.into())));
         }
         let names = [
             ("name", Some(&raw.name)),
@@ -63,7 +69,10 @@ impl Validator {
         if !is_hex_color(&color) {
             problems.push(error(
                 "color",
-                format!("colour \"{color}\" is not of the form #rrggbb"),
+                (
+                    format!("colour \"{color}\" is not of the form #rrggbb"),
+                    format!("цвет «{color}» записан не в виде `#rrggbb`"),
+                ),
             ));
         }
         let mut date = |field: &str, text: Option<&String>| match text {
@@ -76,7 +85,11 @@ impl Validator {
         let dissolved = date("dissolved", raw.dissolved.as_ref());
         if let (Some(f), Some(d)) = (&founded, &dissolved) {
             if d.latest_or(Day::MAX) < f.earliest() {
-                problems.push(error("dissolved", "dissolved before it was founded".into()));
+                let words = (
+                    "dissolved before it was founded",
+                    "дата роспуска раньше даты основания",
+                );
+                problems.push(error("dissolved", (words.0.into(), words.1.into())));
             }
         }
         if !problems.is_empty() {
@@ -106,14 +119,28 @@ impl Validator {
             .map_err(|e| problems.push(e))
             .ok();
         let n = raw.members;
-        let bad =
-            |message: &str| DataError::at(format!("{prefix}.members"), format!("{message}: {n}"));
+        let bad = |message: &str, ru: &str| {
+            DataError::said(
+                format!("{prefix}.members"),
+                format!("{message}: {n}"),
+                format!("{ru}: {n}"),
+            )
+        };
         if n < 0.0 {
-            problems.push(bad("membership cannot be negative"));
+            problems.push(bad(
+                "membership cannot be negative",
+                "численность не может быть отрицательной",
+            ));
         } else if n.fract() != 0.0 {
-            problems.push(bad("membership must be a whole number"));
+            problems.push(bad(
+                "membership must be a whole number",
+                "численность должна быть целым числом",
+            ));
         } else if n > MAX_MEMBERS as f64 {
-            problems.push(bad("membership is implausibly large (over 1,000,000,000)"));
+            problems.push(bad(
+                "membership is implausibly large (over 1,000,000,000)",
+                "численность неправдоподобно велика (больше 1 000 000 000)",
+            ));
         }
         let (Some(date), true) = (date, problems.is_empty()) else {
             problems.into_iter().for_each(|e| self.fail(e));

@@ -36,24 +36,25 @@ fn may_hold_forbidden(s: &str) -> bool {
     })
 }
 
-/// What is wrong with a string's characters, if anything: the first
-/// control character or noncharacter, by code point and place.
-pub fn character_problem(s: &str) -> Option<String> {
+/// What is wrong with a string's characters, if anything, in English and
+/// Russian: the first control character or noncharacter, by code point and
+/// place.
+pub fn character_problem(s: &str) -> Option<(String, String)> {
     if !may_hold_forbidden(s) {
         return None;
     }
     let (i, c) = s.chars().enumerate().find(|&(_, c)| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c)
     })?;
-    let what = if c.is_control() {
-        "a control character"
+    let (what, what_ru) = if c.is_control() {
+        ("a control character", "управляющий символ")
     } else {
-        "a noncharacter"
+        ("a noncharacter", "несимвольный код")
     };
-    Some(format!(
-        "character {} is U+{:04X}, {what}, which text may not hold; remove it",
-        i + 1,
-        c as u32
+    let (n, code) = (i + 1, c as u32);
+    Some((
+        format!("character {n} is U+{code:04X}, {what}, which text may not hold; remove it"),
+        format!("символ {n} — U+{code:04X}, {what_ru}; в тексте он недопустим, удалите его"),
     ))
 }
 
@@ -83,12 +84,11 @@ mod tests {
     #[test]
     fn control_characters_and_noncharacters_are_named_by_place() {
         assert_eq!(
-            character_problem("ab\u{7}c").as_deref(),
+            character_problem("ab\u{7}c").map(|(en, _)| en).as_deref(),
             Some("character 3 is U+0007, a control character, which text may not hold; remove it")
         );
-        assert!(
-            character_problem("x\u{FFFE}").is_some_and(|m| m.contains("U+FFFE, a noncharacter"))
-        );
+        assert!(character_problem("x\u{FFFE}")
+            .is_some_and(|(m, _)| m.contains("U+FFFE, a noncharacter")));
         assert!(character_problem("\u{FDD0}").is_some());
         assert!(character_problem("\u{9F}").is_some(), "C1 controls too");
         assert_eq!(character_problem("tab\tline\nbreak\r\n and Ж ё 😀"), None);

@@ -122,6 +122,25 @@ test("bad data in the browser shows what and where, and fires the error event", 
   await context.close();
 });
 
+test("in Russian, bad data is explained in Russian: what, where, and the error event", async () => {
+  for (const [file, what] of [
+    ["impossible-date.json", /недопустимая дата «2020-02-30»: 30 февраля 2020 года не существует/],
+    ["missing-field.json", /нет обязательного поля `date`/],
+    ["wrong-type.json", /значение не того типа: строка "many", а нужно: число/],
+  ]) {
+    const { page, context } = await fixture(strict, `data=/fixtures/bad/${file}&lang=ru`);
+    await waitState(page, 0, "error");
+    const panel = page.locator('#w0 >> css=[data-testid="error-panel"]');
+    const text = await panel.textContent();
+    assert.match(text, what, `${file}: ${text}`);
+    assert.doesNotMatch(text, /\b(line|column|invalid|missing|expected)\b/, `${file}: no English frame: ${text}`);
+    await page.waitForFunction(() => (window.__events ?? []).some((e) => e.name === "error"));
+    const [event] = await page.evaluate(() => window.__events.filter((e) => e.name === "error"));
+    assert.match(event.d.message, what, "the error event speaks the widget's language");
+    await context.close();
+  }
+});
+
 test("good data fires ready once, with the number of events", async () => {
   const { page, context } = await fixture(strict, "");
   await waitState(page, 0, "ready");
