@@ -21,7 +21,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 fn check_passes_the_shipped_data() {
     let (code, out, _) = run(&["check", "static/data/movements.json"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("27 events"), "{out}");
+    assert!(out.contains("30 events"), "{out}");
 }
 
 #[test]

@@ -65,7 +65,7 @@ fn the_shipped_data_is_drawn_with_every_event_once() {
     assert!(select(&doc, "[data-testid=reveal-later]").is_empty());
     assert_eq!(
         marks.len() + clusters + 2,
-        27,
+        30,
         "each event is a mark, counted in a cluster or at the window's edge"
     );
     let mut ids: Vec<&str> = marks
@@ -101,7 +101,7 @@ fn narrow_widgets_draw_rows_and_every_row_names_its_event() {
     let root = select(&doc, "[data-testid=timeline-root]");
     assert_eq!(attr(&root[0], "data-layout"), Some("vertical"));
     let rows = select(&doc, "[data-testid=event]");
-    assert_eq!(rows.len(), 25);
+    assert_eq!(rows.len(), 28);
     let earlier = select(&doc, "[data-testid=reveal-earlier]");
     assert_eq!(attr(&earlier[0], "data-count"), Some("2"));
     let data = parse_dataset(DATA).unwrap();
@@ -239,7 +239,7 @@ fn exports_are_named_after_the_view() {
         "{name}"
     );
     let csv = table_text(&s, ExportFormat::Csv).unwrap();
-    assert_eq!(csv.lines().count(), 1 + 8, "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 9, "{csv}");
     assert_eq!(
         table_text(&s, ExportFormat::Svg),
         None,
@@ -324,7 +324,7 @@ fn row_keys_are_unique_even_for_ids_shaped_like_headings() {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), keys.len(), "{keys:?}");
-        assert!(keys.len() > 27, "headings and rows");
+        assert!(keys.len() > 30, "headings and rows");
     }
 }
 

@@ -310,11 +310,11 @@ mod tests {
     }
 
     #[test]
-    fn csv_of_the_rsm_events_has_a_header_and_eight_rows_with_quotes_intact() {
+    fn csv_of_the_rsm_events_has_a_header_and_nine_rows_with_quotes_intact() {
         let (d, shown) = rsm();
         let rows = read_csv(&csv(&d, &shown));
         assert_eq!(rows[0], COLUMNS);
-        assert_eq!(rows.len(), 1 + 8);
+        assert_eq!(rows.len(), 1 + 9);
         let dissolution = rows.iter().find(|r| r[0] == "rsm-dissolution").unwrap();
         let e = &d.events[d.event_index("rsm-dissolution").unwrap()];
         assert_eq!(dissolution[2], "2024-05-08");
@@ -375,7 +375,7 @@ mod tests {
     fn json_holds_the_same_rows_and_escapes_text() {
         let (d, shown) = rsm();
         let text = json(&d, &shown);
-        assert_eq!(text.matches("\"id\": ").count(), 8);
+        assert_eq!(text.matches("\"id\": ").count(), 9);
         assert!(text.contains("\"people\": ["));
         let mut s = String::new();
         json_string(&mut s, "a \"q\" \\ \n\u{1}");

@@ -465,7 +465,7 @@ mod tests {
             .collect();
         let c = count(&d, only_rsm);
         assert_eq!(c.by_org[d.org_index("dzns").unwrap()], 0);
-        assert_eq!(c.by_org[rsm], 8);
+        assert_eq!(c.by_org[rsm], 9);
     }
 
     #[test]

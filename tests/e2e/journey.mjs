@@ -198,7 +198,7 @@ export function journey(engine) {
         cut: events.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.eventId),
       };
     });
-    assert.equal(new Set(facts.ids).size + facts.earlier, 27, `every event is a row or counted before them: ${facts.ids.length} + ${facts.earlier}`);
+    assert.equal(new Set(facts.ids).size + facts.earlier, 30, `every event is a row or counted before them: ${facts.ids.length} + ${facts.earlier}`);
     assert.ok(facts.overflow <= 0, `no horizontal overflow: ${facts.overflow}px`);
     assert.ok(facts.tallest < 120, `rows stay compact: tallest ${facts.tallest}px`);
     assert.deepEqual(facts.cut, [], "no row's text is cut");

@@ -248,7 +248,7 @@ test("setData, setDataUrl, setTheme, off, and the ready and error events", async
     tl.destroy();
     return r;
   });
-  assert.deepEqual(out.firstReady, ["ready", { events: 27 }]);
+  assert.deepEqual(out.firstReady, ["ready", { events: 30 }]);
   assert.deepEqual(out.afterSetData, { lanes: ["rsm"], marks: 1 });
   assert.match(out.error.message, /expected|unexpected|syntax/i);
   assert.match(out.error.location, /line 1, column \d+/);

@@ -79,7 +79,7 @@ test("exportPng decodes as an image twice the size of the SVG", async () => {
   await page.context().close();
 });
 
-test("exportCsv with RSM only has 8 rows and a header, and round-trips with quotes intact; JSON holds the same", async () => {
+test("exportCsv with RSM only has 9 rows and a header, and round-trips with quotes intact; JSON holds the same", async () => {
   const { page } = await fixture();
   const out = await page.evaluate(async () => {
     const h = window.__handles[0];
@@ -88,7 +88,7 @@ test("exportCsv with RSM only has 8 rows and a header, and round-trips with quot
   });
   const rows = parseCsv(out.csv);
   assert.equal(rows[0].join(","), "id,organisation,date,earliest,latest,precision,kind,label,title,summary,people,article,section,quote,url,days_since_founding");
-  assert.equal(rows.length, 9);
+  assert.equal(rows.length, 10);
   for (const row of rows.slice(1)) {
     const e = DATA.events.find((x) => x.id === row[0]);
     assert.equal(row[1], "rsm");
@@ -132,11 +132,11 @@ test("printing shows the whole shown history, the chart and the list with quotes
   const zoomed = await tl.window();
   // What the browser does before it prints (Chromium's own print sends it too).
   await tl.page.evaluate(() => dispatchEvent(new Event("beforeprint")));
-  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event-list"] tr[data-event-id]').length === 27);
+  await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="event-list"] tr[data-event-id]').length === 30);
   const fitted = await tl.window();
   assert.ok(fitted.start < "1990-01-01" && fitted.end > "2024-05-08", `the whole history: ${JSON.stringify(fitted)}`);
   const quotes = await tl.root.locator(".mt-print-quote").allTextContents();
-  assert.equal(quotes.length, 27);
+  assert.equal(quotes.length, 30);
   assert.ok(quotes.some((q) => q.includes("On May 8, 2024") || q.includes("termination of its activities")), "the dissolution's quote is listed");
   await tl.page.emulateMedia({ media: "print" });
   const seen = await tl.root.evaluate((root) => ({

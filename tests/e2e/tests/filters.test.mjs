@@ -13,14 +13,14 @@ const toggle = (tl, org) => tl.root.locator(`[data-testid="org-toggle"][data-org
 
 test("turning DZNS off leaves only RSM marks, lanes and counts", async () => {
   const tl = await open();
-  assert.match(await toggle(tl, "dzns").textContent(), /DZNS\s+19\/19/);
+  assert.match(await toggle(tl, "dzns").textContent(), /DZNS\s+21\/21/);
   await toggle(tl, "dzns").click();
   await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 1);
   assert.deepEqual(await laneOrgs(tl), ["rsm"]);
   assert.deepEqual(await orgsOf(tl), ["rsm"]);
   assert.equal(await toggle(tl, "dzns").getAttribute("aria-pressed"), "false");
-  assert.match(await toggle(tl, "dzns").textContent(), /0\/19/);
-  assert.match(await toggle(tl, "rsm").textContent(), /8\/8/);
+  assert.match(await toggle(tl, "dzns").textContent(), /0\/21/);
+  assert.match(await toggle(tl, "rsm").textContent(), /9\/9/);
   assert.match(tl.page.url(), /#orgs=rsm/);
   assert.deepEqual(tl.consoleErrors, []);
   await tl.close();
@@ -47,8 +47,8 @@ test("Cyrillic search ignores case, ё/е and й/и", async () => {
       const orgs = [...document.querySelectorAll('[data-testid="event"]')].map((e) => e.dataset.org);
       return orgs.length > 0 && orgs.every((o) => o === "rsm");
     });
-    assert.match(await toggle(tl, "rsm").textContent(), /8\/8/, q);
-    assert.match(await toggle(tl, "dzns").textContent(), /0\/19/, q);
+    assert.match(await toggle(tl, "rsm").textContent(), /9\/9/, q);
+    assert.match(await toggle(tl, "dzns").textContent(), /0\/21/, q);
   }
   await tl.close();
 });
@@ -60,7 +60,7 @@ test("Reset filters clears organisations, kinds and text at once", async () => {
   await reset.click();
   await tl.page.waitForFunction(() => document.querySelectorAll('[data-testid="lane"]').length === 2);
   assert.equal(await tl.root.locator('[data-testid="search"]').inputValue(), "");
-  assert.match(await toggle(tl, "dzns").textContent(), /19\/19/);
+  assert.match(await toggle(tl, "dzns").textContent(), /21\/21/);
   assert.equal(await tl.root.locator('[data-testid="kind-toggle"][aria-pressed="false"]').count(), 0);
   assert.equal(await reset.isDisabled(), true, "nothing left to reset");
   await tl.page.waitForFunction(() => !/orgs=|kinds=|q=/.test(location.hash));
@@ -81,7 +81,7 @@ test("kinds filter through the legend, and counts follow", async () => {
   const clusters = await tl.root.locator('[data-testid="cluster"], [data-testid^="reveal-"]').evaluateAll((cs) =>
     cs.reduce((n, c) => n + Number(c.getAttribute("data-count")), 0));
   const marks = await tl.events().count();
-  assert.equal(marks + clusters, 27 - congresses, "every event but the congresses is drawn, or counted in a cluster or at an edge");
+  assert.equal(marks + clusters, 30 - congresses, "every event but the congresses is drawn, or counted in a cluster or at an edge");
   await tl.close();
 });
 

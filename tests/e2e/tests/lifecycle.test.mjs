@@ -163,7 +163,7 @@ test("a slow but live download takes as long as it needs: the 30-second limit is
   const took = (await page.evaluate(() => performance.now())) - started;
   assert.ok(took > 150_000, `the download took ${Math.round(took / 1000)} s of the page's time, far more than the limit`);
   const outcomes = await page.evaluate(() => window.__events.filter((e) => e.name === "ready" || e.name === "error"));
-  assert.deepEqual(outcomes.map((e) => [e.name, e.d]), [["ready", { events: 27 }]]);
+  assert.deepEqual(outcomes.map((e) => [e.name, e.d]), [["ready", { events: 30 }]]);
   assert.equal(downloads.trickle.requests, 1, "one download");
   await context.close();
 });

@@ -85,7 +85,7 @@ test("keys in any order, escapes and a BOM read the same through dataUrl, setDat
   await page.evaluate((text) => window.__handles[0].setData(JSON.parse(text.replace(/^\ufeff/, ""))), reorderedText);
   // `ready` again for new data of the same size.
   await untilReadies(page, 3);
-  assert.deepEqual(await readies(page), [27, 27, 27]);
+  assert.deepEqual(await readies(page), [30, 30, 30]);
   assert.equal(await marks(page), shownFromUrl);
   assert.ok(shownFromUrl > 0);
   await page.close();
@@ -102,7 +102,7 @@ test("a slow first download loses to a fast second one, and is stopped", async (
   await untilReadies(page, 2);
   gates.slow.release();
   assert.equal(await gates.slow.done, true, "the superseded download was stopped");
-  assert.deepEqual(await readies(page), [27, 2]);
+  assert.deepEqual(await readies(page), [30, 2]);
   await page.close();
 });
 
@@ -132,7 +132,7 @@ test("a slow first download's failure changes nothing once a second load has won
   // never showed an error on the way.
   await page.evaluate(() => window.__handles[0].setDataUrl("/fixtures/bad/bom.json"));
   await untilReadies(page, 3);
-  assert.deepEqual(await readies(page), [27, 1, 2]);
+  assert.deepEqual(await readies(page), [30, 1, 2]);
   assert.ok(!(await page.evaluate(() => window.__states)).includes("error"), "no error was shown");
   assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.name === "error")), []);
   await page.close();

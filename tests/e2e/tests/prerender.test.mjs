@@ -90,7 +90,7 @@ test("without JavaScript every event is listed with its date", async () => {
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
   const table = await page.evaluate(() => [...document.querySelectorAll(".mt-list tbody tr")].map((tr) => tr.textContent));
-  assert.equal(table.length, 27, table.join(" | "));
+  assert.equal(table.length, 30, table.join(" | "));
   assert.ok(table.some((t) => t.includes("17 October 2020")), table.join(" | "));
   assert.match(await page.locator(".mt-noscript").textContent(), /events are listed here/);
   assert.ok(await page.locator(".mt-noscript").isVisible());

@@ -132,7 +132,7 @@ test("the axis names the year under months and days, and the decade under years"
   await tl.close();
 });
 
-test("Previous / Next walk all 27 events in time order, the view and the URL follow", async () => {
+test("Previous / Next walk all 30 events in time order, the view and the URL follow", async () => {
   const tl = await open("#list=1");
   const rows = tl.root.locator('[data-testid="event-list"] tr[data-event-id]');
   assert.equal(await rows.count(), DATA.events.length - 2, "the first view lists all but the two earlier events");

@@ -146,7 +146,7 @@ test("good data fires ready once, with the number of events", async () => {
   await waitState(page, 0, "ready");
   await page.waitForFunction(() => (window.__events ?? []).some((e) => e.name === "ready"));
   const ready = await page.evaluate(() => window.__events.filter((e) => e.name === "ready" || e.name === "error"));
-  assert.deepEqual(ready.map((e) => [e.name, e.d]), [["ready", { events: 27 }]]);
+  assert.deepEqual(ready.map((e) => [e.name, e.d]), [["ready", { events: 30 }]]);
   await context.close();
 });
 

@@ -129,7 +129,7 @@ test("clusters count exactly the events not drawn, and a click opens one", async
   await cluster.waitFor();
   const drawn = new Set(await tl.events().evaluateAll((es) => es.map((e) => e.dataset.eventId)));
   const counts = await tl.root.locator('[data-testid="cluster"], [data-testid^="reveal-"]').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
-  assert.equal(drawn.size + counts.reduce((a, b) => a + b, 0), 27, `every event is drawn or counted once, in a cluster or at an edge: ${drawn.size} + ${counts}`);
+  assert.equal(drawn.size + counts.reduce((a, b) => a + b, 0), 30, `every event is drawn or counted once, in a cluster or at an edge: ${drawn.size} + ${counts}`);
   const count = Number(await cluster.getAttribute("data-count"));
   assert.match(await cluster.getAttribute("aria-label"), new RegExp(`^${count} events`));
   const before = await tl.window();

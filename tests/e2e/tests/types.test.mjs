@@ -112,7 +112,7 @@ tl.on("ready", (d) => { window.__ready = d.events; });`);
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/index.html`);
-      await page.waitForFunction(() => window.__ready === 27);
+      await page.waitForFunction(() => window.__ready === 30);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
