@@ -155,11 +155,12 @@ fn the_details_panel_carries_the_quote_and_browses_the_shown_events() {
         .any(|e| !text(e).is_empty()));
     let prev = select(&doc, "[data-testid=details-prev]");
     let next = select(&doc, "[data-testid=details-next]");
-    assert!(
-        attr(&prev[0], "disabled").is_some(),
+    assert_eq!(
+        attr(&prev[0], "aria-disabled"),
+        Some("true"),
         "nothing before the first"
     );
-    assert_eq!(attr(&next[0], "disabled"), None);
+    assert_eq!(attr(&next[0], "aria-disabled"), Some("false"));
 }
 
 #[test]

@@ -424,7 +424,7 @@ fn presence(s: &State, data: &Dataset) -> Html {
         })
     });
     html! {
-        <g class="mt-presence" aria-label={Msg::PresenceHelp.text(l)}>
+        <g class="mt-presence" role="group" aria-label={Msg::PresenceHelp.text(l)}>
             <text class="mt-presence-title" x="4" y="12">{ Msg::Presence.text(l) }</text>
             <g class={pan_class(s)}>{ super::list(marks) }</g>
         </g>

@@ -2,7 +2,7 @@
 //! the verbatim quote, and Previous / Next through the shown events.
 
 use super::glyph::kind_icon;
-use super::{abbreviation, act, org_name};
+use super::{abbreviation, act, flag, org_name};
 use crate::core::data::{Dataset, Event, MeasureBound};
 use crate::core::i18n::{self, date_label, kind_label, Lang, Msg};
 use crate::state::{Action, Shared};
@@ -163,11 +163,14 @@ pub fn EventDetails(props: &EventDetailsProps) -> Html {
             }
             { source(data, e, l) }
             <div class="mt-browse">
-                <button type="button" data-testid="details-prev" disabled={props.prev.is_none()}
+                // `aria-disabled`, not `disabled`: the button keeps the
+                // focus when the walk reaches the first or last event (a
+                // disabled button would drop it to the page).
+                <button type="button" data-testid="details-prev" aria-disabled={flag(props.prev.is_none())}
                     onclick={act(send, Action::Browse(-1))}>
                     { ["← ", Msg::Previous.text(l)].concat() }
                 </button>
-                <button type="button" data-testid="details-next" disabled={props.next.is_none()}
+                <button type="button" data-testid="details-next" aria-disabled={flag(props.next.is_none())}
                     onclick={act(send, Action::Browse(1))}>
                     { [Msg::Next.text(l), " →"].concat() }
                 </button>

@@ -55,9 +55,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 onclick={act(send, Action::ToggleOrg(id))}>
                 { org_swatch(&org.color) }
                 { " " }{ abbreviation(org, l) }{ " " }
-                <span class="mt-count" aria-label={i18n::shown_of(l, n, all)}>
+                // "19/21" is seen; "19 of 21 shown" is heard (a label on a
+                // plain span is not read).
+                <span class="mt-count" aria-hidden="true">
                     { int(n as i64) }{ "/" }{ int(all as i64) }
                 </span>
+                <span class="mt-sr">{ [" ", &i18n::shown_of(l, n, all)].concat() }</span>
             </button>
         }
     });

@@ -64,19 +64,26 @@ pub fn visible_orgs(s: &State, data: &Dataset) -> Vec<usize> {
 
 /// "Nothing matches" with a Reset, when the filter hides every event; and
 /// when aligned by founding, the organisations that cannot be (no founding
-/// date).
+/// date). The status region is always there, empty while something is
+/// shown: a screen reader announces what is put into a live region that
+/// already exists, not one inserted with its words.
 pub fn empty_note(s: &State, send: &Callback<Action>) -> Html {
-    if !s.shown.is_empty() {
-        return unaligned_note(s);
-    }
-    html! {
-        <div class="mt-empty" role="status">
-            { i18n::Msg::NoMatch.text(s.lang) }{ " " }
-            <button type="button" onclick={act(send, Action::ResetFilters)}>
-                { Msg::Reset.text(s.lang) }
-            </button>
+    let nothing = s.shown.is_empty();
+    html! { <>
+        <div class="mt-live" role="status">
+            if nothing {
+                <div class="mt-empty">
+                    { i18n::Msg::NoMatch.text(s.lang) }{ " " }
+                    <button type="button" onclick={act(send, Action::ResetFilters)}>
+                        { Msg::Reset.text(s.lang) }
+                    </button>
+                </div>
+            }
         </div>
-    }
+        if !nothing {
+            { unaligned_note(s) }
+        }
+    </> }
 }
 
 /// "RSM: no founding date, so not shown when aligned by founding".

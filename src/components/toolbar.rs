@@ -37,7 +37,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let zoom = |factor: f64| act(send, Action::ZoomCentre { factor });
     let founding = props.align == Align::Founding;
     html! {
-            <div class="mt-toolbar" role="toolbar" aria-label={Msg::Controls.text(l)}>
+            // A group, not a `toolbar`: that role promises arrow keys
+            // between the buttons, and these are reached by Tab.
+            <div class="mt-toolbar" role="group" aria-label={Msg::Controls.text(l)}>
                 <button type="button" data-testid="zoom-in" onclick={zoom(2.0)}
                     aria-label={Msg::ZoomIn.text(l)} title={Msg::ZoomIn.text(l)}>{ "+" }</button>
                 <button type="button" data-testid="zoom-out" onclick={zoom(0.5)}
@@ -75,7 +77,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 fn export_menu(l: Lang, open: bool, send: &Callback<Action>) -> Html {
     html! {
         <span class="mt-export">
-            <button type="button" data-testid="export-menu" aria-haspopup="true"
+            // It shows and hides a group of buttons (not a menu, so no
+            // `aria-haspopup`): expanded or not is what it says.
+            <button type="button" data-testid="export-menu"
                 aria-expanded={flag(open)}
                 onclick={act(send, Action::ToggleExportMenu)}>{ Msg::Export.text(l) }</button>
             if open {
