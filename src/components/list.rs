@@ -51,8 +51,10 @@ fn row(s: &State, data: &Dataset, i: usize, send: &Callback<Action>) -> Option<H
             <td>{ abbreviation(org, l).to_owned() }</td>
             <td>{ kind_label(l, e.kind) }</td>
             <td>
-                <button type="button" class="mt-linklike" data-index={super::int(i as i64)}
-                    onclick={act(send, Action::Open(i))}>
+                // No `data-index`: that names a mark, whose keys (arrows,
+                // Enter) the plot's handler answers; this is a plain button.
+                <button type="button" class="mt-linklike"
+                    onclick={act(send, Action::Show(i))}>
                     { s.event_title(data, e).to_owned() }
                 </button>
             </td>

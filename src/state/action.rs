@@ -112,6 +112,9 @@ pub enum Action {
     SetLang(Lang, bool),
     /// Open an event's details and give it focus (a click or Enter).
     Open(usize),
+    /// Open an event's details, the focus staying where the reader is (a
+    /// title in the list view: its mark in the plot is elsewhere).
+    Show(usize),
     /// Close the details, focus staying on the event.
     Close,
     /// Open the previous (`-1`) or next (`+1`) shown event's details.
@@ -277,10 +280,12 @@ impl State {
             | Action::ResetFilters
             | Action::ApplyView(_)
             | Action::SetLang(..) => return self.step_filter(action),
-            Action::Open(event) => {
+            Action::Open(event) | Action::Show(event) => {
                 self.selected = Some(event);
                 self.focused = Some(event);
-                self.queue(Effect::Focus(event));
+                if matches!(action, Action::Open(_)) {
+                    self.queue(Effect::Focus(event));
+                }
                 self.follow(event);
             }
             Action::Close => {

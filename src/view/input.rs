@@ -191,7 +191,7 @@ impl Input {
             crate::crash::point(crate::crash::Point::Callback);
             let clicked = matches!(
                 action,
-                Action::Open(_) | Action::ShowRange { .. } | Action::Readout(_)
+                Action::Open(_) | Action::Show(_) | Action::ShowRange { .. } | Action::Readout(_)
             );
             if clicked && std::mem::take(&mut this.gesture.borrow_mut().dragged) {
                 return;

@@ -67,3 +67,35 @@ test("names sit on elements that carry them: the organisation buttons say how ma
   if (await presence.count()) assert.equal(await presence.first().getAttribute("role"), "group", "a named SVG group has a role");
   await tl.close();
 });
+
+test("a title in the list view opens its details and the focus stays in the list", async () => {
+  const tl = await open("#list=1");
+  const row = tl.root.locator('[data-testid="event-list"] tr[data-event-id="rsm-founded"]');
+  await row.waitFor();
+  await row.locator("button").focus();
+  await tl.page.keyboard.press("Enter");
+  await tl.root.locator('[data-testid="event-details"][data-event-id="rsm-founded"]').waitFor();
+  const where = await tl.page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { list: Boolean(el?.closest('[data-testid="event-list"]')), row: el?.closest("tr")?.dataset.eventId };
+  });
+  assert.deepEqual(where, { list: true, row: "rsm-founded" }, "the reader is still on the row they chose");
+  await tl.close();
+});
+
+test("arrow keys on a title in the list view stay in the list (they walk the plot's marks only there)", async () => {
+  const tl = await open("#list=1");
+  const button = tl.root.locator('[data-testid="event-list"] tr[data-event-id="rsm-founded"] button');
+  await button.focus();
+  const before = await tl.window();
+  await tl.page.keyboard.press("ArrowRight");
+  const inList = await tl.page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return Boolean(el?.closest('[data-testid="event-list"]'));
+  });
+  assert.ok(inList, "the focus did not jump into the plot");
+  assert.deepEqual(await tl.window(), before, "and the window did not move");
+  await tl.close();
+});
