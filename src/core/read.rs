@@ -228,7 +228,7 @@ pub fn not_json(text: &str) -> Option<DataError> {
             DataError::said(
                 "",
                 "the data is an HTML page, not JSON (is the data URL right?)",
-                "вместо JSON пришла HTML-страница (верен ли адрес данных?)",
+                "вместо JSON — HTML-страница (проверьте адрес данных)",
             )
             .line_column(line, column),
         );

@@ -159,7 +159,11 @@ pub fn read_text(text: &js_sys::JsString) -> Result<Dataset, Vec<DataError>> {
         return Err(vec![DataError::said(
             "",
             format!("the data is more than the limit of {max} bytes; it was not read"),
-            format!("данные больше предела в {max} байт; они не прочитаны"),
+            format!(
+                "объём данных превышает предел в {} {}; они не прочитаны",
+                crate::core::i18n::number(crate::core::i18n::Lang::Ru, max as i64),
+                crate::core::i18n::ru_noun(max, ("байт", "байта", "байт"))
+            ),
         )]);
     }
     let text = match text.char_code_at(0) as u32 {

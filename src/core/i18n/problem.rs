@@ -8,7 +8,7 @@
 //! frames and worded in Russian, the names of fields kept as written in the
 //! file; anything else is shown as it came.
 
-use super::{month, ru_noun, Lang, MONTHS_RU_OF};
+use super::{month, Lang, MONTHS_RU_OF};
 use crate::core::date::{DateError, DateProblem};
 use crate::core::error::DataError;
 
@@ -35,10 +35,10 @@ pub fn date_reason_ru(problem: DateProblem) -> String {
             "неизвестные цифры месяца или дня не поддерживаются".into()
         }
         DateProblem::NotEdtf => {
-            "это не дата EDTF; даты пишутся в EDTF, например 2019, 2019-11, 2019-11-07 или 2011/2024"
+            "это не дата в формате EDTF; даты записываются в формате EDTF, например: 2019, 2019-11, 2019-11-07 или 2011/2024"
                 .into()
         }
-        DateProblem::SeasonDay => "у времени года нет дней".into(),
+        DateProblem::SeasonDay => "для времени года день не указывается".into(),
         DateProblem::NoMonth(m) => format!("месяца {m} не существует"),
         DateProblem::NoDay { year, month: m, day } => {
             format!("{day} {} {year} года не существует", month(&MONTHS_RU_OF, m))
@@ -111,7 +111,7 @@ fn serde_message_ru(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ")?;
         return Some(format!(
-            "значение не того типа: {}, а нужно: {}",
+            "неверный тип значения: {}, ожидается {}",
             found_ru(found),
             expected_ru(expected)
         ));
@@ -119,10 +119,7 @@ fn serde_message_ru(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("invalid length ") {
         let (n, _) = rest.split_once(',')?;
         let n: usize = n.trim().parse().ok()?;
-        return Some(format!(
-            "в списке {n} {}, а нужно другое число",
-            ru_noun(n, ("элемент", "элемента", "элементов"))
-        ));
+        return Some(format!("неверное число элементов в списке: {n}"));
     }
     message
         .strip_prefix("invalid value: ")
@@ -143,8 +140,20 @@ fn found_ru(found: &str) -> String {
     ];
     KINDS
         .iter()
-        .find_map(|(en, ru)| found.strip_prefix(en).map(|rest| [ru, rest].concat()))
+        .find_map(|(en, ru)| {
+            found
+                .strip_prefix(en)
+                .map(|rest| [*ru, guillemets(rest).as_str()].concat())
+        })
         .unwrap_or_else(|| found.to_owned())
+}
+
+/// serde's `"text"` as Russian quotes it: «text».
+fn guillemets(quoted: &str) -> String {
+    match quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+        Some(inner) => ["«", inner, "»"].concat(),
+        None => quoted.to_owned(),
+    }
 }
 
 /// What serde expected (`a string`, `u32`, `struct RawEvent`), in Russian.
@@ -176,7 +185,7 @@ mod tests {
         );
         assert_eq!(
             serde_message_ru("invalid type: string \"12\", expected u32").as_deref(),
-            Some("значение не того типа: строка \"12\", а нужно: целое число")
+            Some("неверный тип значения: строка «12», ожидается целое число")
         );
         assert_eq!(serde_message_ru("something else"), None);
     }

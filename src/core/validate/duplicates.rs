@@ -112,7 +112,7 @@ pub(super) fn warn_of_copies(v: &mut Validator) {
                     data.text(second.id)
                 ),
                 message_ru: format!(
-                    "у events[{fa}] и events[{fb}] («{}») одни и те же организация, дата и заголовок",
+                    "у events[{fa}] и events[{fb}] («{}») совпадают организация, дата и заголовок",
                     data.text(second.id)
                 ),
                 path: format!("events[{fb}]"),

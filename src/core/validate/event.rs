@@ -114,7 +114,7 @@ fn label_problem(label: &str) -> Option<(String, String)> {
     if label.trim().is_empty() {
         Some((
             "the label is empty (leave it out to show the title)".into(),
-            "краткая подпись пуста (уберите её, чтобы на метке был заголовок)".into(),
+            "краткая подпись пуста (уберите её, чтобы на метке показывался заголовок)".into(),
         ))
     } else if chars > MAX_LABEL_CHARS {
         Some((
@@ -140,7 +140,9 @@ fn check_source(p: &mut Problems<'_>, field: &str, source: &RawSource) {
             p.add(
                 &format!("{field}.{name}"),
                 format!("source {name} is empty; every fact needs its source"),
-                format!("в источнике пусто поле `{name}`; у каждого факта должен быть источник"),
+                format!(
+                    "в источнике не заполнено поле `{name}`; у каждого факта должен быть источник"
+                ),
             );
         }
     }
@@ -153,7 +155,7 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
         p.add(
             "measure.value",
             format!("a count must be a whole number from 0 to 4294967295: {value}"),
-            format!("число должно быть целым, от 0 до 4294967295: {value}"),
+            format!("число должно быть целым, от 0 до 4\u{a0}294\u{a0}967\u{a0}295: {value}"),
         );
     }
     if raw.unit.trim().is_empty() {
@@ -170,7 +172,7 @@ fn check_measure(p: &mut Problems<'_>, raw: &RawMeasure) -> Option<(u32, Measure
             p.add(
                 "measure.bound",
                 format!("unknown bound \"{other}\" (expected `exact` or `more-than`)"),
-                format!("неизвестная граница «{other}» (допустимы `exact` и `more-than`)"),
+                format!("неизвестное значение поля `bound`: «{other}» (допустимы `exact` и `more-than`)"),
             );
             None
         }
@@ -226,7 +228,7 @@ impl Validator {
                     "event id \"{shown}\" must be 1 to 100 lower-case letters, digits, '-' or '_'"
                 ),
                 format!(
-                    "id события «{shown}» должен состоять из 1–100 строчных латинских букв, цифр, «-» или «_»"
+                    "id события «{shown}» должен состоять из 1–100 символов: строчных латинских букв, цифр, `-` и `_`"
                 ),
             );
         }
@@ -241,7 +243,7 @@ impl Validator {
                 "kind",
                 format!("unknown kind \"{}\" (expected one of: {all})", raw.kind),
                 format!(
-                    "неизвестный вид «{}» (допустимы: `{}`)",
+                    "неизвестный вид события «{}» (допустимы: `{}`)",
                     raw.kind,
                     all.replace(", ", "`, `")
                 ),
@@ -420,7 +422,7 @@ pub(super) fn warn_of_untranslated(v: &mut Validator) {
         path,
         format!("{n} translation{verb} the people, the unit or the predecessor's name the English gives; the English is shown there"),
         format!(
-            "в {n} {} нет имён, единицы измерения или названия предшественника, которые есть в английском тексте; там показан английский текст",
+            "в {n} {} нет имён, единицы измерения или названия предшественника, которые есть в английском тексте; вместо них показан английский текст",
             ru_noun(n, ("переводе", "переводах", "переводах"))
         ),
     );

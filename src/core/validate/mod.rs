@@ -19,7 +19,7 @@ pub mod text;
 
 use super::data::{DataWarning, Dataset, Limits, Source, Text};
 use super::error::DataError;
-use super::i18n::ru_noun;
+use super::i18n::{number, ru_noun, Lang};
 use super::model::RawDataset;
 use std::collections::HashMap;
 
@@ -276,7 +276,7 @@ impl Validator {
                 String::new(),
                 format!("{n} text{} bidirectional controls (such as U+202E); each is kept inside its own text, so it cannot reorder the words around it", if n == 1 { " holds" } else { "s hold" }),
                 format!(
-                    "{n} {} управляющие символы направления письма (например, U+202E); каждый удержан внутри своего текста и не может переставить слова вокруг",
+                    "{n} {} управляющие символы направления письма (например, U+202E); каждый такой текст изолирован и не может изменить порядок слов вокруг себя",
                     ru_noun(n, ("текст содержит", "текста содержат", "текстов содержат"))
                 ),
             );
@@ -362,8 +362,10 @@ pub fn too_many_events(count: usize, limits: Limits) -> DataError {
         "events",
         format!("{count} events is more than the limit of {max} events"),
         format!(
-            "{count} {} — больше предела в {max} {}",
+            "{} {} — больше предела в {} {}",
+            number(Lang::Ru, count as i64),
             ru_noun(count, ("событие", "события", "событий")),
+            number(Lang::Ru, max as i64),
             ru_noun(max, ("событие", "события", "событий"))
         ),
     )

@@ -37,7 +37,7 @@ impl Validator {
                 "id",
                 (
                     format!("organisation id \"{id}\" must be lower-case letters, digits, '-' or '_'"),
-                    format!("id организации «{id}» должен состоять из строчных латинских букв, цифр, «-» или «_»"),
+                    format!("id организации «{id}» должен состоять из 1–100 символов: строчных латинских букв, цифр, `-` и `_`"),
                 ),
             ));
         } else if self.data.org_index(&raw.id).is_some() {
@@ -139,7 +139,7 @@ impl Validator {
         } else if n > MAX_MEMBERS as f64 {
             problems.push(bad(
                 "membership is implausibly large (over 1,000,000,000)",
-                "численность неправдоподобно велика (больше 1 000 000 000)",
+                "численность неправдоподобно велика (больше 1\u{a0}000\u{a0}000\u{a0}000)",
             ));
         }
         let (Some(date), true) = (date, problems.is_empty()) else {

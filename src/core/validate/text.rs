@@ -46,15 +46,21 @@ pub fn character_problem(s: &str) -> Option<(String, String)> {
     let (i, c) = s.chars().enumerate().find(|&(_, c)| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c)
     })?;
-    let (what, what_ru) = if c.is_control() {
-        ("a control character", "управляющий символ")
-    } else {
-        ("a noncharacter", "несимвольный код")
-    };
     let (n, code) = (i + 1, c as u32);
+    let (what, ru) = if c.is_control() {
+        (
+            "a control character",
+            format!("{n}-й символ — U+{code:04X}, управляющий символ; в тексте он недопустим, удалите его"),
+        )
+    } else {
+        (
+            "a noncharacter",
+            format!("{n}-й символ — U+{code:04X}, несимвольная кодовая позиция; в тексте она недопустима, удалите её"),
+        )
+    };
     Some((
         format!("character {n} is U+{code:04X}, {what}, which text may not hold; remove it"),
-        format!("символ {n} — U+{code:04X}, {what_ru}; в тексте он недопустим, удалите его"),
+        ru,
     ))
 }
 

@@ -126,7 +126,7 @@ test("in Russian, bad data is explained in Russian: what, where, and the error e
   for (const [file, what] of [
     ["impossible-date.json", /недопустимая дата «2020-02-30»: 30 февраля 2020 года не существует/],
     ["missing-field.json", /нет обязательного поля `date`/],
-    ["wrong-type.json", /значение не того типа: строка "many", а нужно: число/],
+    ["wrong-type.json", /неверный тип значения: строка «many», ожидается число/],
   ]) {
     const { page, context } = await fixture(strict, `data=/fixtures/bad/${file}&lang=ru`);
     await waitState(page, 0, "error");
