@@ -269,6 +269,10 @@ fn caps_are_stated_and_the_size_cap_applies_before_parsing() {
     };
     let err = parse_dataset_within(&text, &roomy).unwrap_err();
     assert_eq!(err.message, "2 events is more than the limit of 1 events");
+    assert_eq!(
+        &*err.message_ru, "2 события — больше предела в 1 событие",
+        "the refusal keeps its Russian words through serde"
+    );
     assert_eq!(err.path, "events");
 }
 

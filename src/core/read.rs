@@ -126,7 +126,7 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
                         }
                         v.reading_list(name);
                         let error = too_many_events(index, limits);
-                        return Err(de::Error::custom(error.message));
+                        return Err(de::Error::custom(v.refuse(error)));
                     }
                 }
             }
@@ -151,7 +151,9 @@ pub fn read_with<'de, D: Deserializer<'de>>(
     let mut validator = Validator::new(limits);
     match DatasetSeed(&mut validator).deserialize(deserializer) {
         Ok(()) => validator.finish(),
-        Err(e) => Err(vec![DataError::at(validator.place(), e.to_string())]),
+        Err(e) => Err(vec![validator
+            .take_refusal()
+            .unwrap_or_else(|| DataError::at(validator.place(), e.to_string()))]),
     }
 }
 
@@ -175,9 +177,11 @@ fn read_tracked(text: &str, limits: Limits) -> Result<Dataset, Vec<DataError>> {
     let path = track.path().to_string();
     let path = path.trim_end_matches(".?").trim_start_matches('.');
     let (line, column) = char_position(text, e.line(), e.column());
-    Err(vec![
-        DataError::at(path, json_message(text, &e)).line_column(line, column)
-    ])
+    let error = match validator.take_refusal() {
+        Some(ours) => ours,
+        None => DataError::at(path, json_message(text, &e)),
+    };
+    Err(vec![error.line_column(line, column)])
 }
 
 #[cfg(not(target_arch = "wasm32"))]

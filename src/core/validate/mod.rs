@@ -46,6 +46,9 @@ pub struct Validator {
     seen: Seen,
     /// The list and item being read, for an error serde finds there.
     place: (&'static str, Option<usize>),
+    /// Why the reading was stopped by a rule of ours (too many events), in
+    /// both languages: serde carries only a message back.
+    refusal: Option<DataError>,
     /// The events the file holds, when the reader knows (0: not known).
     expected_events: usize,
     /// The latest distinct strings of the fields that repeat from event to
@@ -79,6 +82,7 @@ impl Validator {
             named_index: HashMap::new(),
             seen: Seen::default(),
             place: ("", None),
+            refusal: None,
             expected_events: 0,
             shared: [Text::default(); SHARED],
             next_shared: 0,
@@ -128,6 +132,20 @@ impl Validator {
     /// Notes that the reading is at list `name` as a whole.
     pub fn reading_list(&mut self, name: &'static str) {
         self.place = (name, None);
+    }
+
+    /// Stops the reading for a rule of ours: notes `error` (both
+    /// languages) and returns the message serde carries back.
+    pub fn refuse(&mut self, error: DataError) -> String {
+        let message = error.message.clone();
+        self.refusal = Some(error);
+        message
+    }
+
+    /// The refusal noted by [`Validator::refuse`], if the reading stopped
+    /// for one.
+    pub fn take_refusal(&mut self) -> Option<DataError> {
+        self.refusal.take()
     }
 
     /// Where the reading is: `events[3]`, `events`, or the whole document.
