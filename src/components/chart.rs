@@ -131,14 +131,13 @@ impl<'a> ChartModel<'a> {
         }
     }
 
-    /// "RSM: no published figures" (or "No organisation: …").
+    /// "RSM: no membership figures published." (or "No organisation
+    /// shown" alone: nothing shown has nothing to say about figures).
     fn no_figures(&self, l: Lang) -> String {
-        let names = if self.without.is_empty() {
-            Msg::NoOrganisation.text(l).to_owned()
-        } else {
-            self.without.join(", ")
-        };
-        [&names, ": ", Msg::NoFigures.text(l)].concat()
+        if self.without.is_empty() {
+            return Msg::NoOrganisation.text(l).to_owned();
+        }
+        [&self.without.join(", "), ": ", Msg::NoFigures.text(l)].concat()
     }
 }
 
@@ -326,8 +325,12 @@ fn readout(s: &State, data: &Dataset) -> Html {
             <strong>
                 { [&i18n::members(l, c.members), " — ", &date_label(l, &c.date), " — ", org_name(data, c.org, l)].concat() }
             </strong>
-            { [". ", Msg::Source.text(l), " “", data.text(c.source.quote), "” (",
-                data.text(c.source.article), ", ", data.text(c.source.section), ")"].concat() }
+            { [". ", Msg::Source.text(l), " "].concat() }
+            // The quote and the article's names are the English article's.
+            <span lang="en">
+                { ["“", data.text(c.source.quote), "” (", data.text(c.source.article), ", ",
+                    data.text(c.source.section), ")"].concat() }
+            </span>
         </> },
         None => html! { Msg::ChartHint.text(l) },
     };

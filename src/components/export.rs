@@ -28,6 +28,9 @@ const MIN_WIDTH_PX: f64 = 960.0;
 /// The credit every export carries.
 pub const SOURCES: &str =
     "Sources: Wikipedia, 'For a New Socialism', 'Russian Socialist Movement', CC BY-SA";
+/// The same credit in Russian (the articles keep their English titles).
+pub const SOURCES_RU: &str =
+    "Источники: Википедия, статьи «For a New Socialism» и «Russian Socialist Movement» (на английском), CC BY-SA";
 
 /// The widget's SVG styles with the light theme's colours written out.
 const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1b1f24}\
@@ -122,7 +125,9 @@ pub fn ExportSvg(props: &ExportSvgProps) -> Html {
             <text class="x-note" x="12" y="44">{ window_note(st, data) }</text>
             <g transform={translate(0.0, top)}>{ lanes_svg(st, data, &noop) }</g>
             <g transform={translate(0.0, top + lanes_h + 8.0)}>{ chart }</g>
-            <text class="x-note" x="12" y={super::px(height - 10.0)}>{ SOURCES }</text>
+            <text class="x-note" x="12" y={super::px(height - 10.0)}>
+                { if st.lang == crate::core::i18n::Lang::Ru { SOURCES_RU } else { SOURCES } }
+            </text>
         </svg>
     }
 }

@@ -40,7 +40,7 @@ fn row(s: &State, data: &Dataset, i: usize, send: &Callback<Action>) -> Option<H
         html! {
             <td class="mt-print-quote">
                 <q lang="en">{ data.text(source.quote).to_owned() }</q>
-                { " — " }{ data.text(source.article).to_owned() }
+                { " — " }<span lang="en">{ data.text(source.article).to_owned() }</span>
             </td>
         }
     });

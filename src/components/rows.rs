@@ -125,7 +125,7 @@ fn cluster_row(
             { rail(spans, ((first + last) / 2.0) as i32) }
             <button type="button" class="mt-vcluster" data-testid="cluster"
                 data-count={int(count as i64)} onclick={act(send, show)}>
-                { [&year_name(s, year), ": ", &i18n::cluster(s.lang, count)].concat() }
+                { [&year_name(s, year), ": ", &after_colon(&i18n::cluster(s.lang, count))].concat() }
             </button>
         </li>
     }
@@ -199,4 +199,16 @@ pub fn Rows(props: &MarksProps) -> Html {
         <ol class="mt-rows">{ for rows }</ol>
         { reveal_button(s, data, false, send).unwrap_or_default() }
     </> }
+}
+
+/// A sentence put after a colon, as Russian writes it: lower-case first
+/// letter ("2020: здесь 12 событий"); English keeps its own.
+fn after_colon(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) if ('А'..='Я').contains(&first) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => sentence.to_owned(),
+    }
 }

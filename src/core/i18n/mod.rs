@@ -453,7 +453,7 @@ messages! {
     /// Crash panel text.
     CrashedDetail => "The details are in the browser console. Reload the page to try again; other timelines on the page are not affected.", "Подробности — в консоли браузера. Перезагрузите страницу, чтобы попробовать снова; другие хронологии на странице не затронуты.";
     /// The plot's name and keyboard help.
-    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Клавиши со стрелками сдвигают шкалу, + и − меняют масштаб, Enter переводит фокус на события; когда событие выбрано, стрелки перемещают фокус между событиями, а Enter открывает подробности.";
+    PlotHelp => "Timeline. Arrow keys pan, + and − zoom, Enter moves to the events; on an event, arrow keys move between events and Enter opens its details.", "Хронология. Клавиши со стрелками сдвигают шкалу, + и − меняют масштаб, Enter переводит фокус на события; когда фокус на событии, стрелки перемещают фокус между событиями, а Enter открывает подробности.";
     /// Legend summary.
     Legend => "Kinds of events", "Виды событий";
     /// Legend list's name.
@@ -507,7 +507,7 @@ messages! {
     /// Chart heading.
     Membership => "Membership", "Численность";
     /// Chart view switch's name.
-    ChartView => "Chart view", "Вид графика";
+    ChartView => "Chart view", "Режим графика";
     /// Chart: counts.
     Counts => "Counts", "Значения";
     /// Chart: growth.
@@ -519,15 +519,15 @@ messages! {
     /// Chart: no organisation shown.
     NoOrganisation => "No organisation shown", "Не выбрано ни одной организации";
     /// Chart's name.
-    ChartHelp => "Membership over time; drag across it to zoom the timeline to that range", "Динамика численности; проведите по графику, чтобы приблизить этот период";
+    ChartHelp => "Membership over time; drag across it to zoom the timeline to that range", "Динамика численности; проведите по графику, чтобы приблизить выделенный период";
     /// Presence strip heading.
     Presence => "Presence", "Охват";
     /// Presence strip's name.
-    PresenceHelp => "Countable presence facts", "Числовые данные о географическом охвате";
+    PresenceHelp => "Countable presence facts", "Другие числовые данные";
     /// Chart readout when nothing is hovered.
-    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор на точку, выберите её клавишей Tab или коснитесь её, чтобы увидеть источник; проведите по графику, чтобы приблизить этот период.";
+    ChartHint => "Counts are drawn across the month or year they cover and joined by a dashed line: nothing is known between them. Hover, focus or tap a point for its source; drag across the chart to zoom.", "Каждое значение растянуто на месяц или год, к которому относится; значения соединены пунктиром: о промежутках между ними ничего не известно. Наведите курсор на точку, выберите её клавишей Tab или коснитесь её, чтобы увидеть источник; проведите по графику, чтобы приблизить выделенный период.";
     /// Growth view note.
-    Uneven => "The counts are not equally spaced in time: each bar is the average gain per month between two counts, drawn across the months it covers.", "Подсчёты сделаны через неравные промежутки времени: каждый столбец — средний прирост в месяц между двумя подсчётами, растянутый на этот промежуток.";
+    Uneven => "The counts are not equally spaced in time: each bar is the average gain per month between two counts, drawn across the months it covers.", "Значения опубликованы через неравные промежутки времени: каждый столбец — средний прирост в месяц между соседними значениями, растянутый на этот промежуток.";
     /// Membership table caption.
     CountsCaption => "Published membership counts", "Опубликованные данные о численности";
     /// Overview strip's name.
@@ -539,11 +539,11 @@ messages! {
     /// The alignment toggle.
     AlignToggle => "Since founding", "Отсчёт от основания";
     /// Its tooltip.
-    AlignTitle => "Line the organisations up by their founding: each lane by time since its own founding", "Совместить даты основания организаций: на каждой полосе время отсчитывается от основания её организации";
+    AlignTitle => "Line the organisations up by their founding: each lane by time since its own founding", "Отсчёт от основания: на каждой полосе время отсчитывается от основания её организации";
     /// The export's note when aligned by founding.
-    AlignedNote => "Aligned by founding", "Выровнено по дате основания";
+    AlignedNote => "Aligned by founding", "Отсчёт от основания";
     /// An organisation that cannot be aligned.
-    NotAligned => "no founding date, so its events are not shown when aligned by founding", "дата основания неизвестна, поэтому при выравнивании по основанию события не показаны";
+    NotAligned => "no founding date, so its events are not shown when aligned by founding", "дата основания неизвестна, поэтому в режиме «Отсчёт от основания» её события не показаны";
     /// Tooltip of the buttons at the window's edges.
     RevealTitle => "Widen the window to show them", "Расширить область, чтобы показать их";
     /// Name of the band on the time axis marking the chart's window.
