@@ -206,9 +206,26 @@ pub fn Rows(props: &MarksProps) -> Html {
 fn after_colon(sentence: &str) -> String {
     let mut chars = sentence.chars();
     match chars.next() {
-        Some(first) if ('А'..='Я').contains(&first) => {
-            first.to_lowercase().chain(chars).collect()
-        }
+        // The capitals А–Я are 32 code points before their small letters:
+        // `char::to_lowercase` would bring Unicode's case tables into the
+        // module for this one letter.
+        Some(first @ 'А'..='Я') => char::from_u32(first as u32 + 32)
+            .into_iter()
+            .chain(chars)
+            .collect(),
         _ => sentence.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_colon;
+
+    #[test]
+    fn a_russian_sentence_after_a_colon_starts_lower_case() {
+        assert_eq!(after_colon("Здесь 12 событий"), "здесь 12 событий");
+        assert_eq!(after_colon("Ярко"), "ярко");
+        assert_eq!(after_colon("5 events here"), "5 events here");
+        assert_eq!(after_colon(""), "");
     }
 }
