@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use movement_timeline::components::export::{file_name, table_text, with_style, SOURCES};
+use movement_timeline::components::export::{file_name, table_text, with_style};
 use movement_timeline::components::rows::row_key;
 use movement_timeline::components::server;
 use movement_timeline::core::date::days_from_civil;
 use movement_timeline::core::export::ExportFormat;
-use movement_timeline::core::i18n::Lang;
+use movement_timeline::core::i18n::{Lang, Msg};
 use movement_timeline::core::read::parse_dataset;
 use movement_timeline::state::{Action, LoadError, State, Theme};
 use scraper::{ElementRef, Html, Selector};
@@ -192,7 +192,9 @@ fn the_svg_export_is_one_self_contained_document_with_every_drawn_label() {
         assert!(size("width") >= 960.0 && size("height") > 300.0);
         assert!(!svg.contains("var(") && !svg.contains("href") && !svg.contains("url("));
         assert!(
-            select(&doc, "text").iter().any(|e| text(e) == SOURCES),
+            select(&doc, "text")
+                .iter()
+                .any(|e| text(e) == Msg::Sources.text(Lang::En)),
             "the sources line"
         );
         // What the widget draws at its export width is all there.

@@ -25,13 +25,6 @@ use yew::prelude::*;
 /// A phone's view is exported as lanes this wide.
 const MIN_WIDTH_PX: f64 = 960.0;
 
-/// The credit every export carries.
-pub const SOURCES: &str =
-    "Sources: Wikipedia, 'For a New Socialism', 'Russian Socialist Movement', CC BY-SA";
-/// The same credit in Russian (the articles keep their English titles).
-pub const SOURCES_RU: &str =
-    "Источники: Википедия, статьи «For a New Socialism» и «Russian Socialist Movement» (на английском), CC BY-SA";
-
 /// The widget's SVG styles with the light theme's colours written out.
 const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1b1f24}\
 .x-title{font-size:16px;font-weight:700}.x-note{font-size:12px;fill:#57606a}\
@@ -126,7 +119,9 @@ pub fn ExportSvg(props: &ExportSvgProps) -> Html {
             <g transform={translate(0.0, top)}>{ lanes_svg(st, data, &noop) }</g>
             <g transform={translate(0.0, top + lanes_h + 8.0)}>{ chart }</g>
             <text class="x-note" x="12" y={super::px(height - 10.0)}>
-                { if st.lang == crate::core::i18n::Lang::Ru { SOURCES_RU } else { SOURCES } }
+                // The credit every export carries (the articles keep their
+                // English titles).
+                { Msg::Sources.text(st.lang) }
             </text>
         </svg>
     }

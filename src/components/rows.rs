@@ -125,7 +125,7 @@ fn cluster_row(
             { rail(spans, ((first + last) / 2.0) as i32) }
             <button type="button" class="mt-vcluster" data-testid="cluster"
                 data-count={int(count as i64)} onclick={act(send, show)}>
-                { [&year_name(s, year), ": ", &after_colon(&i18n::cluster(s.lang, count))].concat() }
+                { i18n::year_cluster(s.lang, &year_name(s, year), count) }
             </button>
         </li>
     }
@@ -199,33 +199,4 @@ pub fn Rows(props: &MarksProps) -> Html {
         <ol class="mt-rows">{ for rows }</ol>
         { reveal_button(s, data, false, send).unwrap_or_default() }
     </> }
-}
-
-/// A sentence put after a colon, as Russian writes it: lower-case first
-/// letter ("2020: здесь 12 событий"); English keeps its own.
-fn after_colon(sentence: &str) -> String {
-    let mut chars = sentence.chars();
-    match chars.next() {
-        // The capitals А–Я are 32 code points before their small letters:
-        // `char::to_lowercase` would bring Unicode's case tables into the
-        // module for this one letter.
-        Some(first @ 'А'..='Я') => char::from_u32(first as u32 + 32)
-            .into_iter()
-            .chain(chars)
-            .collect(),
-        _ => sentence.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::after_colon;
-
-    #[test]
-    fn a_russian_sentence_after_a_colon_starts_lower_case() {
-        assert_eq!(after_colon("Здесь 12 событий"), "здесь 12 событий");
-        assert_eq!(after_colon("Ярко"), "ярко");
-        assert_eq!(after_colon("5 events here"), "5 events here");
-        assert_eq!(after_colon(""), "");
-    }
 }

@@ -12,6 +12,7 @@ use super::DataSource;
 use super::Dispatch;
 use crate::core::data::{Dataset, Limits};
 use crate::core::error::{line_column_of, DataError};
+use crate::core::i18n::{number, ru_noun, Lang};
 use crate::core::read::{not_json, read_with};
 use crate::state::{Action, LoadError};
 use std::cell::Cell;
@@ -161,8 +162,8 @@ pub fn read_text(text: &js_sys::JsString) -> Result<Dataset, Vec<DataError>> {
             format!("the data is more than the limit of {max} bytes; it was not read"),
             format!(
                 "объём данных превышает предел в {} {}; они не прочитаны",
-                crate::core::i18n::number(crate::core::i18n::Lang::Ru, max as i64),
-                crate::core::i18n::ru_noun(max, ("байт", "байта", "байт"))
+                number(Lang::Ru, max as i64),
+                ru_noun(max, ("байт", "байта", "байт"))
             ),
         )]);
     }

@@ -32,9 +32,23 @@ pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
 
 /// A cluster's name: "5 events here; zoom in to see them".
 pub fn cluster(lang: Lang, n: usize) -> String {
+    cluster_words(lang, n, "Здесь")
+}
+
+/// A year's cluster row on a phone: "2020: 5 events here; zoom in to see
+/// them" (in Russian the sentence after the colon starts lower-case).
+pub fn year_cluster(lang: Lang, year: &str, n: usize) -> String {
+    [year, ": ", &cluster_words(lang, n, "здесь")].concat()
+}
+
+/// The cluster's sentence, its Russian opening word given.
+fn cluster_words(lang: Lang, n: usize, here_ru: &str) -> String {
     match lang {
         Lang::En => format!("{} here; zoom in to see them", events(lang, n)),
-        Lang::Ru => format!("Здесь {}; приблизьте, чтобы увидеть их", events(lang, n)),
+        Lang::Ru => format!(
+            "{here_ru} {}; приблизьте, чтобы увидеть их",
+            events(lang, n)
+        ),
     }
 }
 

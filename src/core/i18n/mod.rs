@@ -482,6 +482,7 @@ messages! {
     MoreThan => "more than", "более";
     /// Before a source.
     Source => "Source:", "Источник:";
+    Sources => "Sources: Wikipedia, 'For a New Socialism', 'Russian Socialist Movement', CC BY-SA", "Источники: Википедия, статьи «For a New Socialism» и «Russian Socialist Movement» (на английском), CC BY-SA";
     /// Close button of the details.
     Close => "Close details", "Закрыть подробности";
     /// Previous event in the details.
@@ -594,6 +595,19 @@ mod tests {
 
     fn label(lang: Lang, s: &str) -> String {
         date_label(lang, &EventDate::parse(s).unwrap())
+    }
+
+    #[test]
+    fn a_year_s_cluster_reads_lower_case_after_its_colon_in_russian() {
+        assert_eq!(
+            year_cluster(Lang::Ru, "2020", 12),
+            "2020: здесь 12 событий; приблизьте, чтобы увидеть их"
+        );
+        assert!(cluster(Lang::Ru, 12).starts_with("Здесь 12 событий"));
+        assert_eq!(
+            year_cluster(Lang::En, "2020", 5),
+            "2020: 5 events here; zoom in to see them"
+        );
     }
 
     #[test]

@@ -82,13 +82,17 @@ pub fn problem_place(l: Lang, e: &DataError) -> String {
     parts.join(", ")
 }
 
-/// What is wrong and where, as one line of the panel's list.
+/// What is wrong and where, as one line of the panel's list (in English,
+/// the error's own `Display`).
 pub fn problem_line(l: Lang, e: &DataError) -> String {
+    if l == Lang::En {
+        return e.to_string();
+    }
     let (text, place) = (problem_text(l, e), problem_place(l, e));
-    match (place.is_empty(), l) {
-        (true, _) => text,
-        (false, Lang::En) => format!("{text} (at {place})"),
-        (false, Lang::Ru) => format!("{text} ({place})"),
+    if place.is_empty() {
+        text
+    } else {
+        format!("{text} ({place})")
     }
 }
 
