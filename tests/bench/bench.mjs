@@ -115,6 +115,45 @@ async function gesture(page, kind) {
     await profile.send("Profiler.setSamplingInterval", { interval: 200 });
     await profile.send("Profiler.start");
   }
+  // BENCH_TRACE=prefix writes a Chrome trace of each gesture
+  // (prefix-wheel.json, prefix-drag.json): where the browser's own time
+  // goes (style, layout, paint), which a CPU profile shows as "(program)".
+  // `node trace-summary.mjs FILE` sums it.
+  const trace = process.env.BENCH_TRACE;
+  if (trace) {
+    await page.context().browser().startTracing(page, {
+      path: `${trace}-${kind}.json`,
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+    });
+  }
+  // BENCH_MUTATIONS=1 counts what the gesture did to the DOM: elements
+  // added and removed, attributes changed (printed per gesture).
+  const mutations = process.env.BENCH_MUTATIONS;
+  if (mutations) {
+    await page.evaluate(() => {
+      // By the drawing a change is in: the lanes, the chart, or the rest.
+      const seen = (window.mutations = {});
+      const where = (n) => {
+        const svg = n.closest?.("svg") ?? n.parentElement?.closest("svg");
+        return svg ? (svg.getAttribute("class") || "svg").split(" ")[0] : "other";
+      };
+      const tally = (area, key, k) => {
+        seen[area] ??= { added: 0, removed: 0, attributes: 0 };
+        seen[area][key] += k;
+      };
+      const count = (nodes) => [...nodes].reduce((a, n) => a + (n.nodeType === 1 ? 1 + n.querySelectorAll("*").length : 0), 0);
+      window.mutationObserver = new MutationObserver((records) => {
+        for (const r of records) {
+          const area = where(r.target);
+          tally(area, "added", count(r.addedNodes));
+          tally(area, "removed", count(r.removedNodes));
+          if (r.type === "attributes") tally(area, "attributes", 1);
+        }
+      });
+      const root = document.getElementById("host")?.shadowRoot ?? document.body;
+      window.mutationObserver.observe(root, { subtree: true, childList: true, attributes: true });
+    });
+  }
   await page.evaluate(() => window.bench.start());
   if (kind === "wheel") {
     for (let i = 0; i < 60; i++) {
@@ -130,6 +169,13 @@ async function gesture(page, kind) {
     await page.mouse.up();
   }
   await sleep(100);
+  if (trace) await page.context().browser().stopTracing();
+  if (mutations) {
+    const m = await page.evaluate(() => (window.mutationObserver.disconnect(), window.mutations));
+    for (const [area, c] of Object.entries(m)) {
+      console.log(`${kind}, ${area}: elements added ${c.added}, removed ${c.removed}; attributes changed ${c.attributes}`);
+    }
+  }
   if (profile) {
     const { profile: p } = await profile.send("Profiler.stop");
     writeFileSync(`${process.env.BENCH_CPUPROFILE}-${kind}.cpuprofile`, JSON.stringify(p));
