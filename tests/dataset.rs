@@ -129,7 +129,14 @@ fn dates_keep_the_precision_the_text_gives() {
     assert_eq!(label("dzns-socialist-party-created"), "autumn 2020");
     assert_eq!(label("dzns-kosterina-appointed"), "c. mid-January 2020");
     assert_eq!(label("dzns-predecessor-movement"), "1990s–2000s");
-    assert_eq!(label("dzns-impostors-at-rpfj-congress"), "3 July 2021?");
+    // "On July 3" in a section that runs from June 2020 to "before the
+    // 2021 parliamentary elections", and a nomination after an undated
+    // congress in the same span: one of two years, not a guessed one.
+    assert_eq!(
+        label("dzns-impostors-at-rpfj-congress"),
+        "3 July 2020 or 3 July 2021"
+    );
+    assert_eq!(label("dzns-communist-party-nominates-7"), "2020 or 2021");
     assert_eq!(label("dzns-registration-refused"), "December 2020?");
     assert_eq!(label("rsm-dissolution"), "8 May 2024");
     assert_eq!(label("rsm-vpered-sixth-congress"), "6 March 2011?");

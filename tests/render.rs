@@ -437,3 +437,73 @@ fn a_failed_download_is_explained_in_the_reader_s_language() {
         "{panel}"
     );
 }
+
+#[test]
+fn a_choice_of_two_dates_is_drawn_at_both_and_said_as_a_choice() {
+    // "On July 3", between the arrest of June 2020 and the 2021 elections.
+    // Selected, so it is drawn as a mark, not counted in a cluster.
+    let s = state(DATA, 1230.0).apply(Action::ShowRange {
+        start_day: f64::from(days_from_civil(2020, 1, 1)),
+        end_day: f64::from(days_from_civil(2022, 1, 1)),
+    });
+    let impostors = s
+        .data()
+        .unwrap()
+        .event_index("dzns-impostors-at-rpfj-congress");
+    let s = s.apply(Action::Select(impostors));
+    let doc = drawn(&s);
+    let drawn_ids: Vec<&str> = select(&doc, "[data-testid=event]")
+        .iter()
+        .filter_map(|m| attr(m, "data-event-id"))
+        .collect();
+    let mark = select(
+        &doc,
+        "[data-testid=event][data-event-id=dzns-impostors-at-rpfj-congress]",
+    );
+    assert_eq!(mark.len(), 1, "the impostors event is drawn: {drawn_ids:?}");
+    let name = attr(&mark[0], "aria-label").unwrap();
+    assert!(name.contains("3 July 2020 or 3 July 2021"), "{name}");
+    assert!(attr(&mark[0], "class").unwrap().contains("mt-choices"));
+    let details: String = select(&doc, "[data-testid=event-details]")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        details.contains(
+            "3 July 2020 or 3 July 2021 (one or the other: the source does not say which)"
+        ),
+        "{details}"
+    );
+    // The glyph at the first date, its outline a year later.
+    let outline: Vec<&str> = mark[0]
+        .select(&Selector::parse("path.mt-choice").unwrap())
+        .filter_map(|p| attr(&p, "transform"))
+        .collect();
+    assert_eq!(outline.len(), 1, "one outline");
+    let dx: f64 = outline[0]
+        .trim_start_matches("translate(")
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let year_px = s.scale.px_per_day() * 365.0;
+    assert!(
+        (dx - year_px).abs() < 2.0,
+        "{dx} px, a year is {year_px} px"
+    );
+    // The nomination, selected: one of two years, in both languages.
+    let nominated = s
+        .data()
+        .unwrap()
+        .event_index("dzns-communist-party-nominates-7");
+    let s = s.apply(Action::Select(nominated));
+    let css = "[data-testid=event][data-event-id=dzns-communist-party-nominates-7]";
+    for (lang, said) in [(Lang::En, "2020 or 2021"), (Lang::Ru, "2020 или 2021")] {
+        let doc = drawn(&s.clone().apply(Action::SetLang(lang, true)));
+        let mark = select(&doc, css);
+        assert_eq!(mark.len(), 1, "{lang:?}");
+        let name = attr(&mark[0], "aria-label").unwrap();
+        assert!(name.contains(said), "{name}");
+    }
+}

@@ -60,7 +60,9 @@ fn organisation(data: &Dataset, e: &Event, l: Lang) -> Html {
 
 /// The date, kind, organisation, people and count.
 fn facts(data: &Dataset, e: &Event, l: Lang, age: Option<&AttrValue>) -> Html {
-    let note = if e.date.is_uncertain() {
+    let note = if e.date.is_choice() {
+        Some(Msg::Choice)
+    } else if e.date.is_uncertain() {
         Some(Msg::Uncertain)
     } else if e.date.is_approximate() {
         Some(Msg::Approximate)

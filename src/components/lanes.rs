@@ -8,7 +8,6 @@
 
 use super::{abbreviation, act, flag, int, org_name, px, translate, view_box, MarksProps};
 use crate::core::data::{Dataset, Event};
-use crate::core::date::DatePrecision;
 use crate::core::i18n::{self, date_label, kind_label, Msg};
 use crate::core::layout::{ClusterBox, LayoutParams, MarkBox};
 use crate::core::scale::TimeScale;
@@ -235,7 +234,11 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
     });
     let marks = layout.into_iter().flat_map(|l| &l.marks).filter_map(|mb| {
         let e = data.events.get(mb.event)?;
-        Some(mark(s, data, mb, e, &color, &id, top))
+        // A choice of two dates: where the second would put the event.
+        let other_x = e.date.or().zip(offset).map(|(or, off)| {
+            scale.map(f64::from(or.earliest - off) + f64::from(or.latest - or.earliest + 1) / 2.0)
+        });
+        Some(mark(s, data, mb, e, (&color, &id), top, other_x))
     });
     let clusters = layout.into_iter().flat_map(|l| {
         l.clusters
@@ -263,8 +266,8 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
 
 /// The shapes of a mark: a bar for an interval (with a dashed tail when
 /// its end is unknown), a span for an imprecise date, and the kind's glyph.
-fn shapes(b: &MarkBox, e: &Event, color: &AttrValue) -> Html {
-    let precise = e.date.start.precision == DatePrecision::Day && !e.date.is_interval();
+fn shapes(b: &MarkBox, e: &Event, color: &AttrValue, other_x: Option<f64>) -> Html {
+    let precise = e.date.is_one_day();
     let span_x = px(b.span_x0 - b.x_px);
     let span_w = px((b.span_x1 - b.span_x0).max(1.0));
     let span = if b.interval {
@@ -284,8 +287,19 @@ fn shapes(b: &MarkBox, e: &Event, color: &AttrValue) -> Html {
     } else {
         Html::default()
     };
+    // A choice of two dates (`[2020,2021]`): the glyph at the first, an
+    // outline of it at the second, a dashed line between them.
+    let other = other_x.map(|x| {
+        let dx = px(x - b.x_px);
+        html! { <>
+            <line class="mt-choice-link" y1="0" y2="0" x1="0" x2={dx.clone()} stroke={color.clone()}></line>
+            <path class="mt-glyph mt-choice" fill-rule="evenodd" d={super::glyph::glyph_path(e.kind)}
+                stroke={color.clone()} transform={["translate(", &dx, ",0)"].concat()}></path>
+        </> }
+    });
     html! { <>
         { span }
+        { other.unwrap_or_default() }
         <path class="mt-glyph" fill-rule="evenodd" d={super::glyph::glyph_path(e.kind)}
             fill={color.clone()} stroke={color.clone()}></path>
     </> }
@@ -299,9 +313,9 @@ fn mark(
     data: &Dataset,
     b: &MarkBox,
     e: &Event,
-    color: &AttrValue,
-    org: &AttrValue,
+    (color, org): (&AttrValue, &AttrValue),
     top: f64,
+    other_x: Option<f64>,
 ) -> Html {
     let y = top + LANE_HEADER_PX + ROW_PX * b.row as f64 + ROW_PX / 2.0;
     let i = b.event;
@@ -321,6 +335,7 @@ fn mark(
         selected.then_some("mt-selected"),
         e.date.is_uncertain().then_some("mt-uncertain"),
         e.date.is_approximate().then_some("mt-approximate"),
+        e.date.is_choice().then_some("mt-choices"),
         (!e.predecessor.is_empty()).then_some("mt-predecessor"),
     );
     html! {
@@ -331,7 +346,7 @@ fn mark(
             transform={translate(b.x_px, y)}>
             <rect class="mt-hit" x={px(hit_l - b.x_px)} y={px(-ROW_PX / 2.0)}
                 width={px((hit_r - hit_l).max(24.0))} height={px(ROW_PX)}></rect>
-            { shapes(b, e, color) }
+            { shapes(b, e, color, other_x) }
             if b.labelled {
                 <text class="mt-label" y="4" x={px(b.label_x - b.x_px)}>{ s.label(data, e).to_owned() }</text>
             }

@@ -10,7 +10,7 @@
 //! founding" for a day, "in year 3 after founding" for a year.
 
 use super::data::{Dataset, Event};
-use super::date::{civil_from_days, DatePrecision, Day, EventDate};
+use super::date::{civil_from_days, Day, EventDate};
 use super::i18n::{age_tick, age_words, AgeTick, Lang};
 use super::scale::{clamp_f64, TimeScale};
 use super::ticks::{Axis, Tick};
@@ -208,7 +208,7 @@ pub fn age_label(lang: Lang, founded: Day, date: &EventDate, today: Day) -> Stri
     if start < founded {
         return age_words(lang, None, None);
     }
-    let exact = date.start.precision == DatePrecision::Day && !date.is_interval();
+    let exact = date.is_one_day();
     if exact {
         return age_words(lang, age_parts(founded, start), None);
     }

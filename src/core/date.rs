@@ -116,13 +116,28 @@ pub enum IntervalEnd {
     Unknown,
 }
 
-/// A parsed event date: a single date at some precision, or an interval.
+/// A parsed event date: a single date at some precision, an interval, or
+/// a choice of two dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EventDate {
-    /// The date, or the interval's start.
+    /// The date, the interval's start, or the first of two choices.
     pub start: DatePoint,
-    /// `Some` for intervals.
-    pub end: Option<IntervalEnd>,
+    /// What follows `start` (in the space of one date: 100,000 events are
+    /// most of a large dataset's memory).
+    then: Then,
+}
+
+/// What follows an event date's first date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Nothing: a single date.
+    Nothing,
+    /// The interval's end.
+    Until(IntervalEnd),
+    /// A choice (EDTF's "one of a set", `[2020,2021]`): the later date it
+    /// may be instead. The text says one or the other, not both and not a
+    /// duration.
+    Or(DatePoint),
 }
 
 /// Why a date string was refused.
@@ -140,8 +155,12 @@ pub struct DateError {
 pub enum DateProblem {
     /// Nothing but spaces.
     Empty,
-    /// An EDTF set (`[a, b]` or `{a, b}`).
+    /// An EDTF set other than a choice of two dates in order (`{a,b}`,
+    /// `[a..b]`, three or more dates).
     Set,
+    /// A choice whose second date is not after its first, or at another
+    /// precision.
+    ChoiceOrder,
     /// A time of day (`T12:00`).
     TimeOfDay,
     /// An interval with an open or unknown start.
@@ -180,7 +199,12 @@ impl DateProblem {
     pub fn reason(self) -> String {
         match self {
             DateProblem::Empty => "the date is empty".into(),
-            DateProblem::Set => "sets of dates are not supported".into(),
+            DateProblem::Set => {
+                "of the EDTF sets only a choice of two dates is supported, like [2020,2021]".into()
+            }
+            DateProblem::ChoiceOrder => {
+                "the two dates of a choice must be at the same precision, the later second".into()
+            }
             DateProblem::TimeOfDay => {
                 "times of day are not supported; give a date (YYYY-MM-DD)".into()
             }
@@ -402,6 +426,9 @@ impl EventDate {
         if text.is_empty() {
             return Err(err(DateProblem::Empty));
         }
+        if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            return Self::parse_choice(inner).map_err(err);
+        }
         if text.starts_with(['[', '{']) {
             return Err(err(DateProblem::Set));
         }
@@ -411,7 +438,7 @@ impl EventDate {
         let Some((a, b)) = text.split_once('/') else {
             return Ok(EventDate {
                 start: DatePoint::parse(text).map_err(err)?,
-                end: None,
+                then: Then::Nothing,
             });
         };
         if a.is_empty() || a == ".." {
@@ -430,7 +457,29 @@ impl EventDate {
         }
         Ok(EventDate {
             start,
-            end: Some(end),
+            then: Then::Until(end),
+        })
+    }
+
+    /// `a,b` of `[a,b]`: two single dates at one precision, `b` after `a`.
+    fn parse_choice(inner: &str) -> Result<EventDate, DateProblem> {
+        let Some((a, b)) = inner.split_once(',') else {
+            return Err(DateProblem::Set);
+        };
+        let single = |t: &str| {
+            let t = t.trim();
+            if t.contains([',', '/', '[', '{']) || t.contains("..") {
+                return Err(DateProblem::Set);
+            }
+            DatePoint::parse(t)
+        };
+        let (first, second) = (single(a)?, single(b)?);
+        if first.precision != second.precision || second.earliest <= first.latest {
+            return Err(DateProblem::ChoiceOrder);
+        }
+        Ok(EventDate {
+            start: first,
+            then: Then::Or(second),
         })
     }
 
@@ -442,10 +491,27 @@ impl EventDate {
     /// Last day the date may denote; an open or unknown interval end gives
     /// `None` (the caller decides how far to draw it, for example to today).
     pub fn latest(&self) -> Option<Day> {
-        match self.end {
-            None => Some(self.start.latest),
-            Some(IntervalEnd::Date(e)) => Some(e.latest),
-            Some(IntervalEnd::Open | IntervalEnd::Unknown) => None,
+        match self.then {
+            Then::Nothing => Some(self.start.latest),
+            Then::Or(other) => Some(other.latest),
+            Then::Until(IntervalEnd::Date(e)) => Some(e.latest),
+            Then::Until(IntervalEnd::Open | IntervalEnd::Unknown) => None,
+        }
+    }
+
+    /// The interval's end; `None` for a single date or a choice.
+    pub fn end(&self) -> Option<IntervalEnd> {
+        match self.then {
+            Then::Until(end) => Some(end),
+            _ => None,
+        }
+    }
+
+    /// The other date of a choice (`[2020,2021]`: 2021).
+    pub fn or(&self) -> Option<DatePoint> {
+        match self.then {
+            Then::Or(other) => Some(other),
+            _ => None,
         }
     }
 
@@ -453,26 +519,39 @@ impl EventDate {
     /// on) reaches `open_until`; an unknown end reaches only as far as the
     /// start, since nothing is claimed beyond it.
     pub fn latest_or(&self, open_until: Day) -> Day {
-        match self.end {
+        match self.end() {
             Some(IntervalEnd::Open) => open_until.max(self.start.latest),
             Some(IntervalEnd::Unknown) => self.start.latest,
             _ => self.latest().unwrap_or(self.start.latest),
         }
     }
 
+    /// True for a choice of two dates (`[2020,2021]`).
+    pub fn is_choice(&self) -> bool {
+        matches!(self.then, Then::Or(_))
+    }
+
+    /// True for one known day (no interval, no choice, no span).
+    pub fn is_one_day(&self) -> bool {
+        self.start.precision == DatePrecision::Day && self.then == Then::Nothing
+    }
+
     /// True for `start/end` dates.
     pub fn is_interval(&self) -> bool {
-        self.end.is_some()
+        matches!(self.then, Then::Until(_))
     }
 
     /// True when any part of the date is approximate.
     pub fn is_approximate(&self) -> bool {
-        self.start.approximate || matches!(self.end, Some(IntervalEnd::Date(e)) if e.approximate)
+        self.start.approximate || matches!(self.end(), Some(IntervalEnd::Date(e)) if e.approximate)
     }
 
-    /// True when any part of the date is uncertain.
+    /// True when any part of the date is uncertain; a choice is (the
+    /// text does not say which of its dates).
     pub fn is_uncertain(&self) -> bool {
-        self.start.uncertain || matches!(self.end, Some(IntervalEnd::Date(e)) if e.uncertain)
+        self.start.uncertain
+            || self.is_choice()
+            || matches!(self.end(), Some(IntervalEnd::Date(e)) if e.uncertain)
     }
 
     /// Sort key: by earliest day, then the more precise (shorter) date first.
@@ -558,6 +637,8 @@ mod tests {
             ("2019-01-29/..", "29 January 2019 – present"),
             ("2020-06/", "June 2020 – ?"),
             ("19XX", "1900s"),
+            ("[2020,2021]", "2020 or 2021"),
+            ("[2020-07-03,2021-07-03]", "3 July 2020 or 3 July 2021"),
         ];
         for (input, want) in cases {
             assert_eq!(label(input), want, "label of {input}");
@@ -648,6 +729,20 @@ mod tests {
             label("2020-XX")
         );
         assert!(label("{2020,2021}").starts_with("ERR"));
+        for set in ["[2020..2021]", "[2019,2020,2021]", "[2020]", "[..2020]"] {
+            assert!(
+                label(set).contains("a choice of two"),
+                "{set}: {}",
+                label(set)
+            );
+        }
+        for wrong in ["[2021,2020]", "[2020,2020]", "[2020,2021-05]"] {
+            assert!(
+                label(wrong).contains("same precision"),
+                "{wrong}: {}",
+                label(wrong)
+            );
+        }
     }
 
     #[test]
@@ -673,5 +768,17 @@ mod tests {
         let d = EventDate::parse("2020-01-15~").unwrap();
         assert!(d.is_approximate() && !d.is_uncertain());
         assert!(EventDate::parse("2011/2024").unwrap().is_interval());
+        let d = EventDate::parse("[2020-07-03,2021-07-03]").unwrap();
+        assert!(d.is_choice() && d.is_uncertain() && !d.is_interval() && !d.is_one_day());
+        assert!(EventDate::parse("2021-07-03").unwrap().is_one_day());
+    }
+
+    #[test]
+    fn a_choice_covers_both_of_its_dates_and_nothing_claims_a_duration() {
+        let d = EventDate::parse("[2020,2021]").unwrap();
+        assert_eq!(iso_day(d.earliest()), "2020-01-01");
+        assert_eq!(d.latest().map(iso_day).as_deref(), Some("2021-12-31"));
+        let today = days_from_civil(2026, 1, 1);
+        assert_eq!(iso_day(d.latest_or(today)), "2021-12-31");
     }
 }

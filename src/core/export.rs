@@ -95,11 +95,12 @@ fn point_words(p: &DatePoint) -> &'static str {
 }
 
 /// How finely an event's date is known, in words: "day", "month,
-/// uncertain", "month to unknown end", "decade to decade".
+/// uncertain", "month to unknown end", "decade to decade", "year, one of
+/// two" (`[2020,2021]`).
 pub fn precision_words(e: &Event) -> String {
     let d = &e.date;
     let mut out = String::from(point_words(&d.start));
-    match d.end {
+    match d.end() {
         Some(IntervalEnd::Date(p)) => {
             out.push_str(" to ");
             out.push_str(point_words(&p));
@@ -108,10 +109,23 @@ pub fn precision_words(e: &Event) -> String {
         Some(IntervalEnd::Unknown) => out.push_str(" to unknown end"),
         None => {}
     }
+    if d.is_choice() {
+        out.push_str(", one of two");
+    }
     if d.is_approximate() {
         out.push_str(", approximate");
     }
-    if d.is_uncertain() {
+    // A choice is uncertain by its nature ("one of two" says so); "uncertain"
+    // is for a date marked `?`.
+    let marked = [
+        Some(d.start),
+        d.or(),
+        match d.end() {
+            Some(IntervalEnd::Date(p)) => Some(p),
+            _ => None,
+        },
+    ];
+    if marked.iter().flatten().any(|p| p.uncertain) {
         out.push_str(", uncertain");
     }
     out

@@ -205,14 +205,21 @@ pub use super::date::month_name;
 /// A date's words at its precision, qualifiers included: "c. mid-January
 /// 2020", "3 July 2021?", "1990s–2000s", "June 2020 – ?"; in Russian
 /// "ок. середины января 2020", "3 июля 2021?", "1990-е – 2000-е",
-/// "июнь 2020 – ?".
+/// "июнь 2020 – ?"; a choice "2020 or 2021", «2020 или 2021».
 pub fn date_label(lang: Lang, date: &EventDate) -> String {
     let start = point_label(lang, &date.start);
+    if let Some(or) = date.or() {
+        let word = match lang {
+            Lang::En => " or ",
+            Lang::Ru => " или ",
+        };
+        return [start, point_label(lang, &or)].join(word);
+    }
     let present = match lang {
         Lang::En => "present",
         Lang::Ru => "наст. время",
     };
-    match date.end {
+    match date.end() {
         None => start,
         Some(IntervalEnd::Open) => format!("{start} – {present}"),
         Some(IntervalEnd::Unknown) => format!("{start} – ?"),
@@ -468,6 +475,8 @@ messages! {
     Date => "Date", "Дата";
     /// Details: an uncertain date.
     Uncertain => "(uncertain: inferred, not stated in the source)", "(предположительно: в источнике не указано, восстановлено по контексту)";
+    /// Details: a choice of two dates (`[2020,2021]`).
+    Choice => "(one or the other: the source does not say which)", "(одна из двух дат: в источнике не сказано, какая)";
     /// Details: an approximate date.
     Approximate => "(approximate)", "(приблизительно)";
     /// Details: kind.

@@ -16,7 +16,12 @@ use crate::core::error::DataError;
 pub fn date_reason_ru(problem: DateProblem) -> String {
     match problem {
         DateProblem::Empty => "дата не указана".into(),
-        DateProblem::Set => "наборы дат не поддерживаются".into(),
+        DateProblem::Set => {
+            "из наборов дат EDTF поддерживается только выбор из двух дат, например [2020,2021]".into()
+        }
+        DateProblem::ChoiceOrder => {
+            "две даты выбора должны быть одной точности, вторая — позже первой".into()
+        }
         DateProblem::TimeOfDay => {
             "время суток не поддерживается; укажите дату (ГГГГ-ММ-ДД)".into()
         }

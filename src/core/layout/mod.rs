@@ -192,12 +192,18 @@ impl LaneIndex {
             let Some((start, end)) = place.event(e) else {
                 continue;
             };
+            // A choice of two dates takes a row's room at its first date;
+            // the view draws the second as an outline joined to it.
+            let end = match e.date.or() {
+                Some(_) => start.saturating_add(e.date.start.latest - e.date.start.earliest + 1),
+                None => end,
+            };
             let item = LayoutItem {
                 event: i,
                 start,
                 end,
                 interval: e.date.is_interval(),
-                unknown_end: matches!(e.date.end, Some(IntervalEnd::Unknown)),
+                unknown_end: matches!(e.date.end(), Some(IntervalEnd::Unknown)),
                 important: is_important(e.kind),
                 label_px: text_px(label(e)) as f32,
             };
