@@ -235,9 +235,11 @@ fn lane(s: &State, data: &Dataset, o: usize, top: f64, send: &Callback<Action>) 
     let marks = layout.into_iter().flat_map(|l| &l.marks).filter_map(|mb| {
         let e = data.events.get(mb.event)?;
         // A choice of two dates: where the second would put the event.
-        let other_x = e.date.or().zip(offset).map(|(or, off)| {
-            scale.map(f64::from(or.earliest - off) + f64::from(or.latest - or.earliest + 1) / 2.0)
-        });
+        let other_x = e
+            .date
+            .or()
+            .zip(offset)
+            .map(|(or, off)| scale.map(or.middle_day() - f64::from(off)));
         Some(mark(s, data, mb, e, (&color, &id), top, other_x))
     });
     let clusters = layout.into_iter().flat_map(|l| {

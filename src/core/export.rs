@@ -115,17 +115,9 @@ pub fn precision_words(e: &Event) -> String {
     if d.is_approximate() {
         out.push_str(", approximate");
     }
-    // A choice is uncertain by its nature ("one of two" says so); "uncertain"
-    // is for a date marked `?`.
-    let marked = [
-        Some(d.start),
-        d.or(),
-        match d.end() {
-            Some(IntervalEnd::Date(p)) => Some(p),
-            _ => None,
-        },
-    ];
-    if marked.iter().flatten().any(|p| p.uncertain) {
+    // A choice is in doubt by its nature ("one of two" says so);
+    // "uncertain" is for a date marked `?`.
+    if d.is_marked_uncertain() {
         out.push_str(", uncertain");
     }
     out

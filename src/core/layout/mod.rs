@@ -195,7 +195,7 @@ impl LaneIndex {
             // A choice of two dates takes a row's room at its first date;
             // the view draws the second as an outline joined to it.
             let end = match e.date.or() {
-                Some(_) => start.saturating_add(e.date.start.latest - e.date.start.earliest + 1),
+                Some(_) => start.saturating_add(e.date.start.days()),
                 None => end,
             };
             let item = LayoutItem {
