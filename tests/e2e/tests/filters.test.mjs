@@ -1,7 +1,7 @@
 // Filtering by organisation, kind and text, and the view kept in the URL.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage, until } from "../lib.mjs";
 
 const env = useBrowser();
 
@@ -83,6 +83,41 @@ test("kinds filter through the legend, and counts follow", async () => {
   const marks = await tl.events().count();
   assert.equal(marks + clusters, 30 - congresses, "every event but the congresses is drawn, or counted in a cluster or at an edge");
   await tl.close();
+});
+
+test("the legend stays as the reader left it when the width crosses the phone's", async () => {
+  const tl = await open("", { width: 375, height: 800 });
+  const legend = tl.root.locator(".mt-legend");
+  const isOpen = () => legend.evaluate((d) => d.open);
+  const resize = async (width) => {
+    await tl.page.setViewportSize({ width, height: 800 });
+    // The widget has laid itself out for the new width when its lanes or
+    // rows say which layout they are.
+    const layout = width > 640 ? "horizontal" : "vertical";
+    await tl.page.waitForFunction((l) =>
+      document.querySelector('[data-testid="timeline-root"]').getAttribute("data-layout") === l, layout);
+    await tl.settle();
+  };
+  assert.equal(await isOpen(), false, "a phone starts with the legend folded");
+  await legend.locator("summary").click();
+  await until(isOpen, "the legend opened by the reader");
+  await resize(1000);
+  await resize(375);
+  assert.equal(await isOpen(), true, "opened on the phone, it stays open after turning the phone twice");
+  await legend.locator("summary").click();
+  await until(async () => !(await isOpen()), "the legend folded by the reader");
+  await resize(1280);
+  assert.equal(await isOpen(), false, "folded by the reader, it stays folded on a wide screen");
+
+  // A reader who never touched it: it follows the width.
+  const fresh = await open("", { width: 1280, height: 800 });
+  const freshOpen = () => fresh.root.locator(".mt-legend").evaluate((d) => d.open);
+  assert.equal(await freshOpen(), true, "a wide widget starts with the legend open");
+  await fresh.page.setViewportSize({ width: 375, height: 800 });
+  await until(async () => !(await freshOpen()), "folded at a phone's width");
+  assert.deepEqual([...tl.consoleErrors, ...fresh.consoleErrors], []);
+  await tl.close();
+  await fresh.close();
 });
 
 test("when nothing matches the widget says so and reset brings everything back", async () => {
