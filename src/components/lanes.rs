@@ -161,6 +161,7 @@ pub fn Lanes(props: &MarksProps) -> Html {
     let Some(data) = s.data() else {
         return Html::default();
     };
+    props.drawing.emit((super::Surface::Lanes, s.scale));
     html! { <>
         { empty_note(s, &props.send) }
         { super::edges::edge_strip(s, data, &props.send) }

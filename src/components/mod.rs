@@ -36,7 +36,7 @@ pub mod toolbar;
 use crate::core::data::Organisation;
 use crate::core::date::{iso_day, Day};
 use crate::core::i18n::{Lang, Msg};
-use crate::core::scale::fmt_px;
+use crate::core::scale::{fmt_px, TimeScale};
 use crate::state::{Action, Layout, Load, LoadError, Shared, State, Theme};
 use yew::prelude::*;
 
@@ -158,6 +158,26 @@ impl Zone {
     }
 }
 
+/// A drawing whose dated parts move with a drag on the lanes (the groups of
+/// class `mt-pan` in it; see `view::input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The lanes' drawing (marks, clusters, lifespans, the axis).
+    Lanes,
+    /// The chart's drawing, when it shares the timeline's window.
+    Chart,
+}
+
+impl Surface {
+    /// The CSS selector of the surface's `<svg>`.
+    pub fn selector(self) -> &'static str {
+        match self {
+            Surface::Lanes => ".mt-svg",
+            Surface::Chart => ".mt-chart-svg",
+        }
+    }
+}
+
 /// The listeners the browser shell gives the drawing surfaces: gestures
 /// need pointer state and animation frames, which live in the shell, not
 /// in the drawing. The prerender passes the defaults (they do nothing).
@@ -176,6 +196,11 @@ pub struct Gestures {
     /// The pointer or focus entered something in the chart (a point reads
     /// out its number).
     pub hover: Callback<Event>,
+    /// A surface is being drawn for a window: called from its component's
+    /// render, so that the shell takes a drag's offset off the surface in
+    /// the same task as Yew puts the new drawing in (Yew may yield to the
+    /// browser between a render and the `rendered` calls after it).
+    pub drawing: Callback<(Surface, TimeScale)>,
 }
 
 /// Properties of the plot's two layouts, [`lanes::Lanes`] and
@@ -186,6 +211,9 @@ pub struct MarksProps {
     pub state: Shared<State>,
     /// Where the buttons' actions go.
     pub send: Callback<Action>,
+    /// Told when the lanes are drawn (see [`Gestures::drawing`]).
+    #[prop_or_default]
+    pub drawing: Callback<(Surface, TimeScale)>,
 }
 
 impl PartialEq for MarksProps {
@@ -193,7 +221,9 @@ impl PartialEq for MarksProps {
     /// [`State::draws_same_marks`]): a chart hover, a brush or the export
     /// menu does not build the thousands of marks again.
     fn eq(&self, other: &Self) -> bool {
-        self.send == other.send && self.state.draws_same_marks(&other.state)
+        self.send == other.send
+            && self.drawing == other.drawing
+            && self.state.draws_same_marks(&other.state)
     }
 }
 
@@ -251,7 +281,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <rows::Rows state={props.state.clone()} send={send.clone()} />
         },
         Load::Ready(_) => {
-            html! { <lanes::Lanes state={props.state.clone()} send={send.clone()} /> }
+            html! { <lanes::Lanes state={props.state.clone()} send={send.clone()}
+            drawing={g.drawing.clone()} /> }
         }
     };
     html! {

@@ -4,7 +4,7 @@
 //! one render per frame, however many events arrive between two).
 
 use crate::components::chart::marker_near;
-use crate::components::{Gestures, Zone};
+use crate::components::{Gestures, Surface, Zone};
 use crate::core::navigate::Step;
 use crate::core::scale::TimeScale;
 use crate::state::{Action, Brush, State};
@@ -31,29 +31,27 @@ struct Gesture {
 /// chart) move with one CSS transform, and the window is laid out again
 /// only when the drag passes a margin or ends. A frame of the drag then
 /// costs the compositor a transform, not a layout and render of every mark.
+///
+/// Each group's transform is how far the drag has gone beyond the window
+/// its surface was last drawn for ([`Input::drawing`]), so it is right
+/// whichever surface Yew draws first, and whenever the browser paints.
 #[derive(Default)]
 struct Slide {
-    /// The groups that move (see [`surfaces`]); none in the phone layout,
-    /// which pans by laying out each frame.
-    surfaces: Vec<web_sys::SvgElement>,
+    /// The groups that move (see [`surfaces`]), each with its surface and
+    /// the first day of the window that surface was last drawn for; none
+    /// in the phone layout, which pans by laying out each frame.
+    surfaces: Vec<(web_sys::SvgElement, Surface, f64)>,
     /// Pixels moved and not yet sent as a pan.
     offset_px: f64,
-    /// Pixels sent as a pan whose render has not happened yet.
-    sent_px: f64,
 }
 
-impl Slide {
-    /// Moves the drawings to show the drag so far.
-    fn show(&self) {
-        let dx = self.offset_px + self.sent_px;
-        let value = if dx == 0.0 {
-            String::new()
-        } else {
-            ["translateX(", &crate::core::scale::fmt_px(dx), "px)"].concat()
-        };
-        for el in &self.surfaces {
-            let _ = el.style().set_property("transform", &value);
-        }
+/// The transform that moves a group by `dx_px` (none for under a
+/// twentieth of a pixel).
+fn translate_x(dx_px: f64) -> String {
+    if dx_px.abs() < 0.05 {
+        String::new()
+    } else {
+        ["translateX(", &crate::core::scale::fmt_px(dx_px), "px)"].concat()
     }
 }
 
@@ -64,6 +62,9 @@ struct Coalesced {
     zoom: Cell<Option<(f64, f64)>>,
     /// Pixels to pan so far.
     pan: Cell<f64>,
+    /// Pixels sent as a pan and not yet applied to the state (Yew runs
+    /// the update after the frame's callback, or later when it yields).
+    in_flight_px: Cell<f64>,
     /// The frame asked for and not yet run (dropped: cancelled).
     frame: RefCell<Option<gloo_render::AnimationFrame>>,
 }
@@ -97,15 +98,23 @@ fn zone_x(zone: Zone, e: &Event, client_x: i32) -> Option<f64> {
 
 /// What a drag on the lanes moves: the groups of what sits at a date
 /// (`.mt-pan`: marks, clusters, lifespans, ticks, the chart's series and
-/// markers) in the widget the event is in. Inside their `<svg>`, which
+/// markers) in the widget the event is in, each with its surface, drawn
+/// for the window starting at `start_day`. Inside their `<svg>`, which
 /// clips them; backgrounds and names stay.
-fn surfaces(e: &Event) -> Vec<web_sys::SvgElement> {
+fn surfaces(e: &Event, start_day: f64) -> Vec<(web_sys::SvgElement, Surface, f64)> {
     let Some(list) = closest(e, ".mt-root").and_then(|r| r.query_selector_all(".mt-pan").ok())
     else {
         return Vec::new();
     };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::SvgElement>().ok())
+        .filter_map(|el| {
+            let on = |s: Surface| el.closest(s.selector()).ok().flatten().is_some();
+            let surface = [Surface::Lanes, Surface::Chart]
+                .into_iter()
+                .find(|&s| on(s))?;
+            Some((el, surface, start_day))
+        })
         .collect()
 }
 
@@ -172,6 +181,12 @@ impl Input {
         let key = Callback::from(move |e: KeyboardEvent| this.key(&e));
         let this = self.clone();
         let hover = Callback::from(move |e: Event| this.hover(&e));
+        let this = Rc::downgrade(self);
+        let drawing = Callback::from(move |(surface, scale): (Surface, TimeScale)| {
+            if let Some(input) = this.upgrade() {
+                input.drawing(surface, scale.start_day);
+            }
+        });
         Gestures {
             pointer,
             wheel,
@@ -179,6 +194,7 @@ impl Input {
             dblclick,
             key,
             hover,
+            drawing,
         }
     }
 
@@ -214,6 +230,8 @@ impl Input {
             input.frame.frame.borrow_mut().take();
             let dx_px = input.frame.pan.replace(0.0);
             if dx_px != 0.0 {
+                let f = &input.frame.in_flight_px;
+                f.set(f.get() + dx_px);
                 input.dispatch.emit(Action::PanBy { dx_px });
             }
             if let Some((anchor_px, factor)) = input.frame.zoom.take() {
@@ -309,6 +327,7 @@ impl Input {
             // zooms around the fingers.
             let mut slide = self.slide.borrow_mut();
             self.send_slide(&mut slide);
+            self.show(&mut slide);
         }
         if zone != Zone::Plot {
             capture(zone, e);
@@ -375,12 +394,15 @@ impl Input {
     }
 
     /// Moves the drawings by `dx_px` with a transform; past a quarter of
-    /// the width, sends the pan so far (the drawings keep the transform
-    /// until it is rendered, see [`Input::rendered`]).
+    /// the width, sends the pan so far (each surface keeps its transform
+    /// until it is drawn for the new window, see [`Input::drawing`]).
     fn slide_by(self: &Rc<Self>, e: &PointerEvent, dx_px: f64, width_px: f64) {
         let mut slide = self.slide.borrow_mut();
+        // A surface a re-layout took away (the phone's rows took the
+        // lanes' place) is not moved any more.
+        slide.surfaces.retain(|(el, _, _)| el.is_connected());
         if slide.surfaces.is_empty() {
-            slide.surfaces = surfaces(e);
+            slide.surfaces = surfaces(e, self.state.borrow().scale.start_day);
         }
         if slide.surfaces.is_empty() {
             drop(slide);
@@ -392,28 +414,73 @@ impl Input {
         if slide.offset_px.abs() > width_px * 0.25 {
             self.send_slide(&mut slide);
         }
-        slide.show();
+        self.show(&mut slide);
     }
 
     /// Sends the drag's unsent pixels as a pan at the next frame.
     fn send_slide(self: &Rc<Self>, slide: &mut Slide) {
         let dx = std::mem::take(&mut slide.offset_px);
         if dx != 0.0 {
-            slide.sent_px += dx;
             self.frame.pan.set(self.frame.pan.get() + dx);
             self.schedule();
         }
     }
 
-    /// After a render: a pan sent by a drag is now drawn, so its transform
-    /// goes; what was dragged since stays shown.
-    pub fn rendered(&self) {
-        let mut slide = self.slide.borrow_mut();
-        if slide.sent_px != 0.0 && self.frame.frame.borrow().is_none() {
-            slide.sent_px = 0.0;
-            slide.show();
-            if slide.offset_px == 0.0 {
-                slide.surfaces.clear();
+    /// Sets each moving group's transform: the pixels not yet sent, and how
+    /// far the window the state will have once the pans sent are applied
+    /// lies from the one its surface shows. Once nothing is left to move,
+    /// the drag's groups are let go.
+    fn show(&self, slide: &mut Slide) {
+        let scale = self.state.borrow().scale;
+        let px_per_day = scale.px_per_day();
+        let unapplied_px = self.frame.pan.get() + self.frame.in_flight_px.get();
+        let mut still = true;
+        for (el, _, drawn_day) in &slide.surfaces {
+            let dx = slide.offset_px + unapplied_px + (drawn_day - scale.start_day) * px_per_day;
+            still &= dx.abs() < 0.05;
+            let _ = el.style().set_property("transform", &translate_x(dx));
+        }
+        if still {
+            slide.surfaces.clear();
+        }
+    }
+
+    /// A surface is being drawn for the window starting at `start_day`
+    /// (from its component's render: the new drawing goes in in the same
+    /// task, so no frame shows it with the old transform).
+    fn drawing(&self, surface: Surface, start_day: f64) {
+        let Ok(mut slide) = self.slide.try_borrow_mut() else {
+            return;
+        };
+        if slide.surfaces.is_empty() {
+            return;
+        }
+        for s in slide.surfaces.iter_mut().filter(|s| s.1 == surface) {
+            s.2 = start_day;
+        }
+        self.show(&mut slide);
+    }
+
+    /// After an action is applied to the state (`panned_px` for a pan: one
+    /// the animation frame sent is then no longer in flight; clamped at the data's edge, it
+    /// moved the window less, or not at all, and renders nothing), the
+    /// transforms are set from the state.
+    pub fn applied(&self, panned_px: Option<f64>) {
+        if let Some(dx_px) = panned_px {
+            let before = self.frame.in_flight_px.get();
+            let after = before - dx_px;
+            // A pan from elsewhere (a key) is not the frame's.
+            let theirs = before == 0.0 || after.signum() != before.signum();
+            let left = if theirs || after.abs() < 0.05 {
+                0.0
+            } else {
+                after
+            };
+            self.frame.in_flight_px.set(left);
+        }
+        if let Ok(mut slide) = self.slide.try_borrow_mut() {
+            if !slide.surfaces.is_empty() {
+                self.show(&mut slide);
             }
         }
     }
@@ -422,6 +489,7 @@ impl Input {
         {
             let mut slide = self.slide.borrow_mut();
             self.send_slide(&mut slide);
+            self.show(&mut slide);
         }
         {
             let mut g = self.gesture.borrow_mut();

@@ -312,14 +312,16 @@ impl Component for Timeline {
 
     fn update(&mut self, _ctx: &Context<Self>, action: Action) -> bool {
         let now = self.state();
+        let panned_px = match action {
+            Action::PanBy { dx_px } => Some(dx_px),
+            _ => None,
+        };
         let next = now.clone().apply(action);
         let changed = !Rc::ptr_eq(&now, &next);
         *self.input.state.borrow_mut() = next;
-        if !changed {
-            // A pan clamped at the data's edge changes nothing and renders
-            // nothing: the drag's transform must still go.
-            self.input.rendered();
-        }
+        // The drag's transforms follow the state (a pan clamped at the
+        // data's edge changes nothing and renders nothing).
+        self.input.applied(panned_px);
         changed
     }
 
@@ -369,7 +371,6 @@ impl Component for Timeline {
         }
         // After every render: effects, the URL, and what the embedder is
         // told.
-        self.input.rendered();
         self.drain_effects(ctx, &s);
         after_render(
             &s,

@@ -293,3 +293,102 @@ test("a two-finger pinch zooms in around the fingers' midpoint", async () => {
   assert.ok(drift < 3, `the midpoint's day moved ${drift.toFixed(1)} px`);
   await tl.close();
 });
+
+test("at 10,000 events the marks stay under the pointer in every frame of a drag", async () => {
+  const { generate } = await import("../../bench/generate.mjs");
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const body = JSON.stringify(generate(10000, 3));
+  await page.route((url) => url.pathname === "/big.json",
+    (route) => route.fulfill({ contentType: "application/json", body }));
+  const tl = new TimelinePage(page);
+  await page.goto(`${env.server.url}/fixtures/mount.html?data=/big.json`);
+  await tl.waitReady(60000);
+  const box = await tl.plot().boundingBox();
+  const y = box.y + box.height / 2;
+  // Into a few years, where a drag moves hundreds of marks.
+  await page.mouse.move(box.x + box.width / 2, y);
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -150);
+  await tl.settle(20000);
+  // What each frame shows, read after the page's own animation-frame
+  // work and before paint (a resize observer's turn): where a few marks
+  // near the middle are, and where the pointer was.
+  await page.evaluate(() => {
+    const root = document.getElementById("w0").shadowRoot ?? document.getElementById("w0");
+    const mid = root.querySelector(".mt-plot").getBoundingClientRect();
+    const ids = [...root.querySelectorAll('[data-testid="event"]')]
+      .filter((m) => Math.abs(m.getBoundingClientRect().x - (mid.x + mid.width / 2)) < mid.width / 6)
+      .slice(0, 20)
+      .map((m) => m.getAttribute("data-event-id"));
+    const frames = (window.__frames = []);
+    let pointer = null;
+    // The pointer's x while the button is down (a drag), else null.
+    addEventListener("pointermove", (e) => { pointer = e.buttons & 1 ? e.clientX : null; }, { capture: true });
+    addEventListener("pointerdown", (e) => { pointer = e.clientX; }, { capture: true });
+    addEventListener("pointerup", () => { pointer = null; }, { capture: true });
+    const tick = document.body.appendChild(document.createElement("div"));
+    let n = 0;
+    new ResizeObserver(() => {
+      const at = {};
+      for (const id of ids) {
+        const m = root.querySelector(`[data-testid="event"][data-event-id="${id}"]`);
+        if (m) at[id] = m.getBoundingClientRect().x;
+      }
+      frames.push({ pointer, at });
+    }).observe(tick);
+    const step = () => {
+      tick.style.width = `${++n % 2}px`;
+      if (!window.__stop) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  // Back and forth: each way passes a quarter of the width, where the
+  // drag is sent as a pan and the lanes are laid out again.
+  for (const dx of [-700, 700, -700, 700]) {
+    const x0 = box.x + box.width / 2 - dx / 2;
+    await page.mouse.move(x0, y);
+    await page.mouse.down();
+    await page.mouse.move(x0 + dx, y, { steps: 50 });
+    await page.mouse.up();
+    await tl.settle(20000);
+  }
+  const frames = await page.evaluate(() => { window.__stop = true; return window.__frames; });
+  // Between two frames a mark moves as far as the pointer did (it may be
+  // laid out again, or leave): a frame drawn with the lanes already moved
+  // and the drag's transform still on shows it a quarter-width away.
+  let compared = 0;
+  const wrong = [];
+  for (let i = 1; i < frames.length; i++) {
+    const [a, b] = [frames[i - 1], frames[i]];
+    if (a.pointer === null || b.pointer === null) continue;
+    const moved = b.pointer - a.pointer;
+    for (const id of Object.keys(b.at)) {
+      if (!(id in a.at)) continue;
+      compared++;
+      const off = b.at[id] - a.at[id] - moved;
+      if (Math.abs(off) > 40) wrong.push({ frame: i, id, off: Math.round(off), moved });
+    }
+  }
+  assert.ok(compared > 100, `marks followed over ${compared} frame pairs`);
+  assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${compared} mark moves were not the pointer's`);
+  assert.deepEqual(tl.consoleErrors, []);
+  await context.close();
+});
+
+test("a drag past the start of the data leaves the drawing where the data starts", async () => {
+  const tl = await open();
+  await tl.plot().focus();
+  const fit = await tl.window();
+  await tl.page.keyboard.press("+");
+  const zoomed = await tl.waitWindowChange(fit);
+  await tl.page.keyboard.press("Home");
+  const home = await tl.waitWindowChange(zoomed);
+  // Further back than the data goes: the window cannot follow.
+  await tl.drag(600);
+  await tl.settle();
+  assert.deepEqual(await tl.window(), home, "the window stays at the start of the data");
+  const moved = await tl.root.locator(".mt-pan").evaluateAll((gs) => gs.map((g) => g.style.transform).filter(Boolean));
+  assert.deepEqual(moved, [], "no group is left moved by the drag");
+  assert.deepEqual(tl.consoleErrors, []);
+  await tl.close();
+});
