@@ -507,3 +507,27 @@ fn a_choice_of_two_dates_is_drawn_at_both_and_said_as_a_choice() {
         assert!(name.contains(said), "{name}");
     }
 }
+
+#[test]
+fn the_legend_is_open_on_wide_widgets_folded_on_phones_and_as_the_reader_left_it() {
+    let open = |s: &State| {
+        let doc = drawn(s);
+        let legend = select(&doc, "details.mt-legend");
+        assert_eq!(legend.len(), 1);
+        attr(&legend[0], "open").is_some()
+    };
+    let wide = state(DATA, 1200.0);
+    let phone = state(DATA, 375.0);
+    assert!(open(&wide));
+    assert!(!open(&phone));
+    // The reader's choice holds at any width, and the width no longer
+    // decides.
+    let folded = wide.clone().apply(Action::Legend(false));
+    assert!(!open(&folded));
+    assert!(!open(&folded.apply(Action::Resize { width_px: 900.0 })));
+    let opened = phone.apply(Action::Legend(true));
+    assert!(open(
+        &opened.clone().apply(Action::Resize { width_px: 800.0 })
+    ));
+    assert!(open(&opened.apply(Action::Resize { width_px: 375.0 })));
+}

@@ -104,7 +104,7 @@ pub struct LegendProps {
     pub filter: Filter,
     /// Shown and total counts.
     pub tallies: Shared<Tallies>,
-    /// Open unless the reader says otherwise (wide widgets; a phone has it
+    /// Open: as the reader left it, else on wide widgets (a phone has it
     /// folded).
     pub open: bool,
     /// Where the actions go.
@@ -113,28 +113,17 @@ pub struct LegendProps {
 
 /// The kinds present in the data (each a filter toggle, counted only while
 /// a filter hides some) and what the date marks mean.
-///
-/// Open or folded as the width suggests until the reader opens or folds it;
-/// then as the reader left it, whatever the width does (a phone turned on
-/// its side crosses the wide widget's width and back).
 #[function_component]
 pub fn Legend(props: &LegendProps) -> Html {
     let l = props.lang;
-    let chosen = use_state_eq(|| None::<bool>);
-    let open = chosen.unwrap_or(props.open);
-    let ontoggle = {
-        let chosen = chosen.clone();
-        // Also fired after a render changed `open`: then the element
-        // agrees with the render, and it is not the reader's choice.
-        Callback::from(move |e: Event| {
-            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
-                let now = el.has_attribute("open");
-                if now != open {
-                    chosen.set(Some(now));
-                }
-            }
-        })
-    };
+    // A click on the summary (or Enter or Space on it) opens or folds the
+    // legend, through the state: the reader's choice from then on. The
+    // browser's own toggle is held back, or the render would undo it.
+    let open = props.open;
+    let onclick = props.send.reform(move |e: MouseEvent| {
+        e.prevent_default();
+        Action::Legend(!open)
+    });
     let (shown, total) = (&props.tallies.shown, &props.tallies.total);
     let filtered = !props.filter.is_empty();
     let kinds = EventKind::ALL.into_iter().filter_map(|k| {
@@ -155,8 +144,10 @@ pub fn Legend(props: &LegendProps) -> Html {
         })
     });
     html! {
-        <details class="mt-legend" {open} {ontoggle}>
-            <summary>{ Msg::Legend.text(l) }</summary>
+        <details class="mt-legend" open={props.open}>
+            <summary {onclick}>
+                { Msg::Legend.text(l) }
+            </summary>
             <ul class="mt-legend-kinds" aria-label={Msg::LegendHelp.text(l)}>{ for kinds }</ul>
             <p class="mt-legend-dates">
                 <span class="mt-key mt-key-span"></span>{ Msg::KeyShaded.text(l) }

@@ -318,7 +318,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     gestures={g.clone()} />
                 { list::warnings(data, l) }
                 <filters::Legend lang={l} filter={s.filter.clone()} tallies={s.tallies.clone()}
-                    open={s.scale.width_px == 0.0 || s.scale.width_px > 640.0}
+                    open={s.legend_open.unwrap_or(s.scale.width_px == 0.0 || s.scale.width_px > 640.0)}
                     send={send.clone()} />
                 if let Some(event) = s.selected {
                     <details::EventDetails data={data.clone()} {event} lang={l}

@@ -72,6 +72,8 @@ pub enum Action {
     ToggleList,
     /// Open or close the export menu.
     ToggleExportMenu,
+    /// The reader opened (`true`) or folded the legend.
+    Legend(bool),
     /// The page is about to print (true) or has printed (false).
     Print(bool),
     /// Export the view: format (`svg`, `png`, `csv`, `json`), and whether
@@ -245,6 +247,7 @@ impl State {
             }
             Action::ToggleList => self.list_open = !self.list_open,
             Action::ToggleExportMenu => self.export_open = !self.export_open,
+            Action::Legend(open) => self.legend_open = Some(open),
             Action::Print(true) => {
                 if self.printing.is_none() {
                     self.printing = Some((self.scale, self.list_open));

@@ -176,6 +176,9 @@ pub struct State {
     pub list_open: bool,
     /// The export menu is open.
     pub export_open: bool,
+    /// The reader opened (`Some(true)`) or folded the legend; `None`: as
+    /// the width suggests (open on wide widgets, folded on a phone).
+    pub legend_open: Option<bool>,
     /// Printing: the window and list state to restore afterwards (the
     /// print shows the whole shown history and the list with quotes).
     pub printing: Option<(TimeScale, bool)>,
@@ -316,6 +319,7 @@ impl State {
             selected: None,
             focused: None,
             list_open: false,
+            legend_open: None,
             export_open: false,
             effects: Vec::new(),
             effect_seq: 0,

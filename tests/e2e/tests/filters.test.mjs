@@ -115,6 +115,11 @@ test("the legend stays as the reader left it when the width crosses the phone's"
   assert.equal(await freshOpen(), true, "a wide widget starts with the legend open");
   await fresh.page.setViewportSize({ width: 375, height: 800 });
   await until(async () => !(await freshOpen()), "folded at a phone's width");
+  // From the keyboard as well.
+  await fresh.root.locator(".mt-legend summary").press("Enter");
+  await until(freshOpen, "opened with Enter");
+  await fresh.root.locator(".mt-legend summary").press(" ");
+  await until(async () => !(await freshOpen()), "folded with Space");
   assert.deepEqual([...tl.consoleErrors, ...fresh.consoleErrors], []);
   await tl.close();
   await fresh.close();
