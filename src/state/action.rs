@@ -232,17 +232,10 @@ impl State {
                     self.follow(e);
                 }
             }
-            Action::Focus(event) => {
-                self.focused = Some(event);
-                self.queue(Effect::Focus(event));
-                self.follow(event);
-            }
+            Action::Focus(event) => self.focus_on(event),
             Action::Step(step) => {
-                let target = self.stepped(step);
-                if let Some(e) = target {
-                    self.focused = Some(e);
-                    self.queue(Effect::Focus(e));
-                    self.follow(e);
+                if let Some(e) = self.stepped(step) {
+                    self.focus_on(e);
                 }
             }
             Action::ToggleList => self.list_open = !self.list_open,
@@ -322,6 +315,14 @@ impl State {
             _ => return false,
         }
         true
+    }
+
+    /// Gives `event` the keyboard focus (after the render) and brings it
+    /// into view.
+    fn focus_on(&mut self, event: usize) {
+        self.focused = Some(event);
+        self.queue(Effect::Focus(event));
+        self.follow(event);
     }
 
     /// Applies a change of what is shown: filters, a view from a link, the

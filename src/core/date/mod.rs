@@ -419,8 +419,15 @@ impl DatePoint {
     }
 }
 
+/// What opens an EDTF set: `[` one of, `{` all of.
+const SET_OPENERS: [char; 2] = ['[', '{'];
+
+/// What marks a set or an interval, which a choice's two dates may not be.
+const SET_OR_INTERVAL: [char; 4] = [',', '/', '[', '{'];
+
 impl EventDate {
-    /// Parse an EDTF string (levels 0 and 1) into a date the timeline can draw.
+    /// Parse an EDTF string (levels 0 and 1, and level 2's choice of two
+    /// dates, `[2020,2021]`) into a date the timeline can draw.
     ///
     /// ```
     /// use movement_timeline::core::date::EventDate;
@@ -440,7 +447,7 @@ impl EventDate {
         if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             return Self::parse_choice(inner).map_err(err);
         }
-        if text.starts_with(['[', '{']) {
+        if text.starts_with(SET_OPENERS) {
             return Err(err(DateProblem::Set));
         }
         if text.contains('T') {
@@ -472,14 +479,15 @@ impl EventDate {
         })
     }
 
-    /// `a,b` of `[a,b]`: two single dates at one precision, `b` after `a`.
+    /// `a,b` of `[a,b]`: two single dates at one precision, `b` after `a`
+    /// (a set or an interval inside is refused).
     fn parse_choice(inner: &str) -> Result<EventDate, DateProblem> {
         let Some((a, b)) = inner.split_once(',') else {
             return Err(DateProblem::Set);
         };
         let single = |t: &str| {
             let t = t.trim();
-            if t.contains([',', '/', '[', '{']) || t.contains("..") {
+            if t.contains(SET_OR_INTERVAL) || t.contains("..") {
                 return Err(DateProblem::Set);
             }
             DatePoint::parse(t)
