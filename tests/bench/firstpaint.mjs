@@ -33,7 +33,10 @@ function day(text, end) {
 const vis = JSON.stringify({
   groups: data.organisations.map((o) => ({ id: o.id, content: o.abbreviation })),
   items: data.events.map((e) => {
-    const [a, b] = e.date.split("/");
+    // A choice of two dates ("[2020,2021]") is placed at the first, where
+    // ours draws its glyph.
+    const date = e.date.startsWith("[") ? e.date.slice(1, -1).split(",")[0] : e.date;
+    const [a, b] = date.split("/");
     const item = { id: e.id, group: e.org, content: e.label ?? e.title, start: new Date(day(a, false)).toISOString() };
     if (b !== undefined) item.end = new Date(b ? day(b, true) : day(a, true)).toISOString();
     return item;
