@@ -345,10 +345,13 @@ pub fn MembershipChart(props: &MembershipChartProps) -> Html {
         return Html::default();
     };
     let l = s.lang;
-    props
-        .gestures
-        .drawing
-        .emit((super::Surface::Chart, s.scale));
+    if s.chart_apart().is_none() {
+        // Drawn for the timeline's window: it moves with a drag.
+        props
+            .gestures
+            .drawing
+            .emit((super::Surface::Chart, s.scale));
+    }
     let m = ChartModel::new(s, data);
     let chart_scale = s.chart_scale_or_window();
     let drawing = if m.series.is_empty() {

@@ -116,13 +116,18 @@ pub struct LegendProps {
 #[function_component]
 pub fn Legend(props: &LegendProps) -> Html {
     let l = props.lang;
-    // A click on the summary (or Enter or Space on it) opens or folds the
-    // legend, through the state: the reader's choice from then on. The
-    // browser's own toggle is held back, or the render would undo it.
+    // The reader opened or folded it (the summary, a key, the browser's
+    // find in page): that is the reader's choice from then on. A toggle
+    // that follows a render agrees with it and is not.
     let open = props.open;
-    let onclick = props.send.reform(move |e: MouseEvent| {
-        e.prevent_default();
-        Action::Legend(!open)
+    let send = props.send.clone();
+    let ontoggle = Callback::from(move |e: Event| {
+        if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+            let now = el.has_attribute("open");
+            if now != open {
+                send.emit(Action::Legend(now));
+            }
+        }
     });
     let (shown, total) = (&props.tallies.shown, &props.tallies.total);
     let filtered = !props.filter.is_empty();
@@ -144,10 +149,8 @@ pub fn Legend(props: &LegendProps) -> Html {
         })
     });
     html! {
-        <details class="mt-legend" open={props.open}>
-            <summary {onclick}>
-                { Msg::Legend.text(l) }
-            </summary>
+        <details class="mt-legend" {open} {ontoggle}>
+            <summary>{ Msg::Legend.text(l) }</summary>
             <ul class="mt-legend-kinds" aria-label={Msg::LegendHelp.text(l)}>{ for kinds }</ul>
             <p class="mt-legend-dates">
                 <span class="mt-key mt-key-span"></span>{ Msg::KeyShaded.text(l) }

@@ -221,9 +221,9 @@ impl PartialEq for MarksProps {
     /// [`State::draws_same_marks`]): a chart hover, a brush or the export
     /// menu does not build the thousands of marks again.
     fn eq(&self, other: &Self) -> bool {
-        self.send == other.send
-            && self.drawing == other.drawing
-            && self.state.draws_same_marks(&other.state)
+        // `drawing` is left out: it changes nothing drawn (and a layout
+        // not given one gets a new default at each render).
+        self.send == other.send && self.state.draws_same_marks(&other.state)
     }
 }
 

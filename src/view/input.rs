@@ -38,9 +38,9 @@ struct Gesture {
 #[derive(Default)]
 struct Slide {
     /// The groups that move (see [`surfaces`]), each with its surface and
-    /// the first day of the window that surface was last drawn for; none
-    /// in the phone layout, which pans by laying out each frame.
-    surfaces: Vec<(web_sys::SvgElement, Surface, f64)>,
+    /// the window that surface was last drawn for; none in the phone
+    /// layout, which pans by laying out each frame.
+    surfaces: Vec<(web_sys::SvgElement, Surface, TimeScale)>,
     /// Pixels moved and not yet sent as a pan.
     offset_px: f64,
 }
@@ -62,9 +62,10 @@ struct Coalesced {
     zoom: Cell<Option<(f64, f64)>>,
     /// Pixels to pan so far.
     pan: Cell<f64>,
-    /// Pixels sent as a pan and not yet applied to the state (Yew runs
-    /// the update after the frame's callback, or later when it yields).
-    in_flight_px: Cell<f64>,
+    /// The pans the frame's callback sent and the state has not yet
+    /// applied (Yew runs the update after the callback, or later when it
+    /// yields), each as sent: a pan from a key is not one of them.
+    in_flight_px: RefCell<Vec<f64>>,
     /// The frame asked for and not yet run (dropped: cancelled).
     frame: RefCell<Option<gloo_render::AnimationFrame>>,
 }
@@ -98,10 +99,10 @@ fn zone_x(zone: Zone, e: &Event, client_x: i32) -> Option<f64> {
 
 /// What a drag on the lanes moves: the groups of what sits at a date
 /// (`.mt-pan`: marks, clusters, lifespans, ticks, the chart's series and
-/// markers) in the widget the event is in, each with its surface, drawn
-/// for the window starting at `start_day`. Inside their `<svg>`, which
-/// clips them; backgrounds and names stay.
-fn surfaces(e: &Event, start_day: f64) -> Vec<(web_sys::SvgElement, Surface, f64)> {
+/// markers when it shares the window) in the widget the event is in, each
+/// with its surface. Inside their `<svg>`, which clips them; backgrounds
+/// and names stay.
+fn surfaces(e: &Event) -> Vec<(web_sys::SvgElement, Surface)> {
     let Some(list) = closest(e, ".mt-root").and_then(|r| r.query_selector_all(".mt-pan").ok())
     else {
         return Vec::new();
@@ -113,7 +114,7 @@ fn surfaces(e: &Event, start_day: f64) -> Vec<(web_sys::SvgElement, Surface, f64
             let surface = [Surface::Lanes, Surface::Chart]
                 .into_iter()
                 .find(|&s| on(s))?;
-            Some((el, surface, start_day))
+            Some((el, surface))
         })
         .collect()
 }
@@ -184,7 +185,7 @@ impl Input {
         let this = Rc::downgrade(self);
         let drawing = Callback::from(move |(surface, scale): (Surface, TimeScale)| {
             if let Some(input) = this.upgrade() {
-                input.drawing(surface, scale.start_day);
+                input.drawing(surface, scale);
             }
         });
         Gestures {
@@ -230,8 +231,7 @@ impl Input {
             input.frame.frame.borrow_mut().take();
             let dx_px = input.frame.pan.replace(0.0);
             if dx_px != 0.0 {
-                let f = &input.frame.in_flight_px;
-                f.set(f.get() + dx_px);
+                input.frame.in_flight_px.borrow_mut().push(dx_px);
                 input.dispatch.emit(Action::PanBy { dx_px });
             }
             if let Some((anchor_px, factor)) = input.frame.zoom.take() {
@@ -395,16 +395,16 @@ impl Input {
 
     /// Moves the drawings by `dx_px` with a transform; past a quarter of
     /// the width, sends the pan so far (each surface keeps its transform
-    /// until it is drawn for the new window, see [`Input::drawing`]).
+    /// until it is drawn for the new window, see [`Input::drawing`]). With
+    /// no lanes (the phone's rows), pans by laying out each frame.
     fn slide_by(self: &Rc<Self>, e: &PointerEvent, dx_px: f64, width_px: f64) {
         let mut slide = self.slide.borrow_mut();
-        // A surface a re-layout took away (the phone's rows took the
-        // lanes' place) is not moved any more.
-        slide.surfaces.retain(|(el, _, _)| el.is_connected());
-        if slide.surfaces.is_empty() {
-            slide.surfaces = surfaces(e, self.state.borrow().scale.start_day);
-        }
-        if slide.surfaces.is_empty() {
+        self.regroup(e, &mut slide);
+        if !slide.surfaces.iter().any(|s| s.1 == Surface::Lanes) {
+            self.send_slide(&mut slide);
+            for (el, _, _) in slide.surfaces.drain(..) {
+                let _ = el.style().set_property("transform", "");
+            }
             drop(slide);
             self.frame.pan.set(self.frame.pan.get() + dx_px);
             self.schedule();
@@ -417,6 +417,35 @@ impl Input {
         self.show(&mut slide);
     }
 
+    /// The groups that move now: a re-render may have made or taken some
+    /// (the chart given its own window no longer moves with the lanes).
+    /// A group kept keeps the window it was drawn for; a new one was drawn
+    /// for the state's; one let go loses its transform.
+    fn regroup(&self, e: &Event, slide: &mut Slide) {
+        let scale = self.state.borrow().scale;
+        let now = surfaces(e);
+        for (el, _, _) in &slide.surfaces {
+            if !now.iter().any(|(n, _)| n == el) {
+                let _ = el.style().set_property("transform", "");
+            }
+        }
+        let drawn = |el: &web_sys::SvgElement| {
+            slide
+                .surfaces
+                .iter()
+                .find(|s| &s.0 == el)
+                .map_or(scale, |s| s.2)
+        };
+        let surfaces = now
+            .into_iter()
+            .map(|(el, surface)| {
+                let at = drawn(&el);
+                (el, surface, at)
+            })
+            .collect();
+        slide.surfaces = surfaces;
+    }
+
     /// Sends the drag's unsent pixels as a pan at the next frame.
     fn send_slide(self: &Rc<Self>, slide: &mut Slide) {
         let dx = std::mem::take(&mut slide.offset_px);
@@ -426,29 +455,35 @@ impl Input {
         }
     }
 
-    /// Sets each moving group's transform: the pixels not yet sent, and how
-    /// far the window the state will have once the pans sent are applied
-    /// lies from the one its surface shows. Once nothing is left to move,
-    /// the drag's groups are let go.
+    /// Sets each moving group's transform: the pixels not yet sent, the
+    /// pans sent and not yet applied, and how far the state's window lies
+    /// from the one its surface shows (for a surface drawn at another zoom,
+    /// about to be drawn again, that last is left out). Once everything is
+    /// sent, applied and drawn, the drag's groups are let go.
     fn show(&self, slide: &mut Slide) {
         let scale = self.state.borrow().scale;
-        let px_per_day = scale.px_per_day();
-        let unapplied_px = self.frame.pan.get() + self.frame.in_flight_px.get();
-        let mut still = true;
-        for (el, _, drawn_day) in &slide.surfaces {
-            let dx = slide.offset_px + unapplied_px + (drawn_day - scale.start_day) * px_per_day;
-            still &= dx.abs() < 0.05;
+        let unapplied_px =
+            self.frame.pan.get() + self.frame.in_flight_px.borrow().iter().sum::<f64>();
+        for (el, _, drawn) in &slide.surfaces {
+            let px_per_day = drawn.px_per_day();
+            let day_px = if px_per_day == scale.px_per_day() {
+                (drawn.start_day - scale.start_day) * px_per_day
+            } else {
+                0.0
+            };
+            let dx = slide.offset_px + unapplied_px + day_px;
             let _ = el.style().set_property("transform", &translate_x(dx));
         }
-        if still {
+        let drawn_now = slide.surfaces.iter().all(|s| s.2 == scale);
+        if slide.offset_px == 0.0 && unapplied_px == 0.0 && drawn_now {
             slide.surfaces.clear();
         }
     }
 
-    /// A surface is being drawn for the window starting at `start_day`
-    /// (from its component's render: the new drawing goes in in the same
-    /// task, so no frame shows it with the old transform).
-    fn drawing(&self, surface: Surface, start_day: f64) {
+    /// A surface is being drawn for `scale` (from its component's render:
+    /// the new drawing goes in in the same task, so no frame shows it with
+    /// the old transform).
+    fn drawing(&self, surface: Surface, scale: TimeScale) {
         let Ok(mut slide) = self.slide.try_borrow_mut() else {
             return;
         };
@@ -456,27 +491,21 @@ impl Input {
             return;
         }
         for s in slide.surfaces.iter_mut().filter(|s| s.1 == surface) {
-            s.2 = start_day;
+            s.2 = scale;
         }
         self.show(&mut slide);
     }
 
-    /// After an action is applied to the state (`panned_px` for a pan: one
-    /// the animation frame sent is then no longer in flight; clamped at the data's edge, it
-    /// moved the window less, or not at all, and renders nothing), the
-    /// transforms are set from the state.
+    /// After an action is applied to the state (`panned_px` for a pan: the
+    /// frame's pan of that size is then no longer in flight; clamped at the
+    /// data's edge, it moved the window less, or not at all, and renders
+    /// nothing), the transforms are set from the state.
     pub fn applied(&self, panned_px: Option<f64>) {
         if let Some(dx_px) = panned_px {
-            let before = self.frame.in_flight_px.get();
-            let after = before - dx_px;
-            // A pan from elsewhere (a key) is not the frame's.
-            let theirs = before == 0.0 || after.signum() != before.signum();
-            let left = if theirs || after.abs() < 0.05 {
-                0.0
-            } else {
-                after
-            };
-            self.frame.in_flight_px.set(left);
+            let mut in_flight = self.frame.in_flight_px.borrow_mut();
+            if let Some(at) = in_flight.iter().position(|&x| x == dx_px) {
+                in_flight.remove(at);
+            }
         }
         if let Ok(mut slide) = self.slide.try_borrow_mut() {
             if !slide.surfaces.is_empty() {

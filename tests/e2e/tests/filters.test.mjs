@@ -108,6 +108,13 @@ test("the legend stays as the reader left it when the width crosses the phone's"
   await until(async () => !(await isOpen()), "the legend folded by the reader");
   await resize(1280);
   assert.equal(await isOpen(), false, "folded by the reader, it stays folded on a wide screen");
+  // The browser may open it itself (find in page): one click folds it.
+  await legend.evaluate((d) => { d.open = true; });
+  await tl.settle();
+  await legend.locator("summary").click();
+  await until(async () => !(await isOpen()), "folded with one click after the browser opened it");
+  await tl.settle();
+  assert.equal(await isOpen(), false, "and it stays folded");
 
   // A reader who never touched it: it follows the width.
   const fresh = await open("", { width: 1280, height: 800 });
