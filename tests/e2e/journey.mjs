@@ -130,6 +130,26 @@ export function journey(engine) {
     const moved = (ms(before.start) - ms(after.start)) / (span(before) / plot.width);
     assert.ok(moved > 170 && moved < 215, `moved ${moved.toFixed(1)} px for 200`);
     assert.ok(Math.abs(span(after) - span(before)) <= 2 * 86400000, "same zoom");
+    // The drag moved the drawings with a transform while the pointer was
+    // down; laid out again for the new window, none is left moved.
+    await page.waitFor(() => window.__mt.all('[style*="transform"]').length === 0);
+    await page.close();
+  });
+
+  test(`${engine}: the legend folds and opens at a click on its heading, and stays as left`, async () => {
+    const page = await open();
+    const isOpen = () => page.evaluate(() => window.__mt.q(".mt-legend").open);
+    assert.equal(await isOpen(), true, "open on a wide page");
+    await page.click(".mt-legend summary");
+    await page.waitFor(() => !window.__mt.q(".mt-legend").open);
+    // Five frames later it is still folded: the render that follows the
+    // reader's toggle agrees with it.
+    await settled(page);
+    assert.equal(await isOpen(), false, "folded, and it stays folded");
+    await page.click(".mt-legend summary");
+    await page.waitFor(() => window.__mt.q(".mt-legend").open);
+    await settled(page);
+    assert.equal(await isOpen(), true, "open again");
     await page.close();
   });
 
