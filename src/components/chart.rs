@@ -13,7 +13,7 @@ use crate::core::date::{
 use crate::core::i18n::{self, date_label, point_label, Lang, Msg};
 use crate::core::membership::{
     event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts, tick_label,
-    unevenly_spaced, Growth, Series, ValueAxis,
+    unevenly_spaced, CountPoint, Growth, Series, ValueAxis,
 };
 use crate::core::scale::{push_px, TimeScale};
 use crate::state::{Action, Shared, State};
@@ -492,10 +492,18 @@ fn counts(
         push_px(&mut path, y_of(f64::from(p.members), axis.min, axis.max));
     }
     let color = AttrValue::from(color.to_owned());
+    let drawn = |p: &&CountPoint| p.end_day >= scale.start_day && p.start_day <= scale.end_day;
+    // One tab stop per series (the arrow keys walk its points, see
+    // `view::input`): the point read out, else the first drawn.
+    let stop = s
+        .chart
+        .readout
+        .filter(|r| x.points.iter().filter(drawn).any(|p| p.index == *r))
+        .or_else(|| x.points.iter().find(drawn).map(|p| p.index));
     let points = x
         .points
         .iter()
-        .filter(|p| p.end_day >= scale.start_day && p.start_day <= scale.end_day)
+        .filter(drawn)
         .filter_map(|p| {
             let c = data.membership.get(p.index)?;
             let (x0, x1) = (scale.map(p.start_day), scale.map(p.end_day));
@@ -512,7 +520,8 @@ fn counts(
             Some(html! {
                 <g class={classes!("mt-point", active.then_some("mt-active"))}
                     key={["p", &int(p.index as i64)].concat()} data-testid="chart-point"
-                    tabindex="0" role="img" data-point={int(p.index as i64)}
+                    tabindex={if stop == Some(p.index) { "0" } else { "-1" }}
+                    role="img" data-point={int(p.index as i64)}
                     data-date={data.text(c.date_text).to_owned()} data-members={int(i64::from(p.members))}
                     aria-label={name} {onclick}>
                     <rect class="mt-point-span" height="4" x={px(x0)} y={px(y - 2.0)}

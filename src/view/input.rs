@@ -295,6 +295,14 @@ impl Input {
     fn key(&self, e: &KeyboardEvent) {
         // A click from the keyboard follows; it is the reader's.
         self.gesture.borrow_mut().dragged = false;
+        // On a chart point the arrows walk its series; the focus reads the
+        // point out (see `hover`) and makes it the series' tab stop.
+        let to = closest(e, ".mt-point").and_then(|p| neighbour_point(&p, &e.key()));
+        if let Some(to) = to.and_then(|to| to.dyn_into::<web_sys::SvgElement>().ok()) {
+            e.prevent_default();
+            let _ = to.focus();
+            return;
+        }
         let on_event = closest(e, "[data-index]").and_then(|el| index_attr(&el, "data-index"));
         let in_plot = target_element(e).is_some_and(|el| el.matches(".mt-plot").unwrap_or(false));
         let action = key_action(&self.state.borrow(), &e.key(), on_event, in_plot);
@@ -543,6 +551,25 @@ impl Input {
             }
         }
     }
+}
+
+/// The point of its series `key` moves to from the chart point `point`:
+/// the next or previous (the arrows), the first or last (Home, End).
+fn neighbour_point(point: &web_sys::Element, key: &str) -> Option<web_sys::Element> {
+    let points = point
+        .parent_element()?
+        .query_selector_all(":scope > .mt-point")
+        .ok()?;
+    let last = points.length().checked_sub(1)?;
+    let at = (0..=last).find(|&i| point.is_same_node(points.item(i).as_ref()))?;
+    let to = match key {
+        "ArrowRight" | "ArrowDown" => (at < last).then_some(at + 1)?,
+        "ArrowLeft" | "ArrowUp" => at.checked_sub(1)?,
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    points.item(to)?.dyn_into().ok()
 }
 
 /// The action a key asks for, on an event mark (`on_event`), on the plot

@@ -136,6 +136,21 @@ export function journey(engine) {
     await page.close();
   });
 
+  test(`${engine}: the arrow keys walk a chart series' points from its one tab stop`, async () => {
+    const page = await open("#from=2019-10&to=2020-08");
+    const focused = () => page.evaluate(() => window.__mt.q(":focus")?.dataset.members ?? null);
+    const stops = await page.evaluate(() =>
+      window.__mt.all('[data-testid="chart-point"]').filter((p) => p.tabIndex === 0).length);
+    assert.equal(stops, 1, "one tab stop for the series");
+    await page.evaluate(() => window.__mt.q('[data-testid="chart-point"]').focus());
+    await page.press("ArrowRight");
+    await page.waitFor(() => window.__mt.q(":focus")?.dataset.members === "40000");
+    await page.press("End");
+    await page.waitFor(() => window.__mt.q(":focus")?.dataset.members === "78000");
+    assert.equal(await focused(), "78000");
+    await page.close();
+  });
+
   test(`${engine}: the legend folds and opens at a click on its heading, and stays as left`, async () => {
     const page = await open();
     const isOpen = () => page.evaluate(() => window.__mt.q(".mt-legend").open);

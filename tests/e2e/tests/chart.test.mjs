@@ -1,7 +1,7 @@
 // The membership chart on the timeline's time axis.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, TimelinePage } from "../lib.mjs";
+import { useBrowser, TimelinePage, until } from "../lib.mjs";
 
 const env = useBrowser();
 
@@ -80,6 +80,32 @@ test("hovering or focusing a point gives its number, date and source quote", asy
   await points(tl).nth(4).focus();
   await tl.page.waitForFunction(() => document.querySelector(".mt-readout strong").textContent.startsWith("78,000"));
   assert.match(await points(tl).nth(4).getAttribute("aria-label"), /^78,000 members — May 2020 — For a New Socialism$/);
+  await tl.close();
+});
+
+test("a series is one tab stop: the arrow keys, Home and End walk its points and read each out", async () => {
+  const tl = await open("#from=2019-10&to=2020-08");
+  const stops = () => points(tl).evaluateAll((ps) => ps.filter((p) => p.tabIndex === 0).map((p) => p.dataset.members));
+  assert.deepEqual(await stops(), ["35000"], "the DZNS series is one tab stop, at its first point");
+  const focused = () => tl.page.evaluate(() => document.activeElement?.dataset.members ?? null);
+  const readout = () => tl.page.evaluate(() => document.querySelector(".mt-readout strong")?.textContent ?? "");
+  await points(tl).nth(0).focus();
+  await tl.page.keyboard.press("ArrowRight");
+  await tl.page.waitForFunction(() => document.activeElement?.dataset.members === "40000");
+  await until(async () => (await readout()).startsWith("40,000"), "the second point read out");
+  await tl.page.keyboard.press("End");
+  await until(async () => (await focused()) === "78000" && (await readout()).startsWith("78,000"), "End: the last point drawn");
+  assert.deepEqual(await stops(), ["78000"], "the point read out is the tab stop now");
+  await tl.page.keyboard.press("ArrowLeft");
+  await until(async () => (await focused()) === "62000", "ArrowLeft: the one before");
+  await tl.page.keyboard.press("Home");
+  await until(async () => (await focused()) === "35000", "Home: the first");
+  await tl.page.keyboard.press("ArrowLeft");
+  assert.equal(await focused(), "35000", "nothing before the first");
+  // Tab leaves the series, not to its next point.
+  await tl.page.keyboard.press("Tab");
+  assert.notEqual(await tl.page.evaluate(() => document.activeElement?.dataset.testid), "chart-point");
+  assert.deepEqual(tl.consoleErrors, []);
   await tl.close();
 });
 
