@@ -43,6 +43,9 @@ struct Slide {
     surfaces: Vec<(web_sys::SvgElement, Surface, TimeScale)>,
     /// Pixels moved and not yet sent as a pan.
     offset_px: f64,
+    /// The state changed since the groups were looked up: a render may
+    /// have made or taken some.
+    stale: bool,
 }
 
 /// The transform that moves a group by `dx_px` (none for under a
@@ -407,7 +410,9 @@ impl Input {
     /// no lanes (the phone's rows), pans by laying out each frame.
     fn slide_by(self: &Rc<Self>, e: &PointerEvent, dx_px: f64, width_px: f64) {
         let mut slide = self.slide.borrow_mut();
-        self.regroup(e, &mut slide);
+        if slide.stale || slide.surfaces.is_empty() {
+            self.regroup(e, &mut slide);
+        }
         if !slide.surfaces.iter().any(|s| s.1 == Surface::Lanes) {
             self.send_slide(&mut slide);
             for (el, _, _) in slide.surfaces.drain(..) {
@@ -452,6 +457,7 @@ impl Input {
             })
             .collect();
         slide.surfaces = surfaces;
+        slide.stale = false;
     }
 
     /// Sends the drag's unsent pixels as a pan at the next frame.
@@ -501,6 +507,7 @@ impl Input {
         for s in slide.surfaces.iter_mut().filter(|s| s.1 == surface) {
             s.2 = scale;
         }
+        slide.stale = true;
         self.show(&mut slide);
     }
 
@@ -517,6 +524,7 @@ impl Input {
         }
         if let Ok(mut slide) = self.slide.try_borrow_mut() {
             if !slide.surfaces.is_empty() {
+                slide.stale = true;
                 self.show(&mut slide);
             }
         }
