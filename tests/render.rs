@@ -374,6 +374,18 @@ fn the_chart_has_its_own_window_marked_on_the_time_axis_and_named() {
         "{chart_axis:?}"
     );
     assert!(select(&doc, "[data-testid=chart-axis] [data-testid]").is_empty());
+    // In the chart's own window a month is wider than a count's dot: each
+    // count shows the span its date covers (a month, or 2021's year).
+    let points = select(&doc, "[data-testid=chart-point]");
+    assert_eq!(points.len(), 6);
+    for p in &points {
+        let span = p
+            .select(&Selector::parse(".mt-point-span").unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("no span drawn for {:?}", attr(p, "data-date")));
+        let width: f64 = attr(&span, "width").unwrap().parse().unwrap();
+        assert!(width > 20.0, "{:?}: {width} px", attr(p, "data-date"));
+    }
     // In Russian, and gone once the timeline is zoomed into the counts.
     let ru = drawn(&s.clone().apply(Action::SetLang(Lang::Ru, true)));
     let earlier = select(&ru, "[data-testid=reveal-earlier]");

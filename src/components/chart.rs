@@ -12,8 +12,8 @@ use crate::core::date::{
 };
 use crate::core::i18n::{self, date_label, point_label, Lang, Msg};
 use crate::core::membership::{
-    event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts, tick_label,
-    unevenly_spaced, CountPoint, Growth, Series, ValueAxis,
+    dotted_points, event_markers, growth, marker_path, nearest_marker, nice_axis, presence_facts,
+    tick_label, unevenly_spaced, Growth, Series, ValueAxis,
 };
 use crate::core::scale::{push_px, TimeScale};
 use crate::state::{Action, Shared, State};
@@ -25,6 +25,12 @@ const PRESENCE_PX: f64 = 30.0;
 pub const PLOT_PX: f64 = 130.0;
 /// Space under the plot: the chart's own time axis.
 const BOTTOM_PX: f64 = AXIS_HEIGHT_PX;
+/// Width of a count's dot (its radius is 4.5 px; a span of its date up to
+/// this wide lies wholly under it).
+const DOT_PX: f64 = 8.0;
+/// The least distance between two counts' dots (9 px wide with their
+/// outline): closer ones are thinned ([`dotted_points`]).
+const DOT_SPACING_PX: f64 = 10.0;
 /// Height of the overview strip.
 const OVERVIEW_PX: f64 = 24.0;
 /// Height of the chart's drawing.
@@ -492,18 +498,16 @@ fn counts(
         push_px(&mut path, y_of(f64::from(p.members), axis.min, axis.max));
     }
     let color = AttrValue::from(color.to_owned());
-    let drawn = |p: &&CountPoint| p.end_day >= scale.start_day && p.start_day <= scale.end_day;
+    let dotted = dotted_points(&x.points, &scale, s.chart.readout, DOT_SPACING_PX);
     // One tab stop per series (the arrow keys walk its points, see
     // `view::input`): the point read out, else the first drawn.
     let stop = s
         .chart
         .readout
-        .filter(|r| x.points.iter().filter(drawn).any(|p| p.index == *r))
-        .or_else(|| x.points.iter().find(drawn).map(|p| p.index));
-    let points = x
-        .points
-        .iter()
-        .filter(drawn)
+        .filter(|r| dotted.iter().any(|p| p.index == *r))
+        .or_else(|| dotted.first().map(|p| p.index));
+    let points = dotted
+        .into_iter()
         .filter_map(|p| {
             let c = data.membership.get(p.index)?;
             let (x0, x1) = (scale.map(p.start_day), scale.map(p.end_day));
@@ -524,8 +528,12 @@ fn counts(
                     role="img" data-point={int(p.index as i64)}
                     data-date={data.text(c.date_text).to_owned()} data-members={int(i64::from(p.members))}
                     aria-label={name} {onclick}>
-                    <rect class="mt-point-span" height="4" x={px(x0)} y={px(y - 2.0)}
-                        width={px((x1 - x0).max(2.0))} fill={color.clone()}></rect>
+                    // The span of the count's date, where it is wider
+                    // than the dot that would hide it.
+                    if x1 - x0 > DOT_PX {
+                        <rect class="mt-point-span" height="4" x={px(x0)} y={px(y - 2.0)}
+                            width={px(x1 - x0)} fill={color.clone()}></rect>
+                    }
                     <circle r="4.5" cx={px(scale.map(p.mid_day))} cy={px(y)} fill={color.clone()}></circle>
                 </g>
             })

@@ -13,6 +13,11 @@
 //! the number of drawn elements are bounded by the width in pixels, not by
 //! the number of events.
 //!
+//! Three levels of detail, by how many events start in the window against
+//! how many bare glyphs the rows could hold ([`window_load`]): every event
+//! that finds room (a quarter of that or fewer); only the labelled ones,
+//! the rest counted (up to four times that); only counts (more).
+//!
 //! Below 600 pixels the widget lays time out downwards instead:
 //! [`vertical_rows`] lists the shown events of the window in time order
 //! under year headings, and counts them per year where there are far more
@@ -369,23 +374,55 @@ pub fn layout_lane(
     let margin_days = params.max_label_px / scale.px_per_day().max(1e-12);
     let from = scale.start_day - margin_days;
     let to = scale.end_day;
-    if is_dense(index, scale, params) {
+    let load = window_load(index, scale, params);
+    if load > DENSE_LOAD {
         return layout_dense(index, scale, params, pinned);
     }
     let candidates: Vec<Candidate> = index
         .visible(from, to)
         .map(|item| candidate(item, scale, params))
         .collect();
-    pack(candidates, scale, params, pinned)
+    let detail = if load > CROWDED_LOAD {
+        Detail::Labelled
+    } else {
+        Detail::Every
+    };
+    pack(candidates, scale, params, pinned, detail)
+}
+
+/// Above this [`window_load`] a lane only counts its events.
+const DENSE_LOAD: f64 = 4.0;
+/// Above this [`window_load`] a lane draws only labelled marks: below it
+/// most of the window's events find room, with a label or without.
+const CROWDED_LOAD: f64 = 0.25;
+
+/// How many of a lane's events start in the window, against how many
+/// bare glyphs its rows could hold side by side.
+fn window_load(index: &LaneIndex, scale: &TimeScale, params: &LayoutParams) -> f64 {
+    let capacity = params.rows as f64 * scale.width_px / params.mark_px.max(1.0);
+    let starting = index.short_starting(scale.start_day, scale.end_day).len()
+        + index.long_starting(scale.start_day, scale.end_day).len();
+    starting as f64 / capacity.max(1e-9)
 }
 
 /// True when far more events are in view than a lane can draw: then only
 /// counts are worth computing (see [`layout_lane`]).
 pub fn is_dense(index: &LaneIndex, scale: &TimeScale, params: &LayoutParams) -> bool {
-    let capacity = params.rows as f64 * scale.width_px / params.mark_px.max(1.0);
-    let starting = index.short_starting(scale.start_day, scale.end_day).len()
-        + index.long_starting(scale.start_day, scale.end_day).len();
-    starting as f64 > 4.0 * capacity
+    window_load(index, scale, params) > DENSE_LOAD
+}
+
+/// Which events [`pack`] may draw as marks.
+#[derive(Clone, Copy, PartialEq)]
+enum Detail {
+    /// Every event that finds room, with its label or as a bare glyph.
+    Every,
+    /// More than a quarter as many events start in the window as the rows
+    /// could hold as bare glyphs: only those drawn with their label (and
+    /// the pinned one, labelled or not) are marks; the others are counted
+    /// in the clusters. Bare glyphs there were hundreds of marks a reader
+    /// could not tell apart, and each zoom step replaced most of them
+    /// (docs/BENCHMARKS.md).
+    Labelled,
 }
 
 fn candidate<'a>(item: &'a LayoutItem, scale: &TimeScale, params: &LayoutParams) -> Candidate<'a> {
@@ -422,7 +459,7 @@ fn layout_dense(
             marks.push(candidate(item, scale, params));
         }
     }
-    let mut out = pack(marks, scale, params, pinned);
+    let mut out = pack(marks, scale, params, pinned, Detail::Every);
     let step = params.cluster_px.max(1.0);
     // Whole columns only; the last one reaches the right edge.
     let columns = ((scale.width_px / step).floor() as usize).clamp(1, 100_000);
@@ -515,6 +552,7 @@ fn place(
     scale: &TimeScale,
     params: &LayoutParams,
     pinned: Option<usize>,
+    detail: Detail,
 ) -> Placed {
     let half = params.mark_px / 2.0;
     let left = c.x0.min(c.mark - half);
@@ -528,6 +566,10 @@ fn place(
     let right_x = c.mark + half + 4.0;
     let left_x = c.mark - half - 4.0 - label_px;
     let short = label_px <= params.max_label_px;
+    let may_grow = c.item.important || Some(c.item.event) == pinned;
+    // Without a label only where every event may be a mark, or for the
+    // pinned event, which is always drawn.
+    let bare = detail == Detail::Every || Some(c.item.event) == pinned;
     let options = [
         (short && right_x + label_px <= scale.width_px && right_x >= 0.0).then_some((
             right_x,
@@ -536,9 +578,8 @@ fn place(
         )),
         (short && left_x >= 0.0 && left_x + label_px <= scale.width_px && !c.item.interval)
             .then_some((left_x, left_x.min(left), right_bare)),
-        Some((right_x, left, right_bare)),
+        bare.then_some((right_x, left, right_bare)),
     ];
-    let may_grow = c.item.important || Some(c.item.event) == pinned;
     let placed = options.into_iter().enumerate().find_map(|(k, option)| {
         let (label_x, left, right) = option?;
         let row = row_for(rows, left, right, params, may_grow)?;
@@ -579,6 +620,7 @@ fn pack(
     scale: &TimeScale,
     params: &LayoutParams,
     pinned: Option<usize>,
+    detail: Detail,
 ) -> LaneLayout {
     let mut out = LaneLayout::default();
     // Placement order: the pinned event, the important ones, the rest; each
@@ -598,7 +640,7 @@ fn pack(
     let mut rows: Vec<Occupied> = (0..params.rows).map(|_| Occupied::default()).collect();
     let mut overflow: Vec<&Candidate> = Vec::new();
     for c in &candidates {
-        match place(c, &mut rows, scale, params, pinned) {
+        match place(c, &mut rows, scale, params, pinned, detail) {
             Placed::Mark(mark) => out.marks.push(mark),
             Placed::Overflow => overflow.push(c),
             Placed::Nothing => {}

@@ -431,3 +431,39 @@ fn outside_counts_exactly_what_lies_wholly_before_and_after_the_window() {
         assert_eq!(visible + out.before + out.after, items.len(), "{a}..{b}");
     }
 }
+
+#[test]
+fn a_crowded_lane_draws_labelled_marks_and_counts_the_rest() {
+    // 400 events over the window, a day apart: more than the rows could
+    // hold as bare glyphs, fewer than a dense lane's. Every mark carries
+    // its label, except the pinned one, which is drawn whatever room there is.
+    let p = LayoutParams::default();
+    let n = 400;
+    let idx = index((0..n).map(|i| item(i, i as f64, i as f64 + 1.0)).collect());
+    let s = scale(0.0, n as f64, 1000.0);
+    assert!(!is_dense(&idx, &s, &p));
+    let l = layout_lane(&idx, &s, &p, Some(201));
+    assert!(
+        l.marks.len() > 10,
+        "labelled marks are drawn: {}",
+        l.marks.len()
+    );
+    assert!(
+        l.marks.iter().all(|m| m.labelled || m.event == 201),
+        "no bare glyph but the pinned one"
+    );
+    assert!(l.marks.iter().any(|m| m.event == 201));
+    let counted: usize = l.marks.len() + l.clusters.iter().map(|c| c.count).sum::<usize>();
+    assert_eq!(counted, n, "every event is a mark or counted once");
+    // Few events in the same room, each with a label too long to draw:
+    // each is drawn as its glyph alone rather than counted.
+    let long_label = |i: usize| LayoutItem {
+        label_px: 300.0,
+        ..item(i, 100.0 + 20.0 * i as f64, 101.0 + 20.0 * i as f64)
+    };
+    let few = index((0..40).map(long_label).collect());
+    let l = layout_lane(&few, &scale(0.0, 1000.0, 1000.0), &p, None);
+    assert_eq!(l.marks.len(), 40, "each of the few is drawn");
+    assert!(l.marks.iter().all(|m| !m.labelled));
+    assert!(l.clusters.is_empty());
+}

@@ -128,3 +128,40 @@ test("the chart has a table alternative", async () => {
   assert.match(rows[5], /2021.*DZNS.*78,987/);
   await tl.close();
 });
+
+test("at 10,000 events the chart's dots stand a dot apart, every count drawn once zoomed in", async () => {
+  const { generate } = await import("../../bench/generate.mjs");
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const body = JSON.stringify(generate(10000, 3));
+  await page.route((url) => url.pathname === "/big.json",
+    (route) => route.fulfill({ contentType: "application/json", body }));
+  const tl = new TimelinePage(page);
+  await page.goto(`${env.server.url}/fixtures/mount.html?data=/big.json`);
+  await tl.waitReady(60000);
+  // Per series: the dots' x and the counts they stand for.
+  const series = () => chart(tl).locator(".mt-series").evaluateAll((all) => all.map((s) =>
+    [...s.querySelectorAll('[data-testid="chart-point"]')].map((p) =>
+      [Number(p.querySelector("circle").getAttribute("cx")), Number(p.getAttribute("data-point"))])));
+  const wide = await series();
+  assert.equal(wide.length, 4);
+  for (const dots of wide) {
+    assert.ok(dots.length >= 20, `a series draws dots at the widest view: ${dots.length}`);
+    for (let k = 1; k < dots.length; k++) {
+      assert.ok(dots[k][0] - dots[k - 1][0] >= 10, `dots ${dots[k - 1][0]} and ${dots[k][0]} overlap`);
+    }
+  }
+  // Zoomed in to a few years, each count in the window is a dot: the
+  // counts drawn follow one another with none left out.
+  const box = await tl.plot().boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 14; i++) await page.mouse.wheel(0, -150);
+  await tl.settle(20000);
+  const close = await series();
+  assert.ok(close.some((dots) => dots.length >= 2));
+  for (const dots of close) {
+    const counts = dots.map(([, i]) => i);
+    assert.deepEqual(counts, counts.map((_, k) => counts[0] + k), "no count skipped");
+  }
+  await context.close();
+});
