@@ -376,9 +376,8 @@ pub fn tick_label(lang: Lang, value: f64) -> String {
 /// they stand closer than `spacing_px` thinned so that each dot is at least
 /// that far from the one drawn before it (the line still goes through every
 /// count, and the table lists them all). The point `keep` (the one read
-/// out) is always drawn. At 100 counts over 35 years the dots were 3 px
-/// apart, one thick line of 400 focusable elements redrawn at every zoom
-/// step.
+/// out) is always drawn. Overlapping dots could not be told apart or
+/// pointed at, and each is a focusable element redrawn at every zoom step.
 pub fn dotted_points<'a>(
     points: &'a [CountPoint],
     scale: &TimeScale,
@@ -589,7 +588,8 @@ mod tests {
             members: 100,
         };
         let points: Vec<CountPoint> = (0..400).map(point).collect();
-        // 400 counts 3 px apart over 1,200 px.
+        // 400 counts 3 px apart over 1,200 px (a series of monthly counts
+        // over a century would stand so).
         let wide = TimeScale {
             start_day: 0.0,
             end_day: 1200.0,
