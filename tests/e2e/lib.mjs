@@ -217,3 +217,19 @@ export async function until(condition, what = "condition", timeout = 10000) {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Opens a widget on the benchmark's generated data (`n` events from
+ *  `seed`) at 1280 × 800 and waits until it is drawn; returns the page,
+ *  its context (close it when done) and a TimelinePage on the widget. */
+export async function openGenerated(env, n, seed) {
+  const { generate } = await import("../bench/generate.mjs");
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const body = JSON.stringify(generate(n, seed));
+  await page.route((url) => url.pathname === "/big.json",
+    (route) => route.fulfill({ contentType: "application/json", body }));
+  const tl = new TimelinePage(page);
+  await page.goto(`${env.server.url}/fixtures/mount.html?data=/big.json`);
+  await tl.waitReady(60000);
+  return { context, page, tl };
+}

@@ -1,7 +1,7 @@
 // The membership chart on the timeline's time axis.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, TimelinePage, until } from "../lib.mjs";
+import { useBrowser, until, openGenerated } from "../lib.mjs";
 
 const env = useBrowser();
 
@@ -130,15 +130,7 @@ test("the chart has a table alternative", async () => {
 });
 
 test("at 10,000 events the chart's dots stand a dot apart, every count drawn once zoomed in", async () => {
-  const { generate } = await import("../../bench/generate.mjs");
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const body = JSON.stringify(generate(10000, 3));
-  await page.route((url) => url.pathname === "/big.json",
-    (route) => route.fulfill({ contentType: "application/json", body }));
-  const tl = new TimelinePage(page);
-  await page.goto(`${env.server.url}/fixtures/mount.html?data=/big.json`);
-  await tl.waitReady(60000);
+  const { context, page, tl } = await openGenerated(env, 10000, 3);
   // Per series: the dots' x and the counts they stand for.
   const series = () => chart(tl).locator(".mt-series").evaluateAll((all) => all.map((s) =>
     [...s.querySelectorAll('[data-testid="chart-point"]')].map((p) =>

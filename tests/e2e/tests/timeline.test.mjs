@@ -2,7 +2,7 @@
 // clusters, details with sources, keyboard-only use and the list view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, TimelinePage } from "../lib.mjs";
+import { useBrowser, openGenerated } from "../lib.mjs";
 
 const env = useBrowser();
 
@@ -295,15 +295,7 @@ test("a two-finger pinch zooms in around the fingers' midpoint", async () => {
 });
 
 test("at 10,000 events the marks stay under the pointer in every frame of a drag", async () => {
-  const { generate } = await import("../../bench/generate.mjs");
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const body = JSON.stringify(generate(10000, 3));
-  await page.route((url) => url.pathname === "/big.json",
-    (route) => route.fulfill({ contentType: "application/json", body }));
-  const tl = new TimelinePage(page);
-  await page.goto(`${env.server.url}/fixtures/mount.html?data=/big.json`);
-  await tl.waitReady(60000);
+  const { context, page, tl } = await openGenerated(env, 10000, 3);
   const box = await tl.plot().boundingBox();
   const y = box.y + box.height / 2;
   // Into a few years, where a drag moves hundreds of marks.
