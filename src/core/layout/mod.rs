@@ -7,7 +7,8 @@
 //! foundings, congresses, arrests, registration refusals, designations,
 //! dissolutions), then the rest, each from left to right. A label is drawn
 //! whole or not at all, never cut; an item whose mark and label fit nowhere
-//! is drawn without its label, and one whose mark fits nowhere joins a
+//! is drawn without its label (in an uncrowded lane, or when it is the
+//! focused one, else the selected one), and one whose mark fits nowhere joins a
 //! [`ClusterBox`] that shows a count. Important items may open extra rows, so
 //! they keep their labels; minor ones give way first. The work per frame and
 //! the number of drawn elements are bounded by the width in pixels, not by
